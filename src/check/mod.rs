@@ -1,0 +1,18 @@
+//! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
+//! One file per rule family; every rule reports and goes on, so one run shows every mistake.
+
+use crate::date::Date;
+use crate::diag::Diag;
+use crate::model::Model;
+
+/// What the rules need besides the model.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The day lifecycle dates are compared against (`--as-of`, else today).
+    pub today: Date,
+}
+
+pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
+    let _ = (model, cx);
+    Vec::new()
+}

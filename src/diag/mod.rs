@@ -1,0 +1,121 @@
+//! Diagnostics as data: a code from the catalog, a message, labelled spans and a help line.
+//! Stages create them; `render` turns them into text and `json` into machine-readable objects.
+
+pub mod codes;
+pub mod render;
+pub mod suggest;
+
+use crate::span::Span;
+pub use codes::Code;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A span with a short note; the primary label sits under the value that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub help: String,
+}
+
+impl Diag {
+    /// A diagnostic with the catalog's severity for `code` and its primary label at `span`.
+    pub fn new(
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Diag {
+            code,
+            severity: code.severity,
+            message: message.into(),
+            labels: vec![Label {
+                span,
+                message: label.into(),
+                primary: true,
+            }],
+            help: String::new(),
+        }
+    }
+
+    /// A secondary label: another place involved in the mistake.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    pub fn primary_span(&self) -> Span {
+        self.labels
+            .iter()
+            .find(|l| l.primary)
+            .map_or_else(Span::default, |l| l.span)
+    }
+}
+
+/// Which diagnostics to keep and how seriously to take warnings (`--allow`, `--deny warnings`).
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    pub deny_warnings: bool,
+    pub allow: Vec<String>,
+}
+
+impl Policy {
+    /// Drops allowed codes, promotes warnings when denied, and sorts by position.
+    pub fn apply(&self, diags: Vec<Diag>) -> Vec<Diag> {
+        let mut out: Vec<Diag> = diags
+            .into_iter()
+            .filter(|d| !self.allow.iter().any(|a| a.eq_ignore_ascii_case(d.code.id)))
+            .map(|mut d| {
+                if self.deny_warnings {
+                    d.severity = Severity::Error;
+                }
+                d
+            })
+            .collect();
+        sort(&mut out);
+        out
+    }
+}
+
+/// Position order, then code, so that output is stable whatever order the checks ran in.
+pub fn sort(diags: &mut [Diag]) {
+    diags.sort_by(|a, b| {
+        (a.primary_span(), a.code.id, &a.message).cmp(&(b.primary_span(), b.code.id, &b.message))
+    });
+}
+
+pub fn has_errors(diags: &[Diag]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}

@@ -1,0 +1,112 @@
+//! The instances template: per instance, a role and profile for Session Manager, the AMI looked up
+//! from its public SSM parameter for the instance's architecture, and user data installing clients.
+
+use super::ids::{aws_name, id};
+use super::layers::{assume_role, managed_policy};
+use super::network::{name_tag, security_group_id, subnet_id};
+use super::node::{Node, Parameter, Resource, map};
+use super::plan::{Plan, Section};
+use crate::aws::images::{ami_parameter, instance_arch};
+use crate::model::{Instance, Model};
+
+pub fn emit(model: &Model, plan: &mut Plan) {
+    let stack = &model.stack.name.value;
+    for instance in &model.instances {
+        let name = &instance.name.value;
+        let arch = instance_arch(&instance.instance_type.value);
+        let image_param = id(name, "ImageId");
+        plan.local_parameters.insert(
+            image_param.clone(),
+            (
+                Section::Instances,
+                Parameter {
+                    ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
+                    description: format!(
+                        "{} AMI for {} ({})",
+                        instance.image.value,
+                        name,
+                        arch.as_str()
+                    ),
+                    default: ami_parameter(&instance.image.value, arch),
+                },
+            ),
+        );
+        let mut props = map([
+            ("ImageId", Node::reference(&image_param)),
+            ("InstanceType", Node::str(&instance.instance_type.value)),
+        ]);
+        if instance.session_manager() {
+            plan.add(
+                Section::Instances,
+                id(name, "Role"),
+                Resource::new(
+                    "AWS::IAM::Role",
+                    map([
+                        ("AssumeRolePolicyDocument", assume_role("ec2.amazonaws.com")),
+                        (
+                            "ManagedPolicyArns",
+                            Node::list([managed_policy("AmazonSSMManagedInstanceCore")]),
+                        ),
+                    ]),
+                ),
+            );
+            plan.add(
+                Section::Instances,
+                id(name, "InstanceProfile"),
+                Resource::new(
+                    "AWS::IAM::InstanceProfile",
+                    map([("Roles", Node::list([Node::reference(id(name, "Role"))]))]),
+                ),
+            );
+            props.insert(
+                "IamInstanceProfile".into(),
+                Node::reference(id(name, "InstanceProfile")),
+            );
+        }
+        if let Some(subnet) = model.subnet(&instance.subnet) {
+            props.insert(
+                "SubnetId".into(),
+                Node::reference(subnet_id(&subnet.name.value)),
+            );
+        }
+        props.insert(
+            "SecurityGroupIds".into(),
+            Node::list([Node::reference(security_group_id(name))]),
+        );
+        if let Some(script) = user_data(instance) {
+            props.insert("UserData".into(), Node::Base64(Box::new(Node::Str(script))));
+        }
+        props.insert("Tags".into(), name_tag(&aws_name(stack, name)));
+        plan.add(
+            Section::Instances,
+            id(name, "Instance"),
+            Resource::new("AWS::EC2::Instance", props),
+        );
+    }
+}
+
+/// A boot script installing the requested clients, or `None` when nothing is requested.
+/// Amazon Linux 2023 has no amazon-linux-extras and names its Redis client `redis6-cli`, so a link
+/// makes `redis-cli` work as on Amazon Linux 2.
+pub fn user_data(instance: &Instance) -> Option<String> {
+    let mut lines = Vec::new();
+    for package in &instance.packages {
+        let commands: &[&str] = match (instance.image.value.as_str(), package.value.as_str()) {
+            ("al2", "redis-cli") => &["amazon-linux-extras install -y redis6"],
+            ("al2023", "redis-cli") => &[
+                "dnf install -y redis6",
+                "ln -sf /usr/bin/redis6-cli /usr/local/bin/redis-cli",
+            ],
+            ("al2023", "valkey-cli") => &["dnf install -y valkey"],
+            _ => &[],
+        };
+        lines.extend(commands.iter().map(|c| c.to_string()));
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "#!/bin/bash\nset -euxo pipefail\n{}\n",
+        lines.join("\n")
+    ))
+}

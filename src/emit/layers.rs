@@ -1,0 +1,226 @@
+//! The layers template: per layer, its requirements in an SSM parameter, a builder function run as
+//! a custom resource that pip-installs them into a zip in the artifact bucket, and the layer version.
+
+use super::ids::{aws_name, id};
+use super::node::{Node, Resource, map};
+use super::plan::{Plan, Section};
+use crate::model::{Layer, Model};
+
+/// The root parameter naming the bucket that layer zips are uploaded to.
+pub const ARTIFACT_BUCKET: &str = "ArtifactBucket";
+
+const BUILDER_SOURCE: &str = include_str!("assets/layer_builder.py");
+
+pub fn layer_id(name: &str) -> String {
+    id(name, "Layer")
+}
+
+/// Where the layer's zip goes: the hash changes with the content, so a changed layer gets a new key
+/// (LayerVersion content cannot be updated in place).
+pub fn layer_key(stack: &str, layer: &Layer) -> String {
+    format!(
+        "cachec/{stack}/layers/{}-{:016x}.zip",
+        layer.name.value,
+        content_hash(layer)
+    )
+}
+
+/// SSM parameter holding the requirements, one per line.
+pub fn parameter_name(stack: &str, layer: &Layer) -> String {
+    format!("/cachec/{stack}/layers/{}/requirements", layer.name.value)
+}
+
+pub fn emit(model: &Model, plan: &mut Plan) {
+    let stack = &model.stack.name.value;
+    for layer in &model.layers {
+        let name = &layer.name.value;
+        let arch = layer.arch().as_str();
+        let key = layer_key(stack, layer);
+        let parameter = parameter_name(stack, layer);
+        let requirements: Vec<&str> = layer
+            .requirements
+            .value
+            .iter()
+            .map(|r| r.value.as_str())
+            .collect();
+        plan.add(
+            Section::Layers,
+            id(name, "Requirements"),
+            Resource::new(
+                "AWS::SSM::Parameter",
+                map([
+                    ("Name", Node::str(&parameter)),
+                    ("Type", Node::str("String")),
+                    ("Value", Node::str(requirements.join("\n"))),
+                    (
+                        "Description",
+                        Node::str(format!(
+                            "pip requirements of layer {}",
+                            aws_name(stack, name)
+                        )),
+                    ),
+                ]),
+            ),
+        );
+        plan.add(
+            Section::Layers,
+            id(name, "BuilderRole"),
+            builder_role(&parameter, &key),
+        );
+        plan.add(
+            Section::Layers,
+            id(name, "Builder"),
+            Resource::new(
+                "AWS::Lambda::Function",
+                map([
+                    (
+                        "Description",
+                        Node::str(format!("Builds layer {}", aws_name(stack, name))),
+                    ),
+                    ("Runtime", Node::str(&layer.runtime.value)),
+                    ("Architectures", Node::list([Node::str(arch)])),
+                    ("Handler", Node::str("index.handler")),
+                    ("Timeout", Node::Int(600)),
+                    ("MemorySize", Node::Int(1024)),
+                    (
+                        "EphemeralStorage",
+                        Node::Map(map([("Size", Node::Int(2048))])),
+                    ),
+                    ("Role", Node::get_att(id(name, "BuilderRole"), "Arn")),
+                    (
+                        "Code",
+                        Node::Map(map([("ZipFile", Node::str(BUILDER_SOURCE))])),
+                    ),
+                ]),
+            ),
+        );
+        plan.add(
+            Section::Layers,
+            id(name, "Build"),
+            Resource::new(
+                "Custom::LayerBuild",
+                map([
+                    ("ServiceToken", Node::get_att(id(name, "Builder"), "Arn")),
+                    ("ParameterName", Node::reference(id(name, "Requirements"))),
+                    ("Bucket", Node::reference(ARTIFACT_BUCKET)),
+                    ("Key", Node::str(&key)),
+                ]),
+            ),
+        );
+        let mut props = map([
+            ("LayerName", Node::str(aws_name(stack, name))),
+            (
+                "Content",
+                Node::Map(map([
+                    ("S3Bucket", Node::get_att(id(name, "Build"), "Bucket")),
+                    ("S3Key", Node::get_att(id(name, "Build"), "Key")),
+                ])),
+            ),
+            (
+                "CompatibleRuntimes",
+                Node::list([Node::str(&layer.runtime.value)]),
+            ),
+            ("CompatibleArchitectures", Node::list([Node::str(arch)])),
+        ]);
+        if let Some(d) = &layer.description {
+            props.insert("Description".into(), Node::str(&d.value));
+        }
+        plan.add(
+            Section::Layers,
+            layer_id(name),
+            Resource::new("AWS::Lambda::LayerVersion", props),
+        );
+    }
+}
+
+/// Reads exactly its parameter and writes exactly its key, plus the basic Lambda logging policy.
+fn builder_role(parameter: &str, key: &str) -> Resource {
+    let statements = Node::list([
+        Node::Map(map([
+            ("Effect", Node::str("Allow")),
+            ("Action", Node::str("ssm:GetParameter")),
+            (
+                "Resource",
+                Node::sub(format!(
+                    "arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter{parameter}"
+                )),
+            ),
+        ])),
+        Node::Map(map([
+            ("Effect", Node::str("Allow")),
+            (
+                "Action",
+                Node::list([Node::str("s3:PutObject"), Node::str("s3:DeleteObject")]),
+            ),
+            (
+                "Resource",
+                Node::SubWith(
+                    format!("arn:${{AWS::Partition}}:s3:::${{Bucket}}/{key}"),
+                    map([("Bucket", Node::reference(ARTIFACT_BUCKET))]),
+                ),
+            ),
+        ])),
+    ]);
+    Resource::new(
+        "AWS::IAM::Role",
+        map([
+            (
+                "AssumeRolePolicyDocument",
+                assume_role("lambda.amazonaws.com"),
+            ),
+            (
+                "ManagedPolicyArns",
+                Node::list([managed_policy("service-role/AWSLambdaBasicExecutionRole")]),
+            ),
+            (
+                "Policies",
+                Node::list([Node::Map(map([
+                    ("PolicyName", Node::str("build-layer")),
+                    (
+                        "PolicyDocument",
+                        Node::Map(map([
+                            ("Version", Node::str("2012-10-17")),
+                            ("Statement", statements),
+                        ])),
+                    ),
+                ]))]),
+            ),
+        ]),
+    )
+}
+
+pub fn assume_role(service: &str) -> Node {
+    Node::Map(map([
+        ("Version", Node::str("2012-10-17")),
+        (
+            "Statement",
+            Node::list([Node::Map(map([
+                ("Effect", Node::str("Allow")),
+                (
+                    "Principal",
+                    Node::Map(map([("Service", Node::str(service))])),
+                ),
+                ("Action", Node::str("sts:AssumeRole")),
+            ]))]),
+        ),
+    ]))
+}
+
+pub fn managed_policy(name: &str) -> Node {
+    Node::sub(format!("arn:${{AWS::Partition}}:iam::aws:policy/{name}"))
+}
+
+/// FNV-1a over what determines the zip's content; stable across runs and machines.
+fn content_hash(layer: &Layer) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [layer.runtime.value.as_str(), layer.arch().as_str()]
+        .into_iter()
+        .chain(layer.requirements.value.iter().map(|r| r.value.as_str()));
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}

@@ -1,0 +1,115 @@
+//! Emit: the checked model to a CloudFormation template set (root plus nested, or one flat template).
+//! Deterministic: insertion-ordered maps only, no clocks, no randomness.
+
+mod cache;
+mod endpoints;
+mod functions;
+pub mod ids;
+mod instances;
+mod json;
+pub mod layers;
+mod nest;
+mod network;
+pub mod node;
+pub mod plan;
+pub mod write;
+mod yaml;
+
+use node::{Parameter, Template};
+use plan::Plan;
+
+use crate::model::Model;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Yaml,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmitOptions {
+    pub format: Format,
+    /// One flat template instead of a root with nested stacks.
+    pub single: bool,
+}
+
+/// One output file: its name inside the output folder and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub contents: String,
+}
+
+/// Every resource of the stack, placed in sections.
+pub fn plan(model: &Model) -> Plan {
+    let stack = &model.stack.name.value;
+    let mut plan = Plan {
+        name: stack.clone(),
+        description: model.stack.description.as_ref().map_or_else(
+            || {
+                format!(
+                    "{stack}: ElastiCache (cluster mode disabled) and its clients, built by cachec"
+                )
+            },
+            |d| d.value.clone(),
+        ),
+        ..Plan::default()
+    };
+    if !model.layers.is_empty() {
+        plan.root_parameters.insert(
+            layers::ARTIFACT_BUCKET.into(),
+            Parameter::string("S3 bucket in the stack's region where layer zips are built"),
+        );
+    }
+    network::emit(model, &mut plan);
+    endpoints::emit(model, &mut plan);
+    cache::emit(model, &mut plan);
+    layers::emit(model, &mut plan);
+    instances::emit(model, &mut plan);
+    functions::emit(model, &mut plan);
+    plan
+}
+
+/// The templates of the plan, before printing: the root (`stack`) first.
+pub fn templates(plan: &Plan, options: EmitOptions) -> Vec<(String, Template)> {
+    if options.single {
+        return vec![("stack".to_string(), nest::single(plan))];
+    }
+    let (root, nested) = nest::nested(plan, options.format.extension());
+    let mut out = vec![("stack".to_string(), root)];
+    out.extend(
+        nested
+            .into_iter()
+            .map(|(s, t)| (s.file_stem().to_string(), t)),
+    );
+    out
+}
+
+/// The printed files.
+pub fn emit(model: &Model, options: EmitOptions) -> Vec<File> {
+    templates(&plan(model), options)
+        .into_iter()
+        .map(|(stem, t)| File {
+            name: format!("{stem}.{}", options.format.extension()),
+            contents: print(&t, options.format),
+        })
+        .collect()
+}
+
+pub fn print(template: &Template, format: Format) -> String {
+    let node = template.to_node();
+    match format {
+        Format::Yaml => yaml::to_yaml(&node),
+        Format::Json => json::to_json(&node),
+    }
+}

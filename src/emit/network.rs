@@ -1,0 +1,187 @@
+//! The network template: VPC, subnets with a route table each, and one security group per
+//! declared thing, with the ingress rules that `connects` and endpoints imply.
+
+use super::ids::{aws_name, id, zone};
+use super::node::{Map, Node, Resource, map};
+use super::plan::{Plan, Section};
+use crate::model::{Client, EndpointKind, Model};
+
+pub const VPC: &str = "Vpc";
+
+pub fn emit(model: &Model, plan: &mut Plan) {
+    let stack = &model.stack.name.value;
+    let net = &model.network;
+    plan.add(
+        Section::Network,
+        VPC,
+        Resource::new(
+            "AWS::EC2::VPC",
+            map([
+                ("CidrBlock", Node::str(&net.cidr.value)),
+                ("EnableDnsSupport", Node::Bool(net.dns_support())),
+                ("EnableDnsHostnames", Node::Bool(net.dns_hostnames())),
+                ("Tags", name_tag(&aws_name(stack, &net.name.value))),
+            ]),
+        ),
+    );
+    for subnet in &net.subnets {
+        let name = &subnet.name.value;
+        plan.add(
+            Section::Network,
+            subnet_id(name),
+            Resource::new(
+                "AWS::EC2::Subnet",
+                map([
+                    ("VpcId", Node::reference(VPC)),
+                    ("CidrBlock", Node::str(&subnet.cidr.value)),
+                    ("AvailabilityZone", zone(&subnet.zone.value)),
+                    ("Tags", name_tag(&aws_name(stack, name))),
+                ]),
+            ),
+        );
+        plan.add(
+            Section::Network,
+            route_table_id(name),
+            Resource::new(
+                "AWS::EC2::RouteTable",
+                map([
+                    ("VpcId", Node::reference(VPC)),
+                    ("Tags", name_tag(&aws_name(stack, name))),
+                ]),
+            ),
+        );
+        plan.add(
+            Section::Network,
+            id(name, "RouteTableAssociation"),
+            Resource::new(
+                "AWS::EC2::SubnetRouteTableAssociation",
+                map([
+                    ("RouteTableId", Node::reference(route_table_id(name))),
+                    ("SubnetId", Node::reference(subnet_id(name))),
+                ]),
+            ),
+        );
+    }
+    for (index, cache) in model.caches.iter().enumerate() {
+        let port = cache.port();
+        let mut rules: Vec<Node> = model
+            .clients_of(index)
+            .map(|c| {
+                Node::Map(map([
+                    ("IpProtocol", Node::str("tcp")),
+                    ("FromPort", Node::Int(port)),
+                    ("ToPort", Node::Int(port)),
+                    (
+                        "SourceSecurityGroupId",
+                        Node::reference(security_group_id(&c.name().value)),
+                    ),
+                    (
+                        "Description",
+                        Node::str(format!("{} from {}", cache.engine.value, c.name().value)),
+                    ),
+                ]))
+            })
+            .collect();
+        rules.extend(cache.allow_cidrs.iter().map(|cidr| {
+            Node::Map(map([
+                ("IpProtocol", Node::str("tcp")),
+                ("FromPort", Node::Int(port)),
+                ("ToPort", Node::Int(port)),
+                ("CidrIp", Node::str(&cidr.value)),
+                (
+                    "Description",
+                    Node::str(format!("{} from {}", cache.engine.value, cidr.value)),
+                ),
+            ]))
+        }));
+        let description = format!(
+            "{} replication group {}",
+            cache.engine.value, cache.name.value
+        );
+        security_group(plan, stack, &cache.name.value, &description, rules);
+    }
+    for client in model.clients().filter(|c| c.subnet().is_some()) {
+        let (what, name) = match client {
+            Client::Instance(i) => ("instance", &i.name.value),
+            Client::Function(f) => ("function", &f.name.value),
+        };
+        security_group(plan, stack, name, &format!("{what} {name}"), Vec::new());
+    }
+    for endpoint in net
+        .endpoints
+        .iter()
+        .filter(|e| e.kind.value == EndpointKind::Interface)
+    {
+        let mut sources: Vec<&str> = Vec::new();
+        for subnet in &endpoint.subnets {
+            for client in model.clients_in(subnet.index) {
+                if !sources.contains(&client.name().value.as_str()) {
+                    sources.push(&client.name().value);
+                }
+            }
+        }
+        let rules = sources
+            .iter()
+            .map(|source| {
+                Node::Map(map([
+                    ("IpProtocol", Node::str("tcp")),
+                    ("FromPort", Node::Int(443)),
+                    ("ToPort", Node::Int(443)),
+                    (
+                        "SourceSecurityGroupId",
+                        Node::reference(security_group_id(source)),
+                    ),
+                    ("Description", Node::str(format!("HTTPS from {source}"))),
+                ]))
+            })
+            .collect();
+        let name = &endpoint.name.value;
+        security_group(
+            plan,
+            stack,
+            &endpoint_group_name(name),
+            &format!("{name} endpoint"),
+            rules,
+        );
+    }
+}
+
+fn security_group(plan: &mut Plan, stack: &str, name: &str, description: &str, ingress: Vec<Node>) {
+    let mut props: Map = map([
+        ("GroupDescription", Node::str(description)),
+        ("VpcId", Node::reference(VPC)),
+    ]);
+    if !ingress.is_empty() {
+        props.insert("SecurityGroupIngress".into(), Node::List(ingress));
+    }
+    props.insert("Tags".into(), name_tag(&aws_name(stack, name)));
+    plan.add(
+        Section::Network,
+        security_group_id(name),
+        Resource::new("AWS::EC2::SecurityGroup", props),
+    );
+}
+
+pub fn name_tag(value: &str) -> Node {
+    Node::list([Node::Map(map([
+        ("Key", Node::str("Name")),
+        ("Value", Node::str(value)),
+    ]))])
+}
+
+pub fn subnet_id(name: &str) -> String {
+    id(name, "Subnet")
+}
+
+pub fn route_table_id(name: &str) -> String {
+    id(name, "RouteTable")
+}
+
+pub fn security_group_id(name: &str) -> String {
+    id(name, "SecurityGroup")
+}
+
+/// Endpoint groups get their own name space: `ssm` the endpoint, `ssm_endpoint` its group.
+pub fn endpoint_group_name(name: &str) -> String {
+    format!("{name}_endpoint")
+}

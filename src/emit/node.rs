@@ -1,0 +1,187 @@
+//! The template tree: plain values plus CloudFormation's intrinsic functions.
+//! Emitters build these; `yaml` and `json` print them; `nest` rewrites cross-template references.
+
+use indexmap::IndexMap;
+
+pub type Map = IndexMap<String, Node>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    List(Vec<Node>),
+    Map(Map),
+    /// `!Ref id`: a resource, a parameter or a pseudo parameter such as `AWS::Region`.
+    Ref(String),
+    /// `!GetAtt id.attribute`.
+    GetAtt(String, String),
+    /// `!Sub text`: only pseudo parameters may appear in `${}`.
+    Sub(String),
+    /// `!Sub [text, {name: value}]`.
+    SubWith(String, Map),
+    Base64(Box<Node>),
+    Join(String, Vec<Node>),
+}
+
+impl Node {
+    pub fn str(s: impl Into<String>) -> Node {
+        Node::Str(s.into())
+    }
+
+    pub fn reference(id: impl Into<String>) -> Node {
+        Node::Ref(id.into())
+    }
+
+    pub fn get_att(id: impl Into<String>, attr: impl Into<String>) -> Node {
+        Node::GetAtt(id.into(), attr.into())
+    }
+
+    pub fn sub(s: impl Into<String>) -> Node {
+        Node::Sub(s.into())
+    }
+
+    pub fn list(items: impl IntoIterator<Item = Node>) -> Node {
+        Node::List(items.into_iter().collect())
+    }
+
+    /// Every `Ref` and `GetAtt` target below this node, in order.
+    pub fn targets(&self, out: &mut Vec<String>) {
+        match self {
+            Node::Ref(id) | Node::GetAtt(id, _) => out.push(id.clone()),
+            Node::List(items) | Node::Join(_, items) => items.iter().for_each(|n| n.targets(out)),
+            Node::Map(map) | Node::SubWith(_, map) => map.values().for_each(|n| n.targets(out)),
+            Node::Base64(inner) => inner.targets(out),
+            Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// Rewrites every `Ref`/`GetAtt` with `f`, which returns a replacement or `None` to keep it.
+    pub fn rewrite(&mut self, f: &mut dyn FnMut(&Node) -> Option<Node>) {
+        if let Some(new) = f(self) {
+            *self = new;
+            return;
+        }
+        match self {
+            Node::List(items) | Node::Join(_, items) => items.iter_mut().for_each(|n| n.rewrite(f)),
+            Node::Map(map) | Node::SubWith(_, map) => map.values_mut().for_each(|n| n.rewrite(f)),
+            Node::Base64(inner) => inner.rewrite(f),
+            _ => {}
+        }
+    }
+}
+
+/// Builds a `Map` from `(key, value)` pairs in order.
+pub fn map<const N: usize>(entries: [(&str, Node); N]) -> Map {
+    entries
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+/// A template parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub ty: String,
+    pub description: String,
+    pub default: Option<String>,
+}
+
+impl Parameter {
+    pub fn string(description: impl Into<String>) -> Self {
+        Parameter {
+            ty: "String".into(),
+            description: description.into(),
+            default: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    pub ty: &'static str,
+    pub properties: Map,
+    pub depends_on: Vec<String>,
+}
+
+impl Resource {
+    pub fn new(ty: &'static str, properties: Map) -> Self {
+        Resource {
+            ty,
+            properties,
+            depends_on: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub description: String,
+    pub value: Node,
+}
+
+/// One CloudFormation template.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    pub description: String,
+    pub parameters: IndexMap<String, Parameter>,
+    pub resources: IndexMap<String, Resource>,
+    pub outputs: IndexMap<String, Output>,
+}
+
+impl Template {
+    /// The template as one tree, in CloudFormation's section order.
+    pub fn to_node(&self) -> Node {
+        let mut root = Map::new();
+        root.insert("AWSTemplateFormatVersion".into(), Node::str("2010-09-09"));
+        root.insert("Description".into(), Node::str(&self.description));
+        if !self.parameters.is_empty() {
+            let params = self
+                .parameters
+                .iter()
+                .map(|(id, p)| {
+                    let mut m = map([
+                        ("Type", Node::str(&p.ty)),
+                        ("Description", Node::str(&p.description)),
+                    ]);
+                    if let Some(d) = &p.default {
+                        m.insert("Default".into(), Node::str(d));
+                    }
+                    (id.clone(), Node::Map(m))
+                })
+                .collect();
+            root.insert("Parameters".into(), Node::Map(params));
+        }
+        let resources = self
+            .resources
+            .iter()
+            .map(|(id, r)| {
+                let mut m = map([("Type", Node::str(r.ty))]);
+                if !r.depends_on.is_empty() {
+                    let deps = r.depends_on.iter().map(Node::str);
+                    m.insert("DependsOn".into(), Node::list(deps));
+                }
+                if !r.properties.is_empty() {
+                    m.insert("Properties".into(), Node::Map(r.properties.clone()));
+                }
+                (id.clone(), Node::Map(m))
+            })
+            .collect();
+        root.insert("Resources".into(), Node::Map(resources));
+        if !self.outputs.is_empty() {
+            let outputs = self
+                .outputs
+                .iter()
+                .map(|(id, o)| {
+                    let m = map([
+                        ("Description", Node::str(&o.description)),
+                        ("Value", o.value.clone()),
+                    ]);
+                    (id.clone(), Node::Map(m))
+                })
+                .collect();
+            root.insert("Outputs".into(), Node::Map(outputs));
+        }
+        Node::Map(root)
+    }
+}

@@ -1,0 +1,83 @@
+//! The plan: every resource of the stack, each assigned to the section (nested template) it lives in.
+//! Emitters fill it without caring about template boundaries; `nest` draws those afterwards.
+
+use indexmap::IndexMap;
+
+use super::node::{Node, Output, Parameter, Resource};
+
+/// The nested templates, in the order the root lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Network,
+    Endpoints,
+    Cache,
+    Layers,
+    Instances,
+    Functions,
+}
+
+impl Section {
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Section::Network => "network",
+            Section::Endpoints => "endpoints",
+            Section::Cache => "cache",
+            Section::Layers => "layers",
+            Section::Instances => "instances",
+            Section::Functions => "functions",
+        }
+    }
+
+    /// Logical id of the `AWS::CloudFormation::Stack` that holds this section in the root.
+    pub fn stack_id(self) -> &'static str {
+        match self {
+            Section::Network => "NetworkStack",
+            Section::Endpoints => "EndpointsStack",
+            Section::Cache => "CacheStack",
+            Section::Layers => "LayersStack",
+            Section::Instances => "InstancesStack",
+            Section::Functions => "FunctionsStack",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Section::Network => "VPC, subnets, route tables and security groups",
+            Section::Endpoints => "VPC endpoints",
+            Section::Cache => "ElastiCache subnet groups and replication groups",
+            Section::Layers => "Lambda layers built at deploy time",
+            Section::Instances => "EC2 client instances",
+            Section::Functions => "Lambda functions",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// The stack name, used in template descriptions.
+    pub name: String,
+    pub description: String,
+    /// Parameters the user passes to the root template (the artifact bucket).
+    pub root_parameters: IndexMap<String, Parameter>,
+    /// Parameters with a default that belong to one section (AMI lookups).
+    pub local_parameters: IndexMap<String, (Section, Parameter)>,
+    pub resources: IndexMap<String, (Section, Resource)>,
+    /// Outputs of the root (or single) template.
+    pub outputs: IndexMap<String, Output>,
+}
+
+impl Plan {
+    pub fn add(&mut self, section: Section, id: impl Into<String>, resource: Resource) {
+        self.resources.insert(id.into(), (section, resource));
+    }
+
+    pub fn output(&mut self, id: impl Into<String>, description: impl Into<String>, value: Node) {
+        self.outputs.insert(
+            id.into(),
+            Output {
+                description: description.into(),
+                value,
+            },
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! cachec compiles `.cache` programs, which describe an ElastiCache (cluster mode disabled) stack
+//! and its clients, into CloudFormation templates.
+//!
+//! The pipeline, one module per stage, each calling only the one before it:
+//!
+//! 1. [`syntax`]: source text to an AST with byte spans (pest).
+//! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
+//! 3. [`check`]: AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
+//! 4. [`emit`]: the model to a deterministic template set, printed as YAML or JSON.
+//!
+//! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+// Diagnostics travel as `Err` values on the cold path of a failed parse; boxing them buys nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod aws;
+pub mod check;
+pub mod date;
+pub mod diag;
+pub mod emit;
+pub mod model;
+pub mod span;
+pub mod syntax;
+
+use diag::{Diag, Policy};
+use model::{Model, SourceLoader};
+
+/// Everything that shapes a compilation besides the source.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub check: check::Context,
+    pub policy: Policy,
+    pub emit: emit::EmitOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            check: check::Context {
+                today: date::Date::today(),
+            },
+            policy: Policy::default(),
+            emit: emit::EmitOptions::default(),
+        }
+    }
+}
+
+/// The result of the front end: the model when the program has no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    pub model: Option<Model>,
+    pub diags: Vec<Diag>,
+}
+
+/// Parses, lowers and checks; diagnostics are filtered by the policy and sorted by position.
+pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked {
+    let file = match syntax::parse(src) {
+        Ok(file) => file,
+        Err(diag) => {
+            return Checked {
+                model: None,
+                diags: options.policy.apply(vec![diag]),
+            };
+        }
+    };
+    let (model, mut diags) = model::lower(&file, loader);
+    if !diag::has_errors(&diags) {
+        diags.extend(check::check(&model, &options.check));
+    }
+    let diags = options.policy.apply(diags);
+    let model = (!diag::has_errors(&diags)).then_some(model);
+    Checked { model, diags }
+}
+
+/// Checks and, when there are no errors, emits the template set. Nothing is written here.
+pub fn compile(
+    src: &str,
+    loader: &dyn SourceLoader,
+    options: &Options,
+) -> (Option<Vec<emit::File>>, Vec<Diag>) {
+    let checked = check(src, loader, options);
+    let files = checked.model.as_ref().map(|m| emit::emit(m, options.emit));
+    (files, checked.diags)
+}
+
+/// Loads function sources from the filesystem, relative to the program's folder.
+pub struct DirLoader(pub std::path::PathBuf);
+
+impl SourceLoader for DirLoader {
+    fn load(&self, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(self.0.join(path)).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,68 @@
+//! Derived facts: lookups by reference and who connects to what.
+//! Checks and emitters both ask these questions; they are answered once, here.
+
+use super::types::*;
+
+/// A declaration that reaches caches over the network.
+#[derive(Debug, Clone, Copy)]
+pub enum Client<'m> {
+    Instance(&'m Instance),
+    Function(&'m Function),
+}
+
+impl<'m> Client<'m> {
+    pub fn name(&self) -> &'m S<String> {
+        match self {
+            Client::Instance(i) => &i.name,
+            Client::Function(f) => &f.name,
+        }
+    }
+
+    pub fn subnet(&self) -> Option<&'m Ref> {
+        match self {
+            Client::Instance(i) => Some(&i.subnet),
+            Client::Function(f) => f.subnet.as_ref(),
+        }
+    }
+
+    pub fn connects(&self) -> &'m [Ref] {
+        match self {
+            Client::Instance(i) => &i.connects,
+            Client::Function(f) => &f.connects,
+        }
+    }
+}
+
+impl Model {
+    pub fn subnet(&self, r: &Ref) -> Option<&Subnet> {
+        self.network.subnets.get(r.index)
+    }
+
+    pub fn cache(&self, r: &Ref) -> Option<&Cache> {
+        self.caches.get(r.index)
+    }
+
+    pub fn layer(&self, r: &Ref) -> Option<&Layer> {
+        self.layers.get(r.index)
+    }
+
+    /// Instances first, then functions, each in declaration order.
+    pub fn clients(&self) -> impl Iterator<Item = Client<'_>> {
+        self.instances
+            .iter()
+            .map(Client::Instance)
+            .chain(self.functions.iter().map(Client::Function))
+    }
+
+    /// Clients that list the cache at `index` in `connects`.
+    pub fn clients_of(&self, index: usize) -> impl Iterator<Item = Client<'_>> {
+        self.clients()
+            .filter(move |c| c.connects().iter().any(|r| r.index == index))
+    }
+
+    /// Clients whose subnet is the subnet at `index`.
+    pub fn clients_in(&self, index: usize) -> impl Iterator<Item = Client<'_>> {
+        self.clients()
+            .filter(move |c| c.subnet().is_some_and(|r| r.index == index))
+    }
+}

@@ -1,0 +1,11 @@
+//! Model: the AST validated against the language schema, names resolved, typed declarations.
+//! Derived facts (zones, routes, who connects to what) are methods on these plain structs.
+
+mod facts;
+mod lower;
+pub mod schema;
+mod types;
+
+pub use facts::Client;
+pub use lower::{SourceLoader, lower};
+pub use types::*;

@@ -1,0 +1,246 @@
+//! The resolved program: typed declarations whose references are indexes, with spans kept.
+//! Optional attributes stay `Option` so checks can tell "written" from "defaulted".
+
+use crate::span::{Span, Spanned};
+
+pub type S<T> = Spanned<T>;
+
+/// A resolved reference: the name as written and the index of its target in the model's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub name: S<String>,
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub stack: Stack,
+    pub network: Network,
+    pub caches: Vec<Cache>,
+    pub layers: Vec<Layer>,
+    pub instances: Vec<Instance>,
+    pub functions: Vec<Function>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Stack {
+    pub name: S<String>,
+    pub region: Option<S<String>>,
+    pub description: Option<S<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub name: S<String>,
+    pub cidr: S<String>,
+    pub dns_support: Option<S<bool>>,
+    pub dns_hostnames: Option<S<bool>>,
+    pub subnets: Vec<Subnet>,
+    pub endpoints: Vec<Endpoint>,
+    pub span: Span,
+}
+
+impl Network {
+    pub fn dns_support(&self) -> bool {
+        self.dns_support.as_ref().is_none_or(|b| b.value)
+    }
+
+    pub fn dns_hostnames(&self) -> bool {
+        self.dns_hostnames.as_ref().is_none_or(|b| b.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Subnet {
+    pub name: S<String>,
+    pub zone: S<String>,
+    pub cidr: S<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndpointKind {
+    Gateway,
+    Interface,
+}
+
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    /// The service, such as `s3` or `ssmmessages`; also the endpoint's name.
+    pub name: S<String>,
+    pub kind: S<EndpointKind>,
+    pub subnets: Vec<Ref>,
+    pub private_dns: Option<S<bool>>,
+    pub span: Span,
+}
+
+impl Endpoint {
+    pub fn private_dns(&self) -> bool {
+        self.kind.value == EndpointKind::Interface
+            && self.private_dns.as_ref().is_none_or(|b| b.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cache {
+    pub name: S<String>,
+    pub engine: S<String>,
+    pub engine_version: S<String>,
+    pub node_type: S<String>,
+    pub parameter_group: Option<S<String>>,
+    pub port: Option<S<i64>>,
+    pub multi_az: Option<S<bool>>,
+    pub automatic_failover: Option<S<bool>>,
+    pub subnets: Vec<Ref>,
+    /// Span of the whole `subnets = [...]` value, for labels about the subnet group.
+    pub subnets_span: Span,
+    pub primary_zone: Option<S<String>>,
+    pub replica_zones: Option<S<Vec<S<String>>>>,
+    pub replicas: Option<S<i64>>,
+    pub transit_encryption: Option<S<bool>>,
+    pub at_rest_encryption: Option<S<bool>>,
+    pub auth_token: Option<S<String>>,
+    pub data_tiering: Option<S<bool>>,
+    pub snapshot_retention: Option<S<i64>>,
+    pub allow_cidrs: Vec<S<String>>,
+    pub description: Option<S<String>>,
+    pub span: Span,
+}
+
+pub const DEFAULT_PORT: i64 = 6379;
+
+impl Cache {
+    pub fn port(&self) -> i64 {
+        self.port.as_ref().map_or(DEFAULT_PORT, |p| p.value)
+    }
+
+    pub fn multi_az(&self) -> bool {
+        self.multi_az.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// Automatic failover follows Multi-AZ unless written.
+    pub fn automatic_failover(&self) -> bool {
+        self.automatic_failover
+            .as_ref()
+            .map_or(self.multi_az(), |b| b.value)
+    }
+
+    /// Read replicas: the zones listed, else `replicas`, else none.
+    pub fn replica_count(&self) -> i64 {
+        match (&self.replica_zones, &self.replicas) {
+            (Some(zones), _) => zones.value.len() as i64,
+            (None, Some(n)) => n.value,
+            (None, None) => 0,
+        }
+    }
+
+    pub fn transit_encryption(&self) -> bool {
+        self.transit_encryption.as_ref().is_some_and(|b| b.value)
+    }
+
+    pub fn at_rest_encryption(&self) -> bool {
+        self.at_rest_encryption.as_ref().is_some_and(|b| b.value)
+    }
+}
+
+/// An attribute of a replication group that other declarations can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheAttr {
+    PrimaryAddress,
+    ReaderAddress,
+    Port,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arch {
+    X86_64,
+    Arm64,
+}
+
+impl Arch {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub name: S<String>,
+    pub runtime: S<String>,
+    pub architecture: Option<S<Arch>>,
+    pub requirements: S<Vec<S<String>>>,
+    pub description: Option<S<String>>,
+    pub span: Span,
+}
+
+impl Layer {
+    pub fn arch(&self) -> Arch {
+        self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub name: S<String>,
+    pub subnet: Ref,
+    pub instance_type: S<String>,
+    pub image: S<String>,
+    pub packages: Vec<S<String>>,
+    pub session_manager: Option<S<bool>>,
+    pub connects: Vec<Ref>,
+    pub span: Span,
+}
+
+impl Instance {
+    pub fn session_manager(&self) -> bool {
+        self.session_manager.as_ref().is_some_and(|b| b.value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlAuth {
+    Public,
+    Iam,
+}
+
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub name: S<String>,
+    pub subnet: Option<Ref>,
+    pub runtime: S<String>,
+    pub architecture: Option<S<Arch>>,
+    pub handler: S<String>,
+    pub source: S<String>,
+    /// The source file's text, read during lowering; empty when it could not be read.
+    pub code: String,
+    pub layers: S<Vec<Ref>>,
+    pub url: Option<S<UrlAuth>>,
+    pub connects: Vec<Ref>,
+    pub timeout: Option<S<i64>>,
+    pub memory: Option<S<i64>>,
+    pub ephemeral_storage: Option<S<i64>>,
+    pub environment: Vec<EnvVar>,
+    pub span: Span,
+}
+
+impl Function {
+    pub fn arch(&self) -> Arch {
+        self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EnvVar {
+    pub key: S<String>,
+    pub value: S<EnvValue>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnvValue {
+    Text(String),
+    Cache { cache: Ref, attr: CacheAttr },
+}

@@ -1,0 +1,84 @@
+//! cfn-lint, AWS's own linter, is the judge of what cachec emits: every example, in every output
+//! shape, must lint with no error and no warning. W3002 (a local path in TemplateURL or Code) is
+//! the input `aws cloudformation package` expects, so it is the one finding ignored.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cachec::emit::{EmitOptions, Format};
+
+fn examples() -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("examples")
+        .expect("examples folder")
+        .filter_map(|e| Some(e.ok()?.path().join("stack.cache")))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Runs cfn-lint once over all files; panics with its findings if it reports anything.
+pub fn lint(files: &[PathBuf]) {
+    let output = Command::new("cfn-lint")
+        .args(["--ignore-checks", "W3002", "--"])
+        .args(files)
+        .output()
+        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
+    let findings = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && findings.trim().is_empty(),
+        "cfn-lint found problems:\n{findings}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_example_lints_clean_in_every_shape() {
+    let dir = std::env::temp_dir().join(format!("cachec-cfn-lint-{}", std::process::id()));
+    let mut files = Vec::new();
+    let shapes = [
+        ("nested", EmitOptions::default()),
+        (
+            "single",
+            EmitOptions {
+                single: true,
+                format: Format::Yaml,
+            },
+        ),
+        (
+            "json",
+            EmitOptions {
+                single: false,
+                format: Format::Json,
+            },
+        ),
+    ];
+    for example in examples() {
+        let name = example
+            .parent()
+            .and_then(Path::file_name)
+            .expect("folder")
+            .to_string_lossy()
+            .into_owned();
+        for (shape, emit) in shapes {
+            let mut options = common::options();
+            options.emit = emit;
+            let (out, rendered, _) = common::compile(&example, &options);
+            assert_eq!(rendered, "", "{name} has diagnostics");
+            let out_dir = dir.join(&name).join(shape);
+            cachec::emit::write::write_all(&out_dir, &out.expect("templates")).expect("written");
+            for entry in std::fs::read_dir(&out_dir).expect("written folder") {
+                files.push(entry.expect("entry").path());
+            }
+        }
+    }
+    assert!(
+        files.len() >= 8,
+        "expected the examples' templates, found {}",
+        files.len()
+    );
+    lint(&files);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,35 @@
+//! Shared by the integration tests: compile a file the way the CLI does, with a pinned date.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use cachec::date::Date;
+use cachec::diag::render::{Style, render};
+use cachec::{DirLoader, Options};
+
+/// The day every test compares lifecycle dates against, so results do not change with the calendar.
+pub const AS_OF: Date = Date::new(2026, 11, 26);
+
+pub fn options() -> Options {
+    let mut options = Options::default();
+    options.check.today = AS_OF;
+    options
+}
+
+/// Compiles `path` with its folder as the source root; returns files and rendered diagnostics.
+pub fn compile(
+    path: &Path,
+    options: &Options,
+) -> (
+    Option<Vec<cachec::emit::File>>,
+    String,
+    Vec<cachec::diag::Diag>,
+) {
+    let src = std::fs::read_to_string(path).expect("readable test input");
+    let loader = DirLoader(path.parent().expect("has a folder").to_path_buf());
+    let (files, diags) = cachec::compile(&src, &loader, options);
+    let name = path.file_name().expect("file name").to_string_lossy();
+    let rendered = render(&diags, &name, &src, Style::PLAIN);
+    (files, rendered, diags)
+}

@@ -1,0 +1,45 @@
+//! UI tests: every `tests/ui/*.cache` with a snapshot of its rendered diagnostics.
+//! A case may start with `# args: --deny warnings` (or `--allow CODE`) to set the policy.
+
+mod common;
+
+#[test]
+fn ui() {
+    insta::glob!("ui/*.cache", |path| {
+        let src = std::fs::read_to_string(path).expect("readable");
+        let mut options = common::options();
+        if let Some(args) = src.lines().next().and_then(|l| l.strip_prefix("# args:")) {
+            let words: Vec<&str> = args.split_whitespace().collect();
+            for pair in words.windows(2) {
+                match pair {
+                    ["--deny", "warnings"] => options.policy.deny_warnings = true,
+                    ["--allow", code] => options.policy.allow.push((*code).to_string()),
+                    _ => {}
+                }
+            }
+        }
+        let (_, rendered, diags) = common::compile(path, &options);
+        for d in &diags {
+            assert!(
+                !d.help.is_empty(),
+                "{} in {} has no help line",
+                d.code.id,
+                path.display()
+            );
+            assert!(
+                !d.labels.is_empty(),
+                "{} in {} has no label",
+                d.code.id,
+                path.display()
+            );
+        }
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        insta::with_settings!({ snapshot_path => "ui/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => path }, {
+            insta::assert_snapshot!(name, rendered);
+        });
+    });
+}
