@@ -3,3 +3,6 @@
 
 pub mod engines;
 pub mod images;
+pub mod node_types;
+pub mod regions;
+pub mod services;

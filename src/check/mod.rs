@@ -1,6 +1,9 @@
 //! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
+mod cache;
+mod network;
+
 use crate::date::Date;
 use crate::diag::Diag;
 use crate::model::Model;
@@ -13,6 +16,8 @@ pub struct Context {
 }
 
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
-    let _ = (model, cx);
-    Vec::new()
+    let mut out = Vec::new();
+    cache::check(model, cx, &mut out);
+    network::check(model, &mut out);
+    out
 }

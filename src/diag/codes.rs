@@ -43,6 +43,52 @@ catalog! {
     E0012 Error "value not among the allowed ones";
     E0013 Error "source file cannot be read";
     E0014 Error "declaration needs a name";
+
+    // E01xx / W01xx: replication groups.
+    E0101 Error "unknown engine";
+    E0102 Error "unknown engine version";
+    E0103 Error "parameter group of another engine version";
+    E0104 Error "cluster-mode-enabled parameter group";
+    E0105 Error "unknown node type";
+    E0106 Error "node type closed to new clusters";
+    E0107 Error "node type needs a newer engine version";
+    E0108 Error "node type without automatic failover";
+    E0109 Error "data tiering and node type disagree";
+    E0110 Error "replica count out of range";
+    E0111 Error "replicas and replica_zones disagree";
+    E0112 Error "Multi-AZ without a read replica";
+    E0113 Error "Multi-AZ with automatic failover off";
+    E0114 Error "automatic failover without a read replica";
+    E0115 Error "node zones given in part";
+    E0116 Error "node zone outside the subnet group";
+    E0117 Error "Multi-AZ with every node in one zone";
+    E0118 Error "invalid replication group id";
+    E0119 Error "port out of range";
+    E0120 Error "AUTH token without transit encryption";
+    E0121 Error "AUTH token written as a literal secret";
+    E0122 Error "malformed AUTH token reference";
+    E0123 Error "snapshot retention out of range";
+    E0124 Error "snapshots on a node type without them";
+    E0125 Error "two replication groups with one id";
+    W0101 Warning "engine version past standard support";
+
+    // E02xx / W02xx: network.
+    E0201 Error "invalid CIDR block";
+    E0202 Error "CIDR block with host bits set";
+    E0203 Error "CIDR block size outside /16 to /28";
+    E0204 Error "subnet outside the VPC";
+    E0205 Error "overlapping subnets";
+    E0206 Error "zone is not a zone letter";
+    E0207 Error "unknown region";
+    E0208 Error "zone letter not in the region";
+    E0209 Error "Multi-AZ subnet group in one zone";
+    E0210 Error "subnet listed twice";
+    E0211 Error "private DNS without VPC DNS";
+    E0212 Error "gateway endpoint for a service without one";
+    E0213 Error "interface endpoint with two subnets in one zone";
+    E0214 Error "subnet group without subnets";
+    W0201 Warning "zone closed to new accounts";
+    W0202 Warning "unknown endpoint service";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -1,7 +1,7 @@
 //! The cache template: a subnet group and a replication group (cluster mode disabled) per cache,
 //! with the endpoints published as root outputs.
 
-use super::ids::{aws_name, id, pascal, zone};
+use super::ids::{aws_name, id, pascal, replication_group_name, zone};
 use super::network::{security_group_id, subnet_id};
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
@@ -95,7 +95,7 @@ fn replication_group(stack: &str, cache: &Cache) -> Resource {
     let mut props = map([
         (
             "ReplicationGroupId",
-            Node::str(aws_name(stack, name).to_ascii_lowercase()),
+            Node::str(replication_group_name(stack, name)),
         ),
         ("ReplicationGroupDescription", Node::str(description)),
         ("Engine", Node::str(&cache.engine.value)),

@@ -19,6 +19,11 @@ pub fn aws_name(stack: &str, name: &str) -> String {
     format!("{stack}-{}", name.replace('_', "-"))
 }
 
+/// The ReplicationGroupId of a cache: its AWS name, lowercased as AWS stores it.
+pub fn replication_group_name(stack: &str, name: &str) -> String {
+    aws_name(stack, name).to_ascii_lowercase()
+}
+
 pub fn id(name: &str, suffix: &str) -> String {
     format!("{}{suffix}", pascal(name))
 }
