@@ -1,5 +1,5 @@
 //! Reference data about AWS that checks and emitters share: engines, node types, runtimes, images.
-//! Each table names its source; `docs/aws-facts.md` records when and where each was confirmed.
+//! Each table names its source in its own doc comment, with the date it was taken where it ages.
 
 pub mod engines;
 pub mod images;
