@@ -3,3 +3,5 @@
 
 pub mod engines;
 pub mod images;
+pub mod instance_types;
+pub mod runtimes;
