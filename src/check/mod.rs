@@ -1,6 +1,17 @@
 //! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
+mod clients;
+mod environment;
+mod functions;
+mod handler;
+mod ids;
+mod instances;
+mod layers;
+pub mod limits;
+mod runtime;
+mod security;
+
 use crate::date::Date;
 use crate::diag::Diag;
 use crate::model::Model;
@@ -13,6 +24,12 @@ pub struct Context {
 }
 
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
-    let _ = (model, cx);
-    Vec::new()
+    let mut out = Vec::new();
+    clients::check(model, &mut out);
+    instances::check(model, cx, &mut out);
+    functions::check(model, cx, &mut out);
+    layers::check(model, cx, &mut out);
+    security::check(model, &mut out);
+    ids::check(model, &mut out);
+    out
 }
