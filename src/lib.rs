@@ -76,15 +76,27 @@ pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked
     Checked { model, diags }
 }
 
-/// Checks and, when there are no errors, emits the template set. Nothing is written here.
+/// Checks and, when there are no errors, emits the template set and checks it against
+/// CloudFormation's template limits; files come back only when no error remains. Nothing is
+/// written here.
 pub fn compile(
     src: &str,
     loader: &dyn SourceLoader,
     options: &Options,
 ) -> (Option<Vec<emit::File>>, Vec<Diag>) {
-    let checked = check(src, loader, options);
-    let files = checked.model.as_ref().map(|m| emit::emit(m, options.emit));
-    (files, checked.diags)
+    let Checked { model, mut diags } = check(src, loader, options);
+    let Some(model) = model else {
+        return (None, diags);
+    };
+    let templates = emit::templates(&emit::plan(&model), options.emit);
+    let files = emit::files(&templates, options.emit.format);
+    let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
+    let limits =
+        check::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
+    diags.extend(options.policy.apply(limits));
+    diag::sort(&mut diags);
+    let files = (!diag::has_errors(&diags)).then_some(files);
+    (files, diags)
 }
 
 /// Loads function sources from the filesystem, relative to the program's folder.

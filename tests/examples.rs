@@ -1,5 +1,5 @@
-//! Every example compiles without diagnostics; every emitted file is snapshotted, and emission is
-//! deterministic (two runs give identical bytes).
+//! Every example compiles without errors; its warnings and every emitted file are snapshotted (so a
+//! new warning is reviewed like a changed template), and emission is deterministic.
 
 mod common;
 
@@ -26,8 +26,16 @@ fn examples() {
         ] {
             let mut options = common::options();
             options.emit = emit;
-            let (files, rendered, _) = common::compile(path, &options);
-            assert_eq!(rendered, "", "{example} has diagnostics");
+            let (files, rendered, diags) = common::compile(path, &options);
+            assert!(
+                !cachec::diag::has_errors(&diags),
+                "{example} has errors:\n{rendered}"
+            );
+            if suffix.is_empty() {
+                insta::with_settings!({ snapshot_path => "snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
+                    insta::assert_snapshot!(format!("{example}__warnings"), rendered);
+                });
+            }
             let files = files.expect("templates");
             let (again, _, _) = common::compile(path, &options);
             assert_eq!(

@@ -1,5 +1,6 @@
 //! UI tests: every `tests/ui/*.cache` with a snapshot of its rendered diagnostics.
-//! A case may start with `# args: --deny warnings` (or `--allow CODE`) to set the policy.
+//! A case may start with `# args: --deny warnings` (or `--allow CODE`) to set the policy, and with
+//! `--as-of YYYY-MM-DD` to compare lifecycle dates against another day than the pinned one.
 
 mod common;
 
@@ -14,6 +15,9 @@ fn ui() {
                 match pair {
                     ["--deny", "warnings"] => options.policy.deny_warnings = true,
                     ["--allow", code] => options.policy.allow.push((*code).to_string()),
+                    ["--as-of", day] => {
+                        options.check.today = cachec::date::Date::parse(day).expect("a date")
+                    }
                     _ => {}
                 }
             }

@@ -1,11 +1,57 @@
-//! EC2 images and instance architectures.
+//! EC2 images: their AMIs per architecture, their support dates, and how client tools install.
 //! Sources: public SSM parameters under /aws/service/ami-amazon-linux-latest; EC2 instance type
-//! naming (a `g` after the generation digit marks Graviton, arm64).
+//! naming (a `g` after the generation digit marks Graviton, arm64); Amazon Linux 2 FAQ (end of
+//! support 2026-06-30) and Amazon Linux 2023 release notes (end of support 2029-06-30); AWS
+//! Knowledge Center "test my connection to an ElastiCache cluster" (AL2023 `redis6` speaks TLS,
+//! AL2 needs redis-cli compiled with BUILD_TLS=yes); ElastiCache "Connecting using valkey-cli".
 
+use crate::date::Date;
 use crate::model::Arch;
 
 /// The images a program can name, by key.
 pub const IMAGES: &[&str] = &["al2023", "al2"];
+
+/// The client tools a program can ask for in `packages`.
+pub const PACKAGES: &[&str] = &["redis-cli", "valkey-cli"];
+
+/// How people call an image in prose.
+pub fn title(image: &str) -> &str {
+    match image {
+        "al2023" => "Amazon Linux 2023",
+        "al2" => "Amazon Linux 2",
+        other => other,
+    }
+}
+
+/// The last day of standard support, and the image to move to afterwards.
+pub fn end_of_support(image: &str) -> Option<(Date, Option<&'static str>)> {
+    match image {
+        "al2" => Some((Date::new(2026, 6, 30), Some("al2023"))),
+        "al2023" => Some((Date::new(2029, 6, 30), None)),
+        _ => None,
+    }
+}
+
+/// Boot-script commands installing `package` on `image`, or `None` when the image's repositories
+/// do not carry it (Amazon Linux 2 has no valkey package). Amazon Linux 2023 has no
+/// amazon-linux-extras and names its Redis client `redis6-cli`, so a link makes `redis-cli` work.
+pub fn install_commands(image: &str, package: &str) -> Option<&'static [&'static str]> {
+    match (image, package) {
+        ("al2", "redis-cli") => Some(&["amazon-linux-extras install -y redis6"]),
+        ("al2023", "redis-cli") => Some(&[
+            "dnf install -y redis6",
+            "ln -sf /usr/bin/redis6-cli /usr/local/bin/redis-cli",
+        ]),
+        ("al2023", "valkey-cli") => Some(&["dnf install -y valkey"]),
+        _ => None,
+    }
+}
+
+/// Whether the installed client can open TLS connections (`--tls`). The `redis6` package of
+/// amazon-linux-extras on Amazon Linux 2 is built without TLS.
+pub fn speaks_tls(image: &str, package: &str) -> bool {
+    install_commands(image, package).is_some() && !(image == "al2" && package == "redis-cli")
+}
 
 /// The public SSM parameter that holds the latest AMI id of `image` for `arch`.
 pub fn ami_parameter(image: &str, arch: Arch) -> Option<String> {

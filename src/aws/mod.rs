@@ -3,6 +3,8 @@
 
 pub mod engines;
 pub mod images;
+pub mod instance_types;
 pub mod node_types;
 pub mod regions;
+pub mod runtimes;
 pub mod services;

@@ -2,7 +2,17 @@
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
 mod cache;
+mod clients;
+mod environment;
+mod functions;
+mod handler;
+mod ids;
+mod instances;
+mod layers;
+pub mod limits;
 mod network;
+mod runtime;
+mod security;
 
 use crate::date::Date;
 use crate::diag::Diag;
@@ -19,5 +29,11 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
     network::check(model, &mut out);
+    clients::check(model, &mut out);
+    instances::check(model, cx, &mut out);
+    functions::check(model, cx, &mut out);
+    layers::check(model, cx, &mut out);
+    security::check(model, &mut out);
+    ids::check(model, &mut out);
     out
 }

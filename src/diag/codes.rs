@@ -89,6 +89,50 @@ catalog! {
     E0214 Error "subnet group without subnets";
     W0201 Warning "zone closed to new accounts";
     W0202 Warning "unknown endpoint service";
+
+    // E03xx, W03xx: clients (EC2 instances and Lambda functions reaching caches).
+    E0301 Error "Session Manager needs the ssm, ssmmessages and ec2messages endpoints";
+    E0302 Error "installing packages needs an S3 gateway endpoint";
+    E0303 Error "unknown instance type";
+    E0304 Error "unknown image";
+    E0305 Error "image does not run on this instance type";
+    E0306 Error "unknown package";
+    E0307 Error "package not available on this image";
+    E0308 Error "function reaches a cache without a subnet";
+    E0309 Error "client reads a cache it does not connect to";
+    W0301 Warning "image past its end of support";
+    W0302 Warning "client cannot speak TLS to an encrypted cache";
+    // E04xx, W04xx: Lambda functions and layers.
+    E0401 Error "unknown Lambda runtime";
+    E0402 Error "runtime blocked for new functions";
+    E0403 Error "inline code needs a Python or Node.js runtime";
+    E0404 Error "handler module must be index";
+    E0405 Error "handler function not found in the source";
+    E0406 Error "layer built for another runtime";
+    E0407 Error "layer built for another architecture";
+    E0408 Error "more than 5 layers";
+    E0409 Error "layer listed twice";
+    E0410 Error "inline source too large";
+    E0411 Error "invalid environment variable name";
+    E0412 Error "reserved environment variable";
+    E0413 Error "environment larger than 4 KB";
+    E0414 Error "function setting out of range";
+    E0415 Error "invalid function name";
+    E0416 Error "invalid layer name";
+    E0417 Error "invalid layer requirements";
+    E0418 Error "layer runtime must be Python";
+    W0401 Warning "deprecated runtime";
+    // W05xx: security.
+    W0501 Warning "function URL open to the internet";
+    W0502 Warning "cache without transit encryption";
+    W0503 Warning "cache open to any address";
+    // E06xx: template limits.
+    E0601 Error "too many resources in a template";
+    E0602 Error "too many parameters in a template";
+    E0603 Error "too many outputs in a template";
+    E0604 Error "template body too large";
+    E0605 Error "two names give the same logical id";
+    E0606 Error "logical id too long";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -6,7 +6,7 @@ use super::layers::{assume_role, managed_policy};
 use super::network::{name_tag, security_group_id, subnet_id};
 use super::node::{Node, Parameter, Resource, map};
 use super::plan::{Plan, Section};
-use crate::aws::images::{ami_parameter, instance_arch};
+use crate::aws::images::{ami_parameter, install_commands, instance_arch};
 use crate::model::{Instance, Model};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -86,22 +86,14 @@ pub fn emit(model: &Model, plan: &mut Plan) {
 }
 
 /// A boot script installing the requested clients, or `None` when nothing is requested.
-/// Amazon Linux 2023 has no amazon-linux-extras and names its Redis client `redis6-cli`, so a link
-/// makes `redis-cli` work as on Amazon Linux 2.
 pub fn user_data(instance: &Instance) -> Option<String> {
-    let mut lines = Vec::new();
-    for package in &instance.packages {
-        let commands: &[&str] = match (instance.image.value.as_str(), package.value.as_str()) {
-            ("al2", "redis-cli") => &["amazon-linux-extras install -y redis6"],
-            ("al2023", "redis-cli") => &[
-                "dnf install -y redis6",
-                "ln -sf /usr/bin/redis6-cli /usr/local/bin/redis-cli",
-            ],
-            ("al2023", "valkey-cli") => &["dnf install -y valkey"],
-            _ => &[],
-        };
-        lines.extend(commands.iter().map(|c| c.to_string()));
-    }
+    let lines: Vec<&str> = instance
+        .packages
+        .iter()
+        .filter_map(|p| install_commands(&instance.image.value, &p.value))
+        .flatten()
+        .copied()
+        .collect();
     if lines.is_empty() {
         return None;
     }

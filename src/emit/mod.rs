@@ -97,11 +97,16 @@ pub fn templates(plan: &Plan, options: EmitOptions) -> Vec<(String, Template)> {
 
 /// The printed files.
 pub fn emit(model: &Model, options: EmitOptions) -> Vec<File> {
-    templates(&plan(model), options)
-        .into_iter()
+    files(&templates(&plan(model), options), options.format)
+}
+
+/// Each template printed into its file, in order.
+pub fn files(templates: &[(String, Template)], format: Format) -> Vec<File> {
+    templates
+        .iter()
         .map(|(stem, t)| File {
-            name: format!("{stem}.{}", options.format.extension()),
-            contents: print(&t, options.format),
+            name: format!("{stem}.{}", format.extension()),
+            contents: print(t, format),
         })
         .collect()
 }

@@ -1,0 +1,123 @@
+//! CloudFormation's per-template limits, checked on the emitted templates before any is written:
+//! 500 resources, 200 parameters, 200 outputs, 1,000,000 bytes of body, valid logical ids.
+//! Source: CloudFormation quotas; cfn-lint 1.51 `helpers.py` LIMITS and logical-id schemas.
+
+use std::collections::{HashMap, HashSet};
+
+use super::functions::TEMPLATE_BODY_LIMIT;
+use super::ids;
+use crate::diag::{Code, Diag, codes};
+use crate::emit::node::Template;
+use crate::model::Model;
+use crate::span::Span;
+
+const MAX_RESOURCES: usize = 500;
+const MAX_PARAMETERS: usize = 200;
+const MAX_OUTPUTS: usize = 200;
+const MAX_ID: usize = 255;
+
+/// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes, in
+/// the same order, and `extension` the printed format's (`yaml` or `json`).
+pub fn templates(
+    model: &Model,
+    templates: &[(String, Template)],
+    sizes: &[usize],
+    extension: &str,
+) -> Vec<Diag> {
+    let mut out = Vec::new();
+    let stack = model.stack.name.span;
+    let names: HashMap<String, Span> = ids::all(model)
+        .into_iter()
+        .flat_map(|d| d.ids.into_iter().map(move |(_, id)| (id, d.name.span)))
+        .collect();
+    let mut reported: HashSet<&str> = HashSet::new();
+    for (index, (stem, t)) in templates.iter().enumerate() {
+        let file = format!("{stem}.{extension}");
+        for (code, what, count, max) in [
+            (codes::E0601, "resources", t.resources.len(), MAX_RESOURCES),
+            (
+                codes::E0602,
+                "parameters",
+                t.parameters.len(),
+                MAX_PARAMETERS,
+            ),
+            (codes::E0603, "outputs", t.outputs.len(), MAX_OUTPUTS),
+        ] {
+            if count > max {
+                out.push(count_limit(code, stack, &file, what, count, max));
+            }
+        }
+        if let Some(&size) = sizes.get(index).filter(|s| **s > TEMPLATE_BODY_LIMIT) {
+            out.push(
+                Diag::new(
+                    codes::E0604,
+                    stack,
+                    format!(
+                        "{file} is {size} bytes; CloudFormation reads at most \
+                         {TEMPLATE_BODY_LIMIT} bytes of template from S3"
+                    ),
+                    "this stack's template is too large",
+                )
+                .help(
+                    "shorten the largest inline sources, or split the program into two stacks, \
+                     each its own .cache file",
+                ),
+            );
+        }
+        let all_ids = t
+            .resources
+            .keys()
+            .chain(t.parameters.keys())
+            .chain(t.outputs.keys());
+        for id in all_ids {
+            let valid = id.len() <= MAX_ID
+                && !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric());
+            if valid || !reported.insert(id) {
+                continue;
+            }
+            let at = names.get(id).copied().unwrap_or(stack);
+            out.push(
+                Diag::new(
+                    codes::E0606,
+                    at,
+                    format!(
+                        "the logical id `{}` in {file} is {} characters; CloudFormation allows \
+                         {MAX_ID} letters and digits",
+                        abbreviated(id),
+                        id.len()
+                    ),
+                    "the name this id comes from",
+                )
+                .help(format!(
+                    "shorten the name so that its longest id stays within {MAX_ID} characters"
+                )),
+            );
+        }
+    }
+    out
+}
+
+/// A long id as its first and last 20 characters.
+fn abbreviated(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= 48 {
+        return id.to_string();
+    }
+    let head: String = chars.iter().take(20).collect();
+    let tail: String = chars.iter().skip(chars.len() - 20).collect();
+    format!("{head}...{tail}")
+}
+
+fn count_limit(code: Code, stack: Span, file: &str, what: &str, count: usize, max: usize) -> Diag {
+    Diag::new(
+        code,
+        stack,
+        format!("{file} has {count} {what}; CloudFormation allows {max} per template"),
+        "this stack's template is too large",
+    )
+    .help(
+        "split the program into two stacks, each its own .cache file, or declare fewer things \
+         in this one",
+    )
+}
