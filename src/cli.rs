@@ -13,6 +13,8 @@ use cachec::diag::{Diag, Policy, codes, has_errors};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
+mod fmt;
+
 #[derive(Parser)]
 #[command(
     name = "cachec",
@@ -46,6 +48,17 @@ enum Command {
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
+    /// Rewrite programs in the canonical layout; `-` formats standard input to standard output.
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: print a diff and exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Colour in diagnostics: auto (when the output is a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
+        colour: ColourArg,
+    },
 }
 
 #[derive(Args)]
@@ -86,6 +99,11 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Explain { code } => explain(&code),
+        Command::Fmt {
+            files,
+            check,
+            colour,
+        } => fmt::run(&files, check, &Report::new(colour)),
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,
@@ -161,20 +179,35 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
-    if diags.is_empty() {
-        return;
+    Report::new(common.colour).diags(&common.file.display().to_string(), src, diags);
+}
+
+/// Where and how diagnostics are shown: on standard error, coloured when asked or on a terminal.
+pub struct Report {
+    colour: bool,
+}
+
+impl Report {
+    fn new(colour: ColourArg) -> Self {
+        let colour = match colour {
+            ColourArg::Always => true,
+            ColourArg::Never => false,
+            ColourArg::Auto => std::io::stderr().is_terminal(),
+        };
+        Report { colour }
     }
-    let colour = match common.colour {
-        ColourArg::Always => true,
-        ColourArg::Never => false,
-        ColourArg::Auto => std::io::stderr().is_terminal(),
-    };
-    let style = Style { colour, width: 100 };
-    eprint!(
-        "{}",
-        render(diags, &common.file.display().to_string(), src, style)
-    );
-    if let Some(line) = summary(diags) {
-        eprintln!("{line}");
+
+    pub fn diags(&self, name: &str, src: &str, diags: &[Diag]) {
+        if diags.is_empty() {
+            return;
+        }
+        let style = Style {
+            colour: self.colour,
+            width: 100,
+        };
+        eprint!("{}", render(diags, name, src, style));
+        if let Some(line) = summary(diags) {
+            eprintln!("{line}");
+        }
     }
 }

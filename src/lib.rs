@@ -21,6 +21,7 @@ pub mod check;
 pub mod date;
 pub mod diag;
 pub mod emit;
+pub mod fmt;
 pub mod model;
 pub mod span;
 pub mod syntax;
