@@ -14,6 +14,7 @@ use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
 mod fmt;
+mod graph;
 
 #[derive(Parser)]
 #[command(
@@ -59,6 +60,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
         colour: ColourArg,
     },
+    /// Draw the stack: VPC, zones and subnets as boxes, what runs in them, and who connects to what.
+    Graph {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Mermaid)]
+        format: GraphFormatArg,
+        /// Write the diagram to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormatArg {
+    Mermaid,
+    Dot,
+    Svg,
 }
 
 #[derive(Args)]
@@ -92,6 +110,39 @@ enum ColourArg {
     Never,
 }
 
+impl Common {
+    fn options(&self) -> Options {
+        Options {
+            check: cachec::check::Context {
+                today: self.as_of.unwrap_or_else(Date::today),
+            },
+            policy: Policy {
+                deny_warnings: self.deny.is_some(),
+                allow: self.allow.clone(),
+            },
+            emit: EmitOptions::default(),
+        }
+    }
+
+    /// Function sources are read relative to the program's folder.
+    fn loader(&self) -> DirLoader {
+        DirLoader(
+            self.file
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The program's text; an unreadable file is a usage error.
+    fn read(&self) -> Result<String, ExitCode> {
+        std::fs::read_to_string(&self.file).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", self.file.display());
+            ExitCode::from(2)
+        })
+    }
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
@@ -104,6 +155,18 @@ pub fn run(cli: Cli) -> ExitCode {
             check,
             colour,
         } => fmt::run(&files, check, &Report::new(colour)),
+        Command::Graph {
+            common,
+            format,
+            output,
+        } => {
+            let format = match format {
+                GraphFormatArg::Mermaid => cachec::graph::Format::Mermaid,
+                GraphFormatArg::Dot => cachec::graph::Format::Dot,
+                GraphFormatArg::Svg => cachec::graph::Format::Svg,
+            };
+            graph::run(&common, format, output.as_deref())
+        }
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,
@@ -139,26 +202,15 @@ fn explain(code: &str) -> ExitCode {
 }
 
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
-    let file = &common.file;
-    let src = match std::fs::read_to_string(file) {
+    let src = match common.read() {
         Ok(src) => src,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", file.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let options = Options {
-        check: cachec::check::Context {
-            today: common.as_of.unwrap_or_else(Date::today),
-        },
-        policy: Policy {
-            deny_warnings: common.deny.is_some(),
-            allow: common.allow.clone(),
-        },
         emit: build.map(|(_, e)| e).unwrap_or_default(),
+        ..common.options()
     };
-    let loader = DirLoader(file.parent().map(Path::to_path_buf).unwrap_or_default());
-    let (files, diags) = cachec::compile(&src, &loader, &options);
+    let (files, diags) = cachec::compile(&src, &common.loader(), &options);
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;

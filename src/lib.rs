@@ -22,6 +22,7 @@ pub mod date;
 pub mod diag;
 pub mod emit;
 pub mod fmt;
+pub mod graph;
 pub mod model;
 pub mod span;
 pub mod syntax;
