@@ -15,6 +15,7 @@ use cachec::{DirLoader, Options};
 
 mod fmt;
 mod graph;
+mod init;
 
 #[derive(Parser)]
 #[command(
@@ -70,6 +71,8 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Start a project in DIR (new or empty): a commented stack.cache, its function and a Makefile.
+    Init { dir: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             graph::run(&common, format, output.as_deref())
         }
+        Command::Init { dir } => init::run(&dir),
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,

@@ -23,6 +23,7 @@ pub mod diag;
 pub mod emit;
 pub mod fmt;
 pub mod graph;
+pub mod init;
 pub mod model;
 pub mod span;
 pub mod syntax;
