@@ -52,6 +52,7 @@ enum Command {
     Explain { code: String },
     /// Rewrite programs in the canonical layout; `-` formats standard input to standard output.
     Fmt {
+        /// The .cache programs, or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Change nothing: print a diff and exit 1 when a file is not formatted.
@@ -65,6 +66,7 @@ enum Command {
     Graph {
         #[command(flatten)]
         common: Common,
+        /// mermaid (renders in GitHub markdown), dot (Graphviz) or svg (self-contained).
         #[arg(long, value_enum, default_value_t = GraphFormatArg::Mermaid)]
         format: GraphFormatArg,
         /// Write the diagram to this file instead of standard output.
@@ -72,7 +74,10 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Start a project in DIR (new or empty): a commented stack.cache, its function and a Makefile.
-    Init { dir: PathBuf },
+    Init {
+        /// The project folder: created when missing, refused when it holds anything.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -105,3 +105,35 @@ fn every_connects_is_an_arrow_with_its_port() {
         .collect();
     assert_eq!(to_primary, [("instance_0", "6379"), ("function_0", "6379")]);
 }
+
+/// The fa-063 diagram shown in the documentation is what `cachec graph` draws today.
+#[test]
+fn the_documented_diagram_is_current() {
+    let model = model(Path::new("examples/fa-063/stack.cache"));
+    let current = render(&build(&model), Format::Mermaid);
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir("docs")
+        .expect("docs")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    pages.push("README.md".into());
+    let mut found = 0;
+    for page in pages {
+        let Ok(text) = std::fs::read_to_string(&page) else {
+            continue;
+        };
+        for block in text.split("```mermaid\n").skip(1) {
+            let block = block.split("```").next().unwrap_or_default();
+            if block.starts_with("---\ntitle: fa-063") {
+                assert_eq!(
+                    block,
+                    current,
+                    "{}: regenerate with `cachec graph`",
+                    page.display()
+                );
+                found += 1;
+            }
+        }
+    }
+    assert!(found > 0, "no page shows the fa-063 diagram");
+}
