@@ -1,5 +1,5 @@
 //! The formatter: one canonical layout for `.cache` programs, with every comment kept in place.
-//! It works from the AST plus the comments the grammar skips; a program with a syntax error is left alone.
+//! It prints from the AST plus the comments the grammar skips; a syntax error stops it.
 
 mod lines;
 mod print;

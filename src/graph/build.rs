@@ -1,5 +1,5 @@
 //! From the model to the diagram: where each node sits (subnet, VPC or outside) and which arrows
-//! join them. Cache nodes sit in the group's subnet of their zone; a node without one is "unplaced".
+//! join them. A cache node sits in the group's subnet of its zone, else in an "unplaced" box.
 
 use indexmap::IndexMap;
 

@@ -1,5 +1,5 @@
 //! `cachec graph`: the stack as a diagram, drawn the way the tutorial draws it (VPC, zones and
-//! subnets as boxes, what runs in them as nodes, `connects` as arrows), printed as Mermaid, DOT or SVG.
+//! subnets as boxes, what runs in them as nodes, `connects` as arrows): Mermaid, DOT or SVG.
 
 mod build;
 mod dot;
