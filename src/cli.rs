@@ -13,6 +13,10 @@ use cachec::diag::{Diag, Policy, codes, has_errors};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
+mod fmt;
+mod graph;
+mod init;
+
 #[derive(Parser)]
 #[command(
     name = "cachec",
@@ -46,6 +50,41 @@ enum Command {
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
+    /// Rewrite programs in the canonical layout; `-` formats standard input to standard output.
+    Fmt {
+        /// The .cache programs, or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: print a diff and exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Colour in diagnostics: auto (when the output is a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
+        colour: ColourArg,
+    },
+    /// Draw the stack: VPC, zones and subnets as boxes, what runs in them, and who connects to what.
+    Graph {
+        #[command(flatten)]
+        common: Common,
+        /// mermaid (renders in GitHub markdown), dot (Graphviz) or svg (self-contained).
+        #[arg(long, value_enum, default_value_t = GraphFormatArg::Mermaid)]
+        format: GraphFormatArg,
+        /// Write the diagram to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Start a project in DIR (new or empty): a commented stack.cache, its function and a Makefile.
+    Init {
+        /// The project folder: created when missing, refused when it holds anything.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormatArg {
+    Mermaid,
+    Dot,
+    Svg,
 }
 
 #[derive(Args)]
@@ -79,6 +118,39 @@ enum ColourArg {
     Never,
 }
 
+impl Common {
+    fn options(&self) -> Options {
+        Options {
+            check: cachec::check::Context {
+                today: self.as_of.unwrap_or_else(Date::today),
+            },
+            policy: Policy {
+                deny_warnings: self.deny.is_some(),
+                allow: self.allow.clone(),
+            },
+            emit: EmitOptions::default(),
+        }
+    }
+
+    /// Function sources are read relative to the program's folder.
+    fn loader(&self) -> DirLoader {
+        DirLoader(
+            self.file
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The program's text; an unreadable file is a usage error.
+    fn read(&self) -> Result<String, ExitCode> {
+        std::fs::read_to_string(&self.file).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", self.file.display());
+            ExitCode::from(2)
+        })
+    }
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
@@ -86,6 +158,24 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Explain { code } => explain(&code),
+        Command::Fmt {
+            files,
+            check,
+            colour,
+        } => fmt::run(&files, check, &Report::new(colour)),
+        Command::Graph {
+            common,
+            format,
+            output,
+        } => {
+            let format = match format {
+                GraphFormatArg::Mermaid => cachec::graph::Format::Mermaid,
+                GraphFormatArg::Dot => cachec::graph::Format::Dot,
+                GraphFormatArg::Svg => cachec::graph::Format::Svg,
+            };
+            graph::run(&common, format, output.as_deref())
+        }
+        Command::Init { dir } => init::run(&dir),
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,
@@ -121,26 +211,15 @@ fn explain(code: &str) -> ExitCode {
 }
 
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
-    let file = &common.file;
-    let src = match std::fs::read_to_string(file) {
+    let src = match common.read() {
         Ok(src) => src,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", file.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let options = Options {
-        check: cachec::check::Context {
-            today: common.as_of.unwrap_or_else(Date::today),
-        },
-        policy: Policy {
-            deny_warnings: common.deny.is_some(),
-            allow: common.allow.clone(),
-        },
         emit: build.map(|(_, e)| e).unwrap_or_default(),
+        ..common.options()
     };
-    let loader = DirLoader(file.parent().map(Path::to_path_buf).unwrap_or_default());
-    let (files, diags) = cachec::compile(&src, &loader, &options);
+    let (files, diags) = cachec::compile(&src, &common.loader(), &options);
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;
@@ -161,20 +240,35 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
-    if diags.is_empty() {
-        return;
+    Report::new(common.colour).diags(&common.file.display().to_string(), src, diags);
+}
+
+/// Where and how diagnostics are shown: on standard error, coloured when asked or on a terminal.
+pub struct Report {
+    colour: bool,
+}
+
+impl Report {
+    fn new(colour: ColourArg) -> Self {
+        let colour = match colour {
+            ColourArg::Always => true,
+            ColourArg::Never => false,
+            ColourArg::Auto => std::io::stderr().is_terminal(),
+        };
+        Report { colour }
     }
-    let colour = match common.colour {
-        ColourArg::Always => true,
-        ColourArg::Never => false,
-        ColourArg::Auto => std::io::stderr().is_terminal(),
-    };
-    let style = Style { colour, width: 100 };
-    eprint!(
-        "{}",
-        render(diags, &common.file.display().to_string(), src, style)
-    );
-    if let Some(line) = summary(diags) {
-        eprintln!("{line}");
+
+    pub fn diags(&self, name: &str, src: &str, diags: &[Diag]) {
+        if diags.is_empty() {
+            return;
+        }
+        let style = Style {
+            colour: self.colour,
+            width: 100,
+        };
+        eprint!("{}", render(diags, name, src, style));
+        if let Some(line) = summary(diags) {
+            eprintln!("{line}");
+        }
     }
 }

@@ -1,7 +1,9 @@
-//! Syntax: source text to an AST with spans, or a syntax diagnostic.
-//! pest's types never leave this module; later stages see only `ast`.
+//! Syntax: source text to an AST with spans, or a syntax diagnostic; and the comments beside it.
+//! pest's types never leave this module; later stages see only `ast` and `comments`.
 
 pub mod ast;
+mod comments;
 mod parse;
 
+pub use comments::{Comment, comments};
 pub use parse::parse;

@@ -1,0 +1,121 @@
+//! `cachec fmt`: rewrite programs in the canonical layout, or with `--check` show what would change.
+//! A rewrite goes to a temporary file beside the program, which then replaces it in one rename.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use similar::TextDiff;
+
+use super::Report;
+
+/// Formats each file; `-` reads standard input and writes the result to standard output.
+pub fn run(files: &[PathBuf], check: bool, report: &Report) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
+    for file in files {
+        let outcome = if file.as_os_str() == "-" {
+            stdin(check, report)
+        } else {
+            one(file, check, report)
+        };
+        if outcome != ExitCode::SUCCESS {
+            status = outcome;
+        }
+    }
+    status
+}
+
+fn one(file: &Path, check: bool, report: &Report) -> ExitCode {
+    let src = match fs::read_to_string(file) {
+        Ok(src) => src,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let name = file.display().to_string();
+    let formatted = match cachec::fmt::format(&src) {
+        Ok(text) => text,
+        Err(diag) => {
+            report.diags(&name, &src, &[diag]);
+            return ExitCode::FAILURE;
+        }
+    };
+    if formatted == src {
+        return ExitCode::SUCCESS;
+    }
+    if check {
+        print!("{}", diff(&name, &src, &formatted));
+        return ExitCode::FAILURE;
+    }
+    match replace(file, &formatted) {
+        Ok(()) => {
+            println!("{name}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {name}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn stdin(check: bool, report: &Report) -> ExitCode {
+    let mut src = String::new();
+    if let Err(e) = io::stdin().read_to_string(&mut src) {
+        eprintln!("error: cannot read standard input: {e}");
+        return ExitCode::from(2);
+    }
+    match cachec::fmt::format(&src) {
+        Ok(formatted) if check && formatted != src => {
+            print!("{}", diff("<stdin>", &src, &formatted));
+            ExitCode::FAILURE
+        }
+        Ok(_) if check => ExitCode::SUCCESS,
+        Ok(formatted) => match io::stdout().write_all(formatted.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write standard output: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(diag) => {
+            report.diags("<stdin>", &src, &[diag]);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A unified diff from the file as it is to the file as `fmt` would write it.
+fn diff(name: &str, old: &str, new: &str) -> String {
+    TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, &format!("{name} (formatted)"))
+        .to_string()
+}
+
+/// Writes `text` to a new file beside `file`, with its permissions, then renames it over `file`.
+fn replace(file: &Path, text: &str) -> io::Result<()> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let base = file.file_name().map_or_else(
+        || "stack.cache".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let temp = dir.join(format!(".{base}.cachec-fmt-{}", std::process::id()));
+    let result = (|| {
+        let mut out = fs::File::create(&temp)?;
+        out.write_all(text.as_bytes())?;
+        out.sync_all()?;
+        fs::set_permissions(&temp, fs::metadata(file)?.permissions())?;
+        fs::rename(&temp, file)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}

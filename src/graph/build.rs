@@ -1,0 +1,230 @@
+//! From the model to the diagram: where each node sits (subnet, VPC or outside) and which arrows
+//! join them. A cache node sits in the group's subnet of its zone, else in an "unplaced" box.
+
+use indexmap::IndexMap;
+
+use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
+use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
+
+/// Read replicas a replication group can have (cluster mode disabled); more are never drawn, so a
+/// program the checker has not yet refused cannot make the diagram huge.
+const MAX_REPLICAS: i64 = 5;
+
+pub fn build(model: &Model) -> Graph {
+    let subnets = &model.network.subnets;
+    let mut in_subnet: Vec<Vec<Node>> = vec![Vec::new(); subnets.len()];
+    let mut in_vpc = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut outside = Vec::new();
+    let mut edges = Vec::new();
+
+    let mut put = |r: Option<&Ref>, node: Node, outside: &mut Vec<Node>| match r
+        .and_then(|r| in_subnet.get_mut(r.index))
+    {
+        Some(nodes) => nodes.push(node),
+        None => outside.push(node),
+    };
+    for (i, inst) in model.instances.iter().enumerate() {
+        let node = Node {
+            id: format!("instance_{i}"),
+            kind: NodeKind::Instance,
+            title: inst.name.value.clone(),
+            detail: format!("EC2 {} {}", inst.instance_type.value, inst.image.value),
+        };
+        put(Some(&inst.subnet), node, &mut outside);
+    }
+    for (i, f) in model.functions.iter().enumerate() {
+        let url = match f.url.as_ref().map(|u| u.value) {
+            Some(UrlAuth::Public) => ", public URL",
+            Some(UrlAuth::Iam) => ", IAM URL",
+            None => "",
+        };
+        let node = Node {
+            id: format!("function_{i}"),
+            kind: NodeKind::Function,
+            title: f.name.value.clone(),
+            detail: format!("Lambda {} {}{url}", f.runtime.value, f.arch().as_str()),
+        };
+        put(f.subnet.as_ref(), node, &mut outside);
+    }
+    for (c, cache) in model.caches.iter().enumerate() {
+        let mut homeless = Vec::new();
+        for (node, zone) in cache_nodes(c, cache) {
+            let home = zone.and_then(|z| {
+                cache
+                    .subnets
+                    .iter()
+                    .find(|r| subnets.get(r.index).is_some_and(|s| s.zone.value == z))
+            });
+            match home {
+                Some(r) => put(Some(r), node, &mut outside),
+                None => homeless.push(node),
+            }
+        }
+        if !homeless.is_empty() {
+            unplaced.push(Group {
+                id: format!("cache_{c}_unplaced"),
+                kind: GroupKind::Unplaced,
+                title: cache.name.value.clone(),
+                detail: "zones chosen by AWS".to_string(),
+                nodes: homeless,
+                groups: Vec::new(),
+            });
+        }
+        for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
+            edges.push(Edge {
+                from: format!("cache_{c}_primary"),
+                to: format!("cache_{c}_replica_{r}"),
+                label: "replication".to_string(),
+                dashed: true,
+            });
+        }
+    }
+    for (e, ep) in model.network.endpoints.iter().enumerate() {
+        let served: Vec<&str> = ep.subnets.iter().map(|r| r.name.value.as_str()).collect();
+        match ep.kind.value {
+            EndpointKind::Gateway => in_vpc.push(Node {
+                id: format!("endpoint_{e}"),
+                kind: NodeKind::Endpoint,
+                title: ep.name.value.clone(),
+                detail: format!("gateway endpoint for {}", served.join(", ")),
+            }),
+            EndpointKind::Interface => {
+                for r in &ep.subnets {
+                    let node = Node {
+                        id: format!("endpoint_{e}_in_{}", r.index),
+                        kind: NodeKind::Endpoint,
+                        title: ep.name.value.clone(),
+                        detail: "interface endpoint".to_string(),
+                    };
+                    put(Some(r), node, &mut outside);
+                }
+            }
+        }
+    }
+    for (l, layer) in model.layers.iter().enumerate() {
+        let packages: Vec<&str> = layer
+            .requirements
+            .value
+            .iter()
+            .map(|r| r.value.as_str())
+            .collect();
+        outside.push(Node {
+            id: format!("layer_{l}"),
+            kind: NodeKind::Layer,
+            title: layer.name.value.clone(),
+            detail: format!("layer: {}", packages.join(", ")),
+        });
+    }
+    let instances = model.instances.iter().enumerate();
+    let functions = model.functions.iter().enumerate();
+    let clients = instances
+        .map(|(i, x)| (format!("instance_{i}"), &x.connects))
+        .chain(functions.map(|(i, f)| (format!("function_{i}"), &f.connects)));
+    for (from, connects) in clients {
+        for r in connects {
+            let Some(cache) = model.cache(r) else {
+                continue;
+            };
+            let tls = if cache.transit_encryption() {
+                " TLS"
+            } else {
+                ""
+            };
+            edges.push(Edge {
+                from: from.clone(),
+                to: format!("cache_{}_primary", r.index),
+                label: format!("{}{tls}", cache.port()),
+                dashed: false,
+            });
+        }
+    }
+    for (i, f) in model.functions.iter().enumerate() {
+        for r in &f.layers.value {
+            edges.push(Edge {
+                from: format!("layer_{}", r.index),
+                to: format!("function_{i}"),
+                label: "layer".to_string(),
+                dashed: true,
+            });
+        }
+    }
+
+    let region = model.stack.region.as_ref().map(|r| r.value.as_str());
+    let mut zones: IndexMap<&str, Vec<Group>> = IndexMap::new();
+    for (s, (subnet, nodes)) in subnets.iter().zip(in_subnet).enumerate() {
+        zones.entry(&subnet.zone.value).or_default().push(Group {
+            id: format!("subnet_{s}"),
+            kind: GroupKind::Subnet,
+            title: subnet.name.value.clone(),
+            detail: subnet.cidr.value.clone(),
+            nodes,
+            groups: Vec::new(),
+        });
+    }
+    let mut vpc_groups: Vec<Group> = zones
+        .into_iter()
+        .enumerate()
+        .map(|(z, (zone, groups))| Group {
+            id: format!("zone_{z}"),
+            kind: GroupKind::Zone,
+            title: format!("zone {zone}"),
+            detail: region.map(|r| format!("{r}{zone}")).unwrap_or_default(),
+            nodes: Vec::new(),
+            groups,
+        })
+        .collect();
+    vpc_groups.extend(unplaced);
+    let vpc = Group {
+        id: "vpc".to_string(),
+        kind: GroupKind::Vpc,
+        title: model.network.name.value.clone(),
+        detail: format!("VPC {}", model.network.cidr.value),
+        nodes: in_vpc,
+        groups: vpc_groups,
+    };
+    Graph {
+        root: Group {
+            id: "stack".to_string(),
+            kind: GroupKind::Stack,
+            title: model.stack.name.value.clone(),
+            detail: region.unwrap_or_default().to_string(),
+            nodes: outside,
+            groups: vec![vpc],
+        },
+        edges,
+    }
+}
+
+/// The primary and each replica, with the zone written for it, if any.
+fn cache_nodes(c: usize, cache: &Cache) -> Vec<(Node, Option<&str>)> {
+    let what = format!(
+        "{} {} {}",
+        cache.engine.value, cache.engine_version.value, cache.node_type.value
+    );
+    let mut out = vec![(
+        Node {
+            id: format!("cache_{c}_primary"),
+            kind: NodeKind::Primary,
+            title: cache.name.value.clone(),
+            detail: format!("primary, {what}"),
+        },
+        cache.primary_zone.as_ref().map(|z| z.value.as_str()),
+    )];
+    let zones = cache.replica_zones.as_ref().map(|z| &z.value);
+    for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
+        let zone = zones
+            .and_then(|z| z.get(usize::try_from(r - 1).ok()?))
+            .map(|z| z.value.as_str());
+        out.push((
+            Node {
+                id: format!("cache_{c}_replica_{r}"),
+                kind: NodeKind::Replica,
+                title: cache.name.value.clone(),
+                detail: format!("replica {r}, {what}"),
+            },
+            zone,
+        ));
+    }
+    out
+}

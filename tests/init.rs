@@ -1,0 +1,69 @@
+//! `cachec init`: the scaffold builds with no diagnostic at all, lints clean, is formatted, and
+//! init never writes into a folder that holds anything.
+
+mod common;
+
+use std::process::Command;
+
+use cachec::DirLoader;
+use cachec::emit::write::write_all;
+use cachec::init::{InitError, init};
+
+#[test]
+fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("Shop Sessions");
+    let written = init(&dir).expect("init writes the project");
+    assert_eq!(written.len(), 4);
+    let src = std::fs::read_to_string(dir.join("stack.cache")).expect("stack.cache written");
+    assert!(
+        src.contains("stack \"shop-sessions\""),
+        "stack named after the folder"
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("Makefile"))
+            .expect("Makefile written")
+            .contains("BUCKET")
+    );
+    assert_eq!(
+        cachec::fmt::format(&src).ok().as_ref(),
+        Some(&src),
+        "the scaffold is formatted"
+    );
+
+    let (files, diags) = cachec::compile(&src, &DirLoader(dir.clone()), &common::options());
+    assert!(diags.is_empty(), "the scaffold has diagnostics: {diags:?}");
+    let out = dir.join("out");
+    write_all(&out, &files.expect("templates")).expect("templates written");
+    let templates: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let lint = Command::new("cfn-lint")
+        .args(["--ignore-checks", "W3002", "--"])
+        .args(&templates)
+        .output()
+        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
+    assert!(
+        lint.status.success(),
+        "cfn-lint found problems:\n{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_anything() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(tmp.path().join("notes.txt"), "mine").expect("written");
+    let err = init(tmp.path()).expect_err("refused");
+    assert!(matches!(err, InitError::NotEmpty(_)), "{err}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).expect("folder").collect();
+    assert_eq!(left.len(), 1, "nothing was added");
+}
+
+#[test]
+fn init_fills_an_empty_existing_folder() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init(tmp.path()).expect("an empty folder is fine");
+    assert!(tmp.path().join("handler.py").exists());
+}
