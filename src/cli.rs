@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cachec::date::Date;
+use cachec::diag::json;
 use cachec::diag::render::{Style, render, summary};
 use cachec::diag::{Diag, Policy, codes, has_errors};
 use cachec::emit::{EmitOptions, Format};
@@ -64,6 +65,15 @@ struct Common {
     /// Colour in diagnostics: auto (when the output is a terminal), always or never.
     #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
     colour: ColourArg,
+    /// Diagnostics as text on stderr (human) or one JSON object per line on stdout (json).
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,6 +171,13 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
+    if common.message_format == MessageFormat::Json {
+        let file = common.file.display().to_string();
+        for diag in diags {
+            println!("{}", json::to_json(diag, &file, src));
+        }
+        return;
+    }
     if diags.is_empty() {
         return;
     }

@@ -2,6 +2,7 @@
 //! Stages create them; `render` turns them into text and `json` into machine-readable objects.
 
 pub mod codes;
+pub mod json;
 pub mod render;
 pub mod suggest;
 
