@@ -47,6 +47,15 @@ enum Command {
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
+    /// Run the language server for editors, speaking LSP on stdin and stdout.
+    Lsp {
+        /// Use stdin and stdout: the only transport, accepted because editor clients pass it.
+        #[arg(long)]
+        stdio: bool,
+        /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
 }
 
 #[derive(Args)]
@@ -96,6 +105,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Explain { code } => explain(&code),
+        Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,
@@ -126,6 +136,20 @@ fn explain(code: &str) -> ExitCode {
                 "error: `{code}` is not a cachec diagnostic code (they look like E0008 or W0501)"
             );
             ExitCode::from(2)
+        }
+    }
+}
+
+fn lsp(as_of: Option<Date>) -> ExitCode {
+    let mut options = Options::default();
+    if let Some(day) = as_of {
+        options.check.today = day;
+    }
+    match crate::lsp::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cachec lsp: {e}");
+            ExitCode::FAILURE
         }
     }
 }

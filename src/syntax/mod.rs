@@ -3,6 +3,7 @@
 
 pub mod ast;
 mod depth;
+pub mod locate;
 mod parse;
 
 pub use parse::parse;
