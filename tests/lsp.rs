@@ -368,3 +368,31 @@ fn an_unsaved_document_reports_its_source_file_as_unreadable() {
     assert_eq!(codes(&diags), ["E0013"]);
     client.shutdown();
 }
+
+#[test]
+fn incremental_edits_count_utf16_units_after_non_ascii_text() {
+    let uri = "untitled:unicode";
+    // 🚀 is two UTF-16 units and four bytes, é one unit and two bytes.
+    let mut text = String::from(
+        "# Tōkyō 🚀 cache\nstack \"s\" { description = \"é🚀\" }  # ünïcode 🚀\nnetwork vpc { cidr = \"10.0.0.0/16\" }\n",
+    );
+    let mut client = Client::start();
+    client.open(uri, &text);
+    assert_eq!(client.diagnostics(uri, 1), Vec::<Value>::new());
+    client.edit(
+        uri,
+        2,
+        &mut text,
+        "\" }  # ünïcode",
+        "\" colour = 1 }  # ünïcode",
+    );
+    let diags = client.diagnostics(uri, 2);
+    assert_eq!(codes(&diags), ["E0003"]);
+    let colour = text.find("colour").unwrap();
+    assert_eq!(diags[0]["range"], range(&text, colour, "colour".len()));
+    // 32 UTF-16 units; 31 characters, 35 bytes.
+    assert_eq!(diags[0]["range"]["start"]["character"], 32);
+    client.edit(uri, 3, &mut text, " colour = 1", "");
+    assert_eq!(client.diagnostics(uri, 3), Vec::<Value>::new());
+    client.shutdown();
+}
