@@ -121,8 +121,11 @@ mod tests {
         let uri = uri_of(path).unwrap();
         assert_eq!(uri.as_str(), "file:///home/a%20b/%C3%A9%231/stack.cache");
         assert_eq!(path_of(&uri).unwrap(), path);
-        let windows = Uri::from_str("file:///C:/work/stack.cache").unwrap();
-        assert_eq!(path_of(&windows).unwrap(), Path::new("C:/work/stack.cache"));
+        let windows = Uri::from_str("file:///C:/projects/stack.cache").unwrap();
+        assert_eq!(
+            path_of(&windows).unwrap(),
+            Path::new("C:/projects/stack.cache")
+        );
         let untitled = Uri::from_str("untitled:Untitled-1").unwrap();
         assert_eq!(path_of(&untitled), None);
     }
