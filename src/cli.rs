@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cachec::date::Date;
+use cachec::diag::json;
 use cachec::diag::render::{Style, render, summary};
 use cachec::diag::{Diag, Policy, codes, has_errors};
 use cachec::emit::{EmitOptions, Format};
@@ -78,6 +79,15 @@ enum Command {
         /// The project folder: created when missing, refused when it holds anything.
         dir: PathBuf,
     },
+    /// Run the language server for editors, speaking LSP on stdin and stdout.
+    Lsp {
+        /// Use stdin and stdout: the only transport, accepted because editor clients pass it.
+        #[arg(long)]
+        stdio: bool,
+        /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +113,15 @@ struct Common {
     /// Colour in diagnostics: auto (when the output is a terminal), always or never.
     #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
     colour: ColourArg,
+    /// Diagnostics as text on stderr (human) or one JSON object per line on stdout (json).
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -176,6 +195,7 @@ pub fn run(cli: Cli) -> ExitCode {
             graph::run(&common, format, output.as_deref())
         }
         Command::Init { dir } => init::run(&dir),
+        Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common } => compile(&common, None),
         Command::Build {
             common,
@@ -210,6 +230,20 @@ fn explain(code: &str) -> ExitCode {
     }
 }
 
+fn lsp(as_of: Option<Date>) -> ExitCode {
+    let mut options = Options::default();
+    if let Some(day) = as_of {
+        options.check.today = day;
+    }
+    match crate::lsp::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cachec lsp: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     let src = match common.read() {
         Ok(src) => src,
@@ -240,6 +274,13 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
+    if common.message_format == MessageFormat::Json {
+        let file = common.file.display().to_string();
+        for diag in diags {
+            println!("{}", json::to_json(diag, &file, src));
+        }
+        return;
+    }
     Report::new(common.colour).diags(&common.file.display().to_string(), src, diags);
 }
 

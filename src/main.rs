@@ -1,6 +1,12 @@
 //! The `cachec` binary: parse arguments, hand over to the CLI module.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 mod cli;
+mod lsp;
 
 use clap::Parser;
 

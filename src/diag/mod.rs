@@ -2,6 +2,7 @@
 //! Stages create them; `render` turns them into text and `json` into machine-readable objects.
 
 pub mod codes;
+pub mod json;
 pub mod render;
 pub mod suggest;
 
@@ -96,7 +97,11 @@ impl Policy {
     pub fn apply(&self, diags: Vec<Diag>) -> Vec<Diag> {
         let mut out: Vec<Diag> = diags
             .into_iter()
-            .filter(|d| !self.allow.iter().any(|a| a.eq_ignore_ascii_case(d.code.id)))
+            // `--allow` silences warnings only: an error cannot be waved through.
+            .filter(|d| {
+                d.severity == Severity::Error
+                    || !self.allow.iter().any(|a| a.eq_ignore_ascii_case(d.code.id))
+            })
             .map(|mut d| {
                 if self.deny_warnings {
                     d.severity = Severity::Error;
@@ -118,4 +123,23 @@ pub fn sort(diags: &mut [Diag]) {
 
 pub fn has_errors(diags: &[Diag]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_silences_warnings_but_never_errors() {
+        let diags = vec![
+            Diag::new(codes::E0008, Span::new(0, 1), "e", "e").help("h"),
+            Diag::new(codes::W0501, Span::new(2, 3), "w", "w").help("h"),
+        ];
+        let policy = Policy {
+            deny_warnings: false,
+            allow: vec!["e0008".into(), "W0501".into()],
+        };
+        let kept: Vec<&str> = policy.apply(diags).iter().map(|d| d.code.id).collect();
+        assert_eq!(kept, ["E0008"]);
+    }
 }

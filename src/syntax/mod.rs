@@ -3,6 +3,8 @@
 
 pub mod ast;
 mod comments;
+mod depth;
+pub mod locate;
 mod parse;
 
 pub use comments::{Comment, comments};

@@ -1,0 +1,113 @@
+//! Completion: keys and blocks valid in the block at the cursor, declared names of the kind a key
+//! expects, a key's allowed words, and the attributes of a cache reference.
+
+use lsp_types::{CompletionItem, CompletionItemKind, Documentation};
+
+use cachec::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, Ty};
+use cachec::syntax::ast::File;
+
+use super::context::{self, Context};
+use super::symbols;
+
+/// Items for the cursor at `offset` of `text`; names come from `parsed`, the last good tree.
+pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<CompletionItem> {
+    match context::at(text, offset) {
+        Context::Key { block: None, .. } => schema::SCHEMAS
+            .iter()
+            .filter(|s| s.top_level)
+            .map(block_item)
+            .collect(),
+        Context::Key {
+            block: Some(block),
+            given,
+        } => {
+            let Some(s) = schema::by_keyword(&block) else {
+                return Vec::new();
+            };
+            let keys = s
+                .keys
+                .iter()
+                .filter(|k| !given.iter().any(|g| g == k.name))
+                .map(|k| CompletionItem {
+                    label: k.name.to_string(),
+                    kind: Some(CompletionItemKind::PROPERTY),
+                    detail: Some(format!(
+                        "{}{}",
+                        k.ty.describe(),
+                        if k.required { " (required)" } else { "" }
+                    )),
+                    documentation: Some(Documentation::String(k.doc.to_string())),
+                    insert_text: Some(format!("{} = ", k.name)),
+                    ..CompletionItem::default()
+                });
+            let blocks = s.children.iter().map(|k| block_item(k.schema()));
+            keys.chain(blocks).collect()
+        }
+        Context::Value { block, key } => {
+            let Some(s) = schema::by_keyword(&block) else {
+                return Vec::new();
+            };
+            if s.free_keys {
+                return names(parsed, Kind::ReplicationGroup);
+            }
+            match s.key(&key).map(|k| k.ty) {
+                Some(Ty::Ref(kind) | Ty::Refs(kind)) => names(parsed, kind),
+                Some(Ty::Word(words)) => words
+                    .iter()
+                    .map(|w| simple(w, CompletionItemKind::ENUM_MEMBER))
+                    .collect(),
+                Some(Ty::Bool) => ["true", "false"]
+                    .iter()
+                    .map(|w| simple(w, CompletionItemKind::KEYWORD))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }
+        Context::Member { name } => {
+            let is_cache = parsed
+                .and_then(|f| symbols::find(f, &name))
+                .is_some_and(|d| d.kind == Kind::ReplicationGroup);
+            if !is_cache {
+                return Vec::new();
+            }
+            CACHE_ATTRS
+                .iter()
+                .map(|(attr, doc)| CompletionItem {
+                    documentation: Some(Documentation::String(doc.to_string())),
+                    ..simple(attr, CompletionItemKind::FIELD)
+                })
+                .collect()
+        }
+        Context::Nothing => Vec::new(),
+    }
+}
+
+fn block_item(s: &KindSchema) -> CompletionItem {
+    CompletionItem {
+        documentation: Some(Documentation::String(s.doc.to_string())),
+        ..simple(s.keyword, CompletionItemKind::KEYWORD)
+    }
+}
+
+/// Declared names of `kind`, in declaration order.
+fn names(parsed: Option<&File>, kind: Kind) -> Vec<CompletionItem> {
+    let Some(file) = parsed else {
+        return Vec::new();
+    };
+    symbols::declarations(file)
+        .into_iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| CompletionItem {
+            detail: Some(kind.keyword().to_string()),
+            ..simple(&d.name.value, CompletionItemKind::REFERENCE)
+        })
+        .collect()
+}
+
+fn simple(label: &str, kind: CompletionItemKind) -> CompletionItem {
+    CompletionItem {
+        label: label.to_string(),
+        kind: Some(kind),
+        ..CompletionItem::default()
+    }
+}

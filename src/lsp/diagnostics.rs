@@ -1,0 +1,39 @@
+//! Library diagnostics as LSP diagnostics: the code, the severity, the help line after the message,
+//! and every secondary label as related information.
+
+use lsp_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+};
+
+use cachec::diag::{Diag, Severity};
+
+use super::convert::range;
+
+pub fn to_lsp(diag: &Diag, uri: &Uri, text: &str) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = diag
+        .labels
+        .iter()
+        .filter(|l| !l.primary)
+        .map(|l| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), range(text, l.span)),
+            message: l.message.clone(),
+        })
+        .collect();
+    let message = if diag.help.is_empty() {
+        diag.message.clone()
+    } else {
+        format!("{}\nhelp: {}", diag.message, diag.help)
+    };
+    Diagnostic {
+        range: range(text, diag.primary_span()),
+        severity: Some(match diag.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(diag.code.id.to_string())),
+        source: Some("cachec".to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..Diagnostic::default()
+    }
+}

@@ -1,0 +1,137 @@
+//! Hover: a kind's or a key's documentation and allowed values from the language schema, and what
+//! a name or reference stands for.
+
+use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
+
+use cachec::model::schema::{self, CACHE_ATTRS, KindSchema};
+use cachec::span::Span;
+use cachec::syntax::ast::{Attr, Item};
+use cachec::syntax::locate::Node;
+
+use super::convert::range;
+use super::document::View;
+use super::symbols::{self, Decl};
+
+/// Declarations longer than this show only their first line.
+const MAX_LINES: usize = 12;
+
+pub fn hover(view: &View, offset: usize) -> Option<Hover> {
+    let file = &view.parsed.file;
+    let (markdown, span) = match file.node_at(view.to_parsed(offset)?)? {
+        Node::Kind(item) => (
+            kind_doc(schema::by_keyword(&item.kind.value)?),
+            item.kind.span,
+        ),
+        Node::Name(_, name) => (
+            declaration(view, &symbols::find(file, &name.value)?),
+            name.span,
+        ),
+        Node::Key(item, attr) => (key_doc(item, attr)?, attr.key.span),
+        Node::Value(item, attr, value) => (key_doc(item, attr)?, value.span),
+        Node::Segment(item, attr, path, index) => {
+            let segment = path.get(index)?;
+            let text = match (symbols::expected(item, &attr.key.value), index) {
+                (Some(_), 0) => declaration(view, &symbols::find(file, &segment.value)?),
+                (Some(_), 1) => cache_attr(path.first()?.value.as_str(), &segment.value)?,
+                (Some(_), _) => return None,
+                (None, _) => key_doc(item, attr)?,
+            };
+            (text, segment.span)
+        }
+    };
+    Some(markup(view, markdown, span))
+}
+
+fn markup(view: &View, value: String, span: Span) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range: Some(range(view.text, view.to_current(span))),
+    }
+}
+
+/// A kind: its documentation, then its keys (required first) and the blocks it may contain.
+fn kind_doc(s: &KindSchema) -> String {
+    let mut out = format!("`{}`: {}", s.keyword, s.doc);
+    let names = |required: bool| -> Vec<String> {
+        s.keys
+            .iter()
+            .filter(|k| k.required == required)
+            .map(|k| format!("`{}`", k.name))
+            .collect()
+    };
+    for (label, keys) in [("Required", names(true)), ("Optional", names(false))] {
+        if !keys.is_empty() {
+            out.push_str(&format!("\n\n{label}: {}", keys.join(", ")));
+        }
+    }
+    if !s.children.is_empty() {
+        let blocks: Vec<String> = s
+            .children
+            .iter()
+            .map(|k| format!("`{}`", k.keyword()))
+            .collect();
+        out.push_str(&format!("\n\nBlocks: {}", blocks.join(", ")));
+    }
+    out
+}
+
+/// A key: where it belongs, whether it is required, its documentation and the values it takes.
+fn key_doc(item: &Item, attr: &Attr) -> Option<String> {
+    let s = schema::by_keyword(&item.kind.value)?;
+    if s.free_keys {
+        return Some(format!(
+            "`{}`: a variable of the `{}` block\n\n{}",
+            attr.key.value, s.keyword, s.doc
+        ));
+    }
+    let key = s.key(&attr.key.value)?;
+    let required = if key.required { "required" } else { "optional" };
+    Some(format!(
+        "`{}` in `{}` ({required})\n\n{}\n\nValue: {}",
+        key.name,
+        s.keyword,
+        key.doc,
+        key.ty.describe()
+    ))
+}
+
+/// A declaration: its text (or first line), then its kind's documentation.
+fn declaration(view: &View, decl: &Decl) -> String {
+    let text = view
+        .parsed
+        .text
+        .get(decl.item.span.start..decl.item.span.end)
+        .unwrap_or_default();
+    let shown = if text.lines().count() <= MAX_LINES {
+        text.to_string()
+    } else {
+        format!(
+            "{} ... }}",
+            text.lines().next().unwrap_or_default().trim_end()
+        )
+    };
+    let line = super::convert::position(view.text, view.to_current(decl.name.span).start).line + 1;
+    format!(
+        "```cache\n{shown}\n```\n\n{} `{}`, declared on line {line}: {}",
+        capitalise(decl.kind.article()),
+        decl.name.value,
+        decl.kind.schema().doc
+    )
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `cache.port` and friends.
+fn cache_attr(cache: &str, attr: &str) -> Option<String> {
+    let (name, doc) = CACHE_ATTRS.iter().find(|(name, _)| *name == attr)?;
+    Some(format!("`{cache}.{name}`: {doc}"))
+}
