@@ -7,6 +7,10 @@ use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
 use crate::model::{EndpointKind, Model};
 
+pub fn endpoint_id(name: &str) -> String {
+    id(name, "Endpoint")
+}
+
 pub fn emit(model: &Model, plan: &mut Plan) {
     for endpoint in &model.network.endpoints {
         let name = &endpoint.name.value;
@@ -41,7 +45,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         };
         plan.add(
             Section::Endpoints,
-            id(name, "Endpoint"),
+            endpoint_id(name),
             Resource::new("AWS::EC2::VPCEndpoint", props),
         );
     }

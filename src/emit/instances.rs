@@ -1,6 +1,7 @@
 //! The instances template: per instance, a role and profile for Session Manager, the AMI looked up
 //! from its public SSM parameter for the instance's architecture, and user data installing clients.
 
+use super::endpoints::endpoint_id;
 use super::ids::{aws_name, id};
 use super::layers::{assume_role, managed_policy};
 use super::network::{name_tag, security_group_id, subnet_id};
@@ -77,11 +78,17 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             props.insert("UserData".into(), Node::Base64(Box::new(Node::Str(script))));
         }
         props.insert("Tags".into(), name_tag(&aws_name(stack, name)));
-        plan.add(
-            Section::Instances,
-            id(name, "Instance"),
-            Resource::new("AWS::EC2::Instance", props),
-        );
+        let mut resource = Resource::new("AWS::EC2::Instance", props);
+        // The boot script runs once, at first boot: the S3 route its dnf needs, and the endpoints
+        // the SSM agent registers through, must exist before the instance starts.
+        resource.depends_on = model
+            .network
+            .endpoints
+            .iter()
+            .filter(|e| e.subnets.iter().any(|s| s.index == instance.subnet.index))
+            .map(|e| endpoint_id(&e.name.value))
+            .collect();
+        plan.add(Section::Instances, id(name, "Instance"), resource);
     }
 }
 

@@ -2,7 +2,7 @@
 //! Deterministic: insertion-ordered maps only, no clocks, no randomness.
 
 mod cache;
-mod endpoints;
+pub mod endpoints;
 mod functions;
 pub mod ids;
 mod instances;
