@@ -25,6 +25,7 @@ setup:
 
 test: setup
 	cargo test --all-targets
+	cd editors/vscode && npm ci --silent --no-audit --no-fund && npm test
 
 # W3002: local paths in TemplateURL/Code are what `aws cloudformation package` expects.
 lint: build
