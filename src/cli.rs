@@ -46,6 +46,19 @@ enum Command {
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
+    /// Write a generated program and its function sources into a folder (benchmarks, profiling).
+    #[command(hide = true)]
+    Gen {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 10)]
+        caches: usize,
+        /// Up to this many instances and functions per cache.
+        #[arg(long, default_value_t = 2)]
+        clients: usize,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -87,6 +100,12 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Explain { code } => explain(&code),
         Command::Check { common } => compile(&common, None),
+        Command::Gen {
+            seed,
+            caches,
+            clients,
+            out,
+        } => generate(seed, caches, clients, &out),
         Command::Build {
             common,
             out,
@@ -116,6 +135,28 @@ fn explain(code: &str) -> ExitCode {
                 "error: `{code}` is not a cachec diagnostic code (they look like E0008 or W0501)"
             );
             ExitCode::from(2)
+        }
+    }
+}
+
+fn generate(seed: u64, caches: usize, clients: usize, out: &Path) -> ExitCode {
+    let generated = cachec::generate::program(seed, caches, clients);
+    let files = std::iter::once(cachec::emit::File {
+        name: "stack.cache".into(),
+        contents: generated.source,
+    })
+    .chain(
+        generated
+            .files
+            .into_iter()
+            .map(|(name, contents)| cachec::emit::File { name, contents }),
+    )
+    .collect::<Vec<_>>();
+    match cachec::emit::write::write_all(out, &files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::FAILURE
         }
     }
 }
