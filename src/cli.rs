@@ -181,7 +181,11 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         emit: build.map(|(_, e)| e).unwrap_or_default(),
     };
     let loader = DirLoader(file.parent().map(Path::to_path_buf).unwrap_or_default());
-    let (files, diags) = cachec::compile(&src, &loader, &options);
+    // `check` stops before emission: it writes nothing, so it need not build the templates.
+    let (files, diags) = match build {
+        Some(_) => cachec::compile(&src, &loader, &options),
+        None => (None, cachec::check(&src, &loader, &options).diags),
+    };
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;
