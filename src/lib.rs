@@ -83,8 +83,17 @@ pub fn compile(
     options: &Options,
 ) -> (Option<Vec<emit::File>>, Vec<Diag>) {
     let checked = check(src, loader, options);
-    let files = checked.model.as_ref().map(|m| emit::emit(m, options.emit));
-    (files, checked.diags)
+    let mut diags = checked.diags;
+    let files = match checked.model.as_ref().map(|m| emit::emit(m, options.emit)) {
+        Some(Ok(files)) => Some(files),
+        Some(Err(diag)) => {
+            diags.push(diag);
+            diag::sort(&mut diags);
+            None
+        }
+        None => None,
+    };
+    (files, diags)
 }
 
 /// Loads function sources from the filesystem, relative to the program's folder.

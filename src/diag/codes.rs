@@ -43,6 +43,9 @@ catalog! {
     E0012 Error "value not among the allowed ones";
     E0013 Error "source file cannot be read";
     E0014 Error "declaration needs a name";
+    // E065x: programs no split of the template set fits into CloudFormation's limits.
+    E0651 Error "declaration too large for one template";
+    E0652 Error "root template cannot hold the nested stacks";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

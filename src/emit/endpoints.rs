@@ -41,6 +41,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         };
         plan.add(
             Section::Endpoints,
+            &endpoint.name,
             id(name, "Endpoint"),
             Resource::new("AWS::EC2::VPCEndpoint", props),
         );

@@ -22,6 +22,10 @@ pub enum Node {
     SubWith(String, Map),
     Base64(Box<Node>),
     Join(String, Vec<Node>),
+    /// `!Select [index, list]`: reads one value of a packed list (see `nest`).
+    Select(usize, Box<Node>),
+    /// `!Split [separator, text]`.
+    Split(String, Box<Node>),
 }
 
 impl Node {
@@ -51,8 +55,31 @@ impl Node {
             Node::Ref(id) | Node::GetAtt(id, _) => out.push(id.clone()),
             Node::List(items) | Node::Join(_, items) => items.iter().for_each(|n| n.targets(out)),
             Node::Map(map) | Node::SubWith(_, map) => map.values().for_each(|n| n.targets(out)),
-            Node::Base64(inner) => inner.targets(out),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.targets(out)
+            }
             Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// Calls `f` on every `Ref` and `GetAtt` below this node, in order, without allocating.
+    pub fn each_ref(&self, f: &mut impl FnMut(&Node)) {
+        match self {
+            Node::Ref(_) | Node::GetAtt(..) => f(self),
+            Node::List(items) | Node::Join(_, items) => items.iter().for_each(|n| n.each_ref(f)),
+            Node::Map(map) | Node::SubWith(_, map) => map.values().for_each(|n| n.each_ref(f)),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.each_ref(f)
+            }
+            Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// The id a `Ref` or `GetAtt` points at.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Node::Ref(id) | Node::GetAtt(id, _) => Some(id),
+            _ => None,
         }
     }
 
@@ -65,7 +92,9 @@ impl Node {
         match self {
             Node::List(items) | Node::Join(_, items) => items.iter_mut().for_each(|n| n.rewrite(f)),
             Node::Map(map) | Node::SubWith(_, map) => map.values_mut().for_each(|n| n.rewrite(f)),
-            Node::Base64(inner) => inner.rewrite(f),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.rewrite(f)
+            }
             _ => {}
         }
     }

@@ -89,6 +89,22 @@ fn write_after(out: &mut String, node: &Node, indent: usize) {
                 indent + 2,
             );
         }
+        Node::Select(index, inner) => {
+            out.push_str(" !Select\n");
+            write_list(
+                out,
+                &[Node::Int(*index as i64), (**inner).clone()],
+                indent + 2,
+            );
+        }
+        Node::Split(sep, inner) => {
+            out.push_str(" !Split\n");
+            write_list(
+                out,
+                &[Node::Str(sep.clone()), (**inner).clone()],
+                indent + 2,
+            );
+        }
         Node::Int(_) | Node::Bool(_) | Node::Ref(_) | Node::GetAtt(..) => {}
     }
 }
