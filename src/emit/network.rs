@@ -66,10 +66,11 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ),
         );
     }
-    for (index, cache) in model.caches.iter().enumerate() {
+    let clients_by_cache = model.clients_by_cache();
+    for (cache, clients) in model.caches.iter().zip(&clients_by_cache) {
         let port = cache.port();
-        let mut rules: Vec<Node> = model
-            .clients_of(index)
+        let mut rules: Vec<Node> = clients
+            .iter()
             .map(|c| {
                 Node::Map(map([
                     ("IpProtocol", Node::str("tcp")),
