@@ -33,13 +33,13 @@ fn build(g: &Generated, format: Format, limits: &Limits) -> Vec<(String, String)
         format,
         single: false,
     };
-    emit::templates_within(&plan_of(g), options, limits)
+    emit::templates_within(plan_of(g), options, limits)
         .expect("the program fits once split")
         .into_iter()
         .map(|(stem, t)| {
             (
                 format!("{stem}.{}", format.extension()),
-                emit::print(&t, format),
+                emit::print(t, format),
             )
         })
         .collect()
@@ -366,7 +366,7 @@ fn rendered(g: &Generated, limits: &Limits) -> String {
     let checked = cachec::check(&g.source, g, &common::options());
     let plan = emit::plan(&checked.model.expect("a model"));
     let diag =
-        emit::templates_within(&plan, EmitOptions::default(), limits).expect_err("no split fits");
+        emit::templates_within(plan, EmitOptions::default(), limits).expect_err("no split fits");
     assert!(!diag.help.is_empty() && !diag.labels.is_empty());
     render(&[diag], "stack.cache", &g.source, Style::PLAIN)
 }

@@ -88,21 +88,21 @@ pub fn plan(model: &Model) -> Plan {
 
 /// The templates of the plan, before printing: the root (`stack`) first. Fails with a diagnostic
 /// when no split keeps every template within CloudFormation's limits.
-pub fn templates(plan: &Plan, options: EmitOptions) -> Result<Vec<(String, Template)>, Diag> {
+pub fn templates(plan: Plan, options: EmitOptions) -> Result<Vec<(String, Template)>, Diag> {
     templates_within(plan, options, &Limits::CLOUDFORMATION)
 }
 
 /// [`templates`] under other limits than CloudFormation's (tests reach rare paths with them).
 pub fn templates_within(
-    plan: &Plan,
+    mut plan: Plan,
     options: EmitOptions,
     limits: &Limits,
 ) -> Result<Vec<(String, Template)>, Diag> {
     if options.single {
         return Ok(vec![("stack".to_string(), nest::single(plan))]);
     }
-    let (root, nested) = nest::nested(plan, options.format.extension(), limits)
-        .map_err(|e| too_big::diagnostic(plan, &e))?;
+    let (root, nested) = nest::nested(&mut plan, options.format.extension(), limits)
+        .map_err(|e| too_big::diagnostic(&plan, &e))?;
     let mut out = vec![("stack".to_string(), root)];
     out.extend(nested);
     Ok(out)
@@ -110,17 +110,17 @@ pub fn templates_within(
 
 /// The printed files.
 pub fn emit(model: &Model, options: EmitOptions) -> Result<Vec<File>, Diag> {
-    Ok(templates(&plan(model), options)?
+    Ok(templates(plan(model), options)?
         .into_iter()
         .map(|(stem, t)| File {
             name: format!("{stem}.{}", options.format.extension()),
-            contents: print(&t, options.format),
+            contents: print(t, options.format),
         })
         .collect())
 }
 
-pub fn print(template: &Template, format: Format) -> String {
-    let node = template.to_node();
+pub fn print(template: Template, format: Format) -> String {
+    let node = template.into_node();
     match format {
         Format::Yaml => yaml::to_yaml(&node),
         Format::Json => json::to_json(&node),

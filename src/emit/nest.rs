@@ -10,30 +10,43 @@ use super::plan::Plan;
 use super::split::{self, Layout, Limits, Part, TooBig, export_name};
 
 /// Everything in one template.
-pub fn single(plan: &Plan) -> Template {
+pub fn single(plan: Plan) -> Template {
     let mut t = Template {
-        description: plan.description.clone(),
-        parameters: plan.root_parameters.clone(),
-        ..Template::default()
+        description: plan.description,
+        parameters: plan.root_parameters,
+        resources: plan
+            .resources
+            .into_iter()
+            .map(|(id, r)| (id, r.item))
+            .collect(),
+        outputs: plan.outputs,
     };
-    for (id, p) in &plan.local_parameters {
-        t.parameters.insert(id.clone(), p.item.clone());
-    }
-    for (id, r) in &plan.resources {
-        t.resources.insert(id.clone(), r.item.clone());
-    }
-    t.outputs = plan.outputs.clone();
+    t.parameters.extend(
+        plan.local_parameters
+            .into_iter()
+            .map(|(id, p)| (id, p.item)),
+    );
     t
 }
 
 /// The root template and the nested ones in root order, each with its file stem; `ext` is the
-/// nested files' extension.
+/// nested files' extension. Resources' bodies move out of the plan; their ids stay for lookups.
 pub fn nested(
-    plan: &Plan,
+    plan: &mut Plan,
     ext: &str,
     limits: &Limits,
 ) -> Result<(Template, Vec<(String, Template)>), TooBig> {
     let layout = split::layout(plan, limits)?;
+    let bodies: Vec<Resource> = plan
+        .resources
+        .values_mut()
+        .map(|r| Resource {
+            ty: r.item.ty,
+            properties: std::mem::take(&mut r.item.properties),
+            depends_on: std::mem::take(&mut r.item.depends_on),
+        })
+        .collect();
+    let plan: &Plan = plan;
     let mut wiring = Wiring {
         plan,
         layout: &layout,
@@ -53,26 +66,22 @@ pub fn nested(
         }
     }
     let mut stack_deps: Vec<Vec<usize>> = vec![Vec::new(); layout.parts.len()];
-    for (id, planned) in &plan.resources {
+    for ((id, planned), mut r) in plan.resources.iter().zip(bodies) {
         let Some(p) = layout.part_of.get(planned.owner).copied() else {
             continue;
-        };
-        let mut r = Resource {
-            ty: planned.item.ty,
-            properties: planned.item.properties.clone(),
-            depends_on: Vec::new(),
         };
         for value in r.properties.values_mut() {
             value.rewrite(&mut |node| wiring.cross(node, p));
         }
-        for dep in &planned.item.depends_on {
-            match owner_part(plan, &layout, dep) {
+        let depends_on = std::mem::take(&mut r.depends_on);
+        for dep in depends_on {
+            match owner_part(plan, &layout, &dep) {
                 Some(q) if q != p => {
                     if let Some(deps) = stack_deps.get_mut(p) {
                         deps.push(q);
                     }
                 }
-                _ => r.depends_on.push(dep.clone()),
+                _ => r.depends_on.push(dep),
             }
         }
         if let Some(t) = wiring.parts.get_mut(p) {

@@ -159,54 +159,54 @@ pub struct Template {
 }
 
 impl Template {
-    /// The template as one tree, in CloudFormation's section order.
-    pub fn to_node(&self) -> Node {
+    /// The template as one tree, in CloudFormation's section order; moves, never copies.
+    pub fn into_node(self) -> Node {
         let mut root = Map::new();
         root.insert("AWSTemplateFormatVersion".into(), Node::str("2010-09-09"));
-        root.insert("Description".into(), Node::str(&self.description));
+        root.insert("Description".into(), Node::Str(self.description));
         if !self.parameters.is_empty() {
             let params = self
                 .parameters
-                .iter()
+                .into_iter()
                 .map(|(id, p)| {
                     let mut m = map([
-                        ("Type", Node::str(&p.ty)),
-                        ("Description", Node::str(&p.description)),
+                        ("Type", Node::Str(p.ty)),
+                        ("Description", Node::Str(p.description)),
                     ]);
-                    if let Some(d) = &p.default {
-                        m.insert("Default".into(), Node::str(d));
+                    if let Some(d) = p.default {
+                        m.insert("Default".into(), Node::Str(d));
                     }
-                    (id.clone(), Node::Map(m))
+                    (id, Node::Map(m))
                 })
                 .collect();
             root.insert("Parameters".into(), Node::Map(params));
         }
         let resources = self
             .resources
-            .iter()
+            .into_iter()
             .map(|(id, r)| {
                 let mut m = map([("Type", Node::str(r.ty))]);
                 if !r.depends_on.is_empty() {
-                    let deps = r.depends_on.iter().map(Node::str);
+                    let deps = r.depends_on.into_iter().map(Node::Str);
                     m.insert("DependsOn".into(), Node::list(deps));
                 }
                 if !r.properties.is_empty() {
-                    m.insert("Properties".into(), Node::Map(r.properties.clone()));
+                    m.insert("Properties".into(), Node::Map(r.properties));
                 }
-                (id.clone(), Node::Map(m))
+                (id, Node::Map(m))
             })
             .collect();
         root.insert("Resources".into(), Node::Map(resources));
         if !self.outputs.is_empty() {
             let outputs = self
                 .outputs
-                .iter()
+                .into_iter()
                 .map(|(id, o)| {
                     let m = map([
-                        ("Description", Node::str(&o.description)),
-                        ("Value", o.value.clone()),
+                        ("Description", Node::Str(o.description)),
+                        ("Value", o.value),
                     ]);
-                    (id.clone(), Node::Map(m))
+                    (id, Node::Map(m))
                 })
                 .collect();
             root.insert("Outputs".into(), Node::Map(outputs));

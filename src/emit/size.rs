@@ -98,7 +98,7 @@ mod tests {
                 let mut t = Template::default();
                 t.resources.insert(id.clone(), r.item.clone());
                 for format in [Format::Yaml, Format::Json] {
-                    let printed = print(&t, format).len();
+                    let printed = print(t.clone(), format).len();
                     let bound = resource(id, &r.item) + template("");
                     assert!(printed <= bound, "{id} {format:?}: {printed} > {bound}");
                 }
@@ -107,7 +107,7 @@ mod tests {
                 let mut t = Template::default();
                 t.parameters.insert(id.clone(), p.item.clone());
                 for format in [Format::Yaml, Format::Json] {
-                    let printed = print(&t, format).len();
+                    let printed = print(t.clone(), format).len();
                     let bound = parameter(id, &p.item) + template("");
                     assert!(printed <= bound, "{id} {format:?}: {printed} > {bound}");
                 }
