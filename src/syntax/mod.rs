@@ -2,6 +2,7 @@
 //! pest's types never leave this module; later stages see only `ast`.
 
 pub mod ast;
+mod fast;
 mod parse;
 
 pub use parse::parse;
