@@ -120,9 +120,8 @@ pub fn emit(model: &Model, options: EmitOptions) -> Result<Vec<File>, Diag> {
 }
 
 pub fn print(template: Template, format: Format) -> String {
-    let node = template.into_node();
     match format {
-        Format::Yaml => yaml::to_yaml(&node),
-        Format::Json => json::to_json(&node),
+        Format::Yaml => yaml::template(&template),
+        Format::Json => json::to_json(&template.into_node()),
     }
 }

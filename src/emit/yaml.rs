@@ -2,9 +2,10 @@
 //! Written by hand because CloudFormation reads YAML 1.1, where a plain `yes`, `on` or `1:20` is not
 //! a string; serde_yaml 0.9 prints those plain. Here any string that is not plainly a string is quoted.
 
-use super::node::{Map, Node};
+use super::node::{Map, Node, Template};
 
-/// The whole document, ending in a newline.
+/// Any tree as a whole document, ending in a newline: the reference `template` is held to.
+#[cfg(test)]
 pub fn to_yaml(root: &Node) -> String {
     let mut out = String::with_capacity(4096);
     match root {
@@ -12,6 +13,64 @@ pub fn to_yaml(root: &Node) -> String {
         other => {
             write_inline(&mut out, other);
             out.push('\n');
+        }
+    }
+    out
+}
+
+/// A whole template, printed straight from its parts in CloudFormation's section order: the same
+/// text as `to_yaml(&template.into_node())`, without building that tree.
+pub fn template(t: &Template) -> String {
+    let mut out = String::with_capacity(4096);
+    out.push_str("AWSTemplateFormatVersion: '2010-09-09'\n");
+    out.push_str("Description:");
+    write_str(&mut out, &t.description, 0);
+    if !t.parameters.is_empty() {
+        out.push_str("Parameters:\n");
+        for (id, p) in &t.parameters {
+            pad(&mut out, 2);
+            scalar(&mut out, id);
+            out.push_str(":\n    Type:");
+            write_str(&mut out, &p.ty, 4);
+            out.push_str("    Description:");
+            write_str(&mut out, &p.description, 4);
+            if let Some(d) = &p.default {
+                out.push_str("    Default:");
+                write_str(&mut out, d, 4);
+            }
+        }
+    }
+    out.push_str("Resources:");
+    if t.resources.is_empty() {
+        out.push_str(" {}\n");
+    } else {
+        out.push('\n');
+    }
+    for (id, r) in &t.resources {
+        pad(&mut out, 2);
+        scalar(&mut out, id);
+        out.push_str(":\n    Type:");
+        write_str(&mut out, r.ty, 4);
+        if !r.depends_on.is_empty() {
+            out.push_str("    DependsOn:\n");
+            for d in &r.depends_on {
+                write_str_item(&mut out, d, 6);
+            }
+        }
+        if !r.properties.is_empty() {
+            out.push_str("    Properties:\n");
+            write_map(&mut out, &r.properties, 6, false);
+        }
+    }
+    if !t.outputs.is_empty() {
+        out.push_str("Outputs:\n");
+        for (id, o) in &t.outputs {
+            pad(&mut out, 2);
+            scalar(&mut out, id);
+            out.push_str(":\n    Description:");
+            write_str(&mut out, &o.description, 4);
+            out.push_str("    Value:");
+            write_after(&mut out, &o.value, 4);
         }
     }
     out
@@ -319,6 +378,33 @@ mod tests {
             let back = round_trip(&doc);
             assert_eq!(back["k"], serde_yaml::Value::from(s), "{}", to_yaml(&doc));
             assert_eq!(back["after"], serde_yaml::Value::from(1));
+        }
+    }
+
+    /// Printing a template directly gives the same text as printing its tree.
+    #[test]
+    fn templates_print_as_their_trees_do() {
+        let mut options = crate::Options::default();
+        options.check.today = crate::date::Date::new(2026, 11, 26);
+        let limits = crate::emit::split::Limits {
+            bytes: 30_000,
+            ..Default::default()
+        };
+        for seed in 0..4 {
+            let g = crate::generate::program(seed, 12, 2);
+            let model = crate::check(&g.source, &g, &options).model.expect("valid");
+            for nested in [false, true] {
+                let emit = crate::emit::EmitOptions {
+                    single: !nested,
+                    ..Default::default()
+                };
+                let templates =
+                    crate::emit::templates_within(crate::emit::plan(&model), emit, &limits)
+                        .expect("fits");
+                for (stem, t) in templates {
+                    assert_eq!(template(&t), to_yaml(&t.into_node()), "{stem}");
+                }
+            }
         }
     }
 
