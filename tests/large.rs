@@ -277,8 +277,8 @@ fn big_source(bytes: usize) -> String {
 #[test]
 fn programs_past_each_limit_split_into_sets_cfn_lint_accepts() {
     let cloudformation = Limits::CLOUDFORMATION;
-    // Past the resource, parameter and output limits at once: 110 caches with their clients.
-    let many = program(11, 110, 2);
+    // Past the resource, parameter and output limits at once: 75 caches with their clients.
+    let many = program(11, 75, 2);
     let plan = plan_of(&many);
     assert!(
         count(&plan, Section::Network) > 500,
