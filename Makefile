@@ -42,3 +42,8 @@ deploy: package
 
 clean:
 	rm -rf out target
+
+# Times the release binary as a whole process and prints the table of docs/performance.md.
+.PHONY: bench
+bench:
+	./scripts/bench

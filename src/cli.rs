@@ -88,6 +88,19 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Write a generated program and its function sources into a folder (benchmarks, profiling).
+    #[command(hide = true)]
+    Gen {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 10)]
+        caches: usize,
+        /// Up to this many instances and functions per cache.
+        #[arg(long, default_value_t = 2)]
+        clients: usize,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -197,6 +210,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init { dir } => init::run(&dir),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common } => compile(&common, None),
+        Command::Gen {
+            seed,
+            caches,
+            clients,
+            out,
+        } => generate(seed, caches, clients, &out),
         Command::Build {
             common,
             out,
@@ -244,6 +263,28 @@ fn lsp(as_of: Option<Date>) -> ExitCode {
     }
 }
 
+fn generate(seed: u64, caches: usize, clients: usize, out: &Path) -> ExitCode {
+    let generated = cachec::generate::program(seed, caches, clients);
+    let files = std::iter::once(cachec::emit::File {
+        name: "stack.cache".into(),
+        contents: generated.source,
+    })
+    .chain(
+        generated
+            .files
+            .into_iter()
+            .map(|(name, contents)| cachec::emit::File { name, contents }),
+    )
+    .collect::<Vec<_>>();
+    match cachec::emit::write::write_all(out, &files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     let src = match common.read() {
         Ok(src) => src,
@@ -253,7 +294,11 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         emit: build.map(|(_, e)| e).unwrap_or_default(),
         ..common.options()
     };
-    let (files, diags) = cachec::compile(&src, &common.loader(), &options);
+    // `check` stops before emission: it writes nothing, so it need not build the templates.
+    let (files, diags) = match build {
+        Some(_) => cachec::compile(&src, &common.loader(), &options),
+        None => (None, cachec::check(&src, &common.loader(), &options).diags),
+    };
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;

@@ -158,11 +158,18 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             cidr()
         );
     }
+    // A /16 holds 4,096 /28s: past that many subnets, caches share the subnets of a group.
+    let groups = caches.min((4096 - 6) / 3);
     let mut cache_zones = Vec::new();
     for c in 0..caches {
         let spread = 2 + rng.below(2);
         let used: Vec<&str> = zones.iter().copied().take(spread).collect();
-        for zone in &used {
+        let declared: &[&str] = match (groups < caches, c < groups) {
+            (false, _) => &used,
+            (true, true) => &zones,
+            (true, false) => &[],
+        };
+        for zone in declared {
             let _ = writeln!(
                 out,
                 "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
@@ -192,7 +199,8 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         let multi_az = replicas > 0 && rng.chance(70);
         let transit = rng.chance(60);
         tls.push(transit);
-        let subnets: Vec<String> = used.iter().map(|z| format!("c{c}_{z}")).collect();
+        let group = c % groups.max(1);
+        let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
         let _ = writeln!(out, "replication_group cache{c} {{");
         let _ = writeln!(
             out,

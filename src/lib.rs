@@ -91,7 +91,14 @@ pub fn compile(
     let Some(model) = model else {
         return (None, diags);
     };
-    let templates = emit::templates(&emit::plan(&model), options.emit);
+    let templates = match emit::templates(emit::plan(&model), options.emit) {
+        Ok(templates) => templates,
+        Err(unsplittable) => {
+            diags.extend(options.policy.apply(vec![unsplittable]));
+            diag::sort(&mut diags);
+            return (None, diags);
+        }
+    };
     let files = emit::files(&templates, options.emit.format);
     let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
     let limits =

@@ -1,12 +1,15 @@
 //! The diagnostic catalog is complete: every code has a real explanation with a wrong and a right
-//! example, and at least one UI test whose snapshot shows it.
+//! example, and at least one test whose rendered snapshot shows it (a UI test, or for programs too
+//! large for a UI file, one in `tests/large.rs`).
 
 use std::fs;
 
 #[test]
 fn every_code_is_explained_and_tested() {
-    let snapshots: String = fs::read_dir("tests/ui/snapshots")
-        .expect("UI snapshots exist")
+    // UI snapshots, and the rendered diagnostics of programs too large for a UI file (tests/large.rs).
+    let snapshots: String = ["tests/ui/snapshots", "tests/snapshots/large"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(dir).expect("snapshots exist"))
         .filter_map(|e| fs::read_to_string(e.ok()?.path()).ok())
         .collect();
     for code in cachec::diag::codes::ALL {

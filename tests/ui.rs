@@ -1,6 +1,7 @@
 //! UI tests: every `tests/ui/*.cache` with a snapshot of its rendered diagnostics.
 //! A case may start with `# args: --deny warnings` (or `--allow CODE`) to set the policy, and with
-//! `--as-of YYYY-MM-DD` to compare lifecycle dates against another day than the pinned one.
+//! `--as-of YYYY-MM-DD` to compare lifecycle dates against another day than the pinned one, and
+//! `--single` to build one flat template (where CloudFormation's per-template limits bite).
 
 mod common;
 
@@ -11,6 +12,7 @@ fn ui() {
         let mut options = common::options();
         if let Some(args) = src.lines().next().and_then(|l| l.strip_prefix("# args:")) {
             let words: Vec<&str> = args.split_whitespace().collect();
+            options.emit.single = words.contains(&"--single");
             for pair in words.windows(2) {
                 match pair {
                     ["--deny", "warnings"] => options.policy.deny_warnings = true,

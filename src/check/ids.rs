@@ -94,7 +94,10 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         if i.session_manager() {
             ids.extend([(Resource, "Role"), (Resource, "InstanceProfile")]);
         }
-        out.push(declared(&i.name, &ids));
+        let mut d = declared(&i.name, &ids);
+        d.ids
+            .extend(endpoint_ingress(model, i.subnet.index, &i.name.value));
+        out.push(d);
     }
     for f in &model.functions {
         let mut ids = vec![(Resource, "Role"), (Resource, "Function")];
@@ -111,10 +114,30 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
                 ids.extend([(Resource, "UrlPermission"), (Resource, "InvokePermission")]);
             }
         }
-        out.push(declared(&f.name, &ids));
+        let mut d = declared(&f.name, &ids);
+        if let Some(subnet) = &f.subnet {
+            d.ids
+                .extend(endpoint_ingress(model, subnet.index, &f.name.value));
+        }
+        out.push(d);
     }
     out.sort_by_key(|d| d.name.span);
     out
+}
+
+/// The HTTPS rule a client in `subnet` gets in each interface endpoint's group serving it.
+fn endpoint_ingress(model: &Model, subnet: usize, client: &str) -> Vec<(Space, String)> {
+    model
+        .network
+        .endpoints
+        .iter()
+        .filter(|e| e.kind.value == EndpointKind::Interface)
+        .filter(|e| e.subnets.iter().any(|s| s.index == subnet))
+        .map(|e| {
+            let group = pascal(&format!("{}_endpoint", e.name.value));
+            (Space::Resource, format!("{}{group}Ingress", pascal(client)))
+        })
+        .collect()
 }
 
 /// Two declarations whose names differ only in what logical ids drop (`cache_a` and `cacheA`
@@ -218,7 +241,7 @@ function signed { runtime = "python3.12"  handler = "index.handler"  source = "a
                 single,
                 ..EmitOptions::default()
             };
-            for (_, t) in emit::templates(&emit::plan(&model), options) {
+            for (_, t) in emit::templates(emit::plan(&model), options).expect("fits") {
                 let ids = t.resources.keys().chain(t.parameters.keys());
                 emitted.extend(ids.chain(t.outputs.keys()).cloned());
             }

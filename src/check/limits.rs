@@ -59,8 +59,8 @@ pub fn templates(
                     "this stack's template is too large",
                 )
                 .help(
-                    "shorten the largest inline sources, or split the program into two stacks, \
-                     each its own .cache file",
+                    "build without --single (nested templates are split to fit), shorten the \
+                     largest inline sources, or split the program into two .cache files",
                 ),
             );
         }
@@ -117,7 +117,7 @@ fn count_limit(code: Code, stack: Span, file: &str, what: &str, count: usize, ma
         "this stack's template is too large",
     )
     .help(
-        "split the program into two stacks, each its own .cache file, or declare fewer things \
-         in this one",
+        "build without --single: nested templates are split to fit; or split the program into \
+         two .cache files",
     )
 }

@@ -133,6 +133,10 @@ catalog! {
     E0604 Error "template body too large";
     E0605 Error "two names give the same logical id";
     E0606 Error "logical id too long";
+
+    // E065x: programs no split of the template set fits into CloudFormation's limits.
+    E0651 Error "declaration too large for one template";
+    E0652 Error "root template cannot hold the nested stacks";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

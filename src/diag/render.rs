@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{Diag, Severity};
 
@@ -32,7 +35,7 @@ pub fn render(diags: &[Diag], file_name: &str, src: &str, style: Style) -> Strin
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let source = NamedSource::new(file_name, src.to_string());
+    let source = Indexed::new(file_name, src);
     let mut out = String::new();
     for diag in diags {
         let report = Report {
@@ -73,7 +76,73 @@ pub fn summary(diags: &[Diag]) -> Option<String> {
 
 struct Report<'a> {
     diag: &'a Diag,
-    source: &'a NamedSource<String>,
+    source: &'a Indexed<'a>,
+}
+
+/// The source with the start of every line, so that miette reads only the lines around a span.
+/// miette's own `SourceCode` for text scans from the top of the file for each one, which made a
+/// thousand diagnostics on a large file take seconds.
+struct Indexed<'a> {
+    name: &'a str,
+    src: &'a [u8],
+    /// Offsets where lines start, with miette's line breaks: `\n`, `\r\n` and a lone `\r`.
+    starts: Vec<usize>,
+}
+
+impl<'a> Indexed<'a> {
+    fn new(name: &'a str, src: &'a str) -> Self {
+        let src = src.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(b) = src.get(i) {
+            i += 1;
+            match b {
+                b'\n' => starts.push(i),
+                b'\r' => {
+                    if src.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i);
+                }
+                _ => {}
+            }
+        }
+        Indexed { name, src, starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+impl SourceCode for Indexed<'_> {
+    /// miette's reading of a window of whole lines around the span, moved back to file positions.
+    /// The window starts a line earlier and ends lines later than miette reads, so its scan stops
+    /// where a scan of the whole file would.
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let first = self.line_of(span.offset()).saturating_sub(before + 1);
+        let last = self.line_of(span.offset() + span.len()) + after + 3;
+        let lo = self.starts.get(first).copied().unwrap_or(0);
+        let hi = self.starts.get(last).copied().unwrap_or(self.src.len());
+        let window = self.src.get(lo..hi).ok_or(MietteError::OutOfBounds)?;
+        let shifted = SourceSpan::new(span.offset().saturating_sub(lo).into(), span.len());
+        let c = window.read_span(&shifted, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            c.data(),
+            SourceSpan::new((c.span().offset() + lo).into(), c.span().len()),
+            c.line() + first,
+            c.column(),
+            c.line_count() + first,
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -119,5 +188,43 @@ impl miette::Diagnostic for Report<'_> {
                 LabeledSpan::new_with_span(text, l.span)
             }
         })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use miette::NamedSource;
+
+    /// Reading through the line index gives what miette reads from the whole text.
+    #[test]
+    fn indexed_reads_as_miette_does() {
+        let part = "stack \"a\" {\r\n  x = 1\r  y = \"é\"\n\n# c\nz { }\r\n\n";
+        let src = format!("{}last", part.repeat(4));
+        let src = src.as_str();
+        let named = NamedSource::new("f", src.to_string());
+        let indexed = Indexed::new("f", src);
+        for offset in 0..=src.len() {
+            for len in [0, 1, 3, 12] {
+                for (before, after) in [(0, 0), (1, 1), (2, 3)] {
+                    let span = SourceSpan::new(offset.into(), len);
+                    let a = named.read_span(&span, before, after);
+                    let b = indexed.read_span(&span, before, after);
+                    match (a, b) {
+                        (Ok(a), Ok(b)) => {
+                            let at = format!("{offset}+{len} ({before}, {after})");
+                            assert_eq!(a.data(), b.data(), "{at}");
+                            assert_eq!(a.span(), b.span(), "{at}");
+                            assert_eq!(a.line(), b.line(), "{at}");
+                            assert_eq!(a.column(), b.column(), "{at}");
+                            assert_eq!(a.line_count(), b.line_count(), "{at}");
+                            assert_eq!(a.name(), b.name(), "{at}");
+                        }
+                        (Err(_), Err(_)) => {}
+                        (a, b) => panic!("{offset}+{len}: {:?} vs {:?}", a.is_ok(), b.is_ok()),
+                    }
+                }
+            }
+        }
     }
 }

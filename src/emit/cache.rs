@@ -41,6 +41,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .map(|s| Node::reference(subnet_id(&s.name.value)));
         plan.add(
             Section::Cache,
+            &cache.name,
             subnet_group_id(name),
             Resource::new(
                 "AWS::ElastiCache::SubnetGroup",
@@ -55,6 +56,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Cache,
+            &cache.name,
             replication_group_id(name),
             replication_group(stack, cache),
         );

@@ -45,6 +45,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         };
         plan.add(
             Section::Endpoints,
+            &endpoint.name,
             endpoint_id(name),
             Resource::new("AWS::EC2::VPCEndpoint", props),
         );

@@ -7,7 +7,7 @@ use super::layers::{assume_role, layer_id, managed_policy};
 use super::network::{security_group_id, subnet_id};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
-use crate::model::{EnvValue, Function, Model, UrlAuth};
+use crate::model::{EnvValue, Function, Model, S, UrlAuth};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
@@ -20,6 +20,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         };
         plan.add(
             Section::Functions,
+            &function.name,
             id(name, "Role"),
             Resource::new(
                 "AWS::IAM::Role",
@@ -34,11 +35,12 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Functions,
+            &function.name,
             id(name, "Function"),
             lambda(model, stack, function),
         );
         if let Some(url) = &function.url {
-            url_resources(plan, name, url.value);
+            url_resources(plan, &function.name, url.value);
             plan.output(
                 id(name, "Url"),
                 format!("Function URL of {}", aws_name(stack, name)),
@@ -128,7 +130,8 @@ fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
 
 /// A public URL needs both permissions since October 2025: `lambda:InvokeFunctionUrl` and
 /// `lambda:InvokeFunction` (the latter only via the URL).
-fn url_resources(plan: &mut Plan, name: &str, auth: UrlAuth) {
+fn url_resources(plan: &mut Plan, owner: &S<String>, auth: UrlAuth) {
+    let name = &owner.value;
     let function = Node::reference(id(name, "Function"));
     let auth_type = match auth {
         UrlAuth::Public => "NONE",
@@ -136,6 +139,7 @@ fn url_resources(plan: &mut Plan, name: &str, auth: UrlAuth) {
     };
     plan.add(
         Section::Functions,
+        owner,
         id(name, "Url"),
         Resource::new(
             "AWS::Lambda::Url",
@@ -151,6 +155,7 @@ fn url_resources(plan: &mut Plan, name: &str, auth: UrlAuth) {
     if auth == UrlAuth::Public {
         plan.add(
             Section::Functions,
+            owner,
             id(name, "UrlPermission"),
             Resource::new(
                 "AWS::Lambda::Permission",
@@ -164,6 +169,7 @@ fn url_resources(plan: &mut Plan, name: &str, auth: UrlAuth) {
         );
         plan.add(
             Section::Functions,
+            owner,
             id(name, "InvokePermission"),
             Resource::new(
                 "AWS::Lambda::Permission",

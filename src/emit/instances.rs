@@ -16,21 +16,20 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let name = &instance.name.value;
         let arch = instance_arch(&instance.instance_type.value);
         let image_param = id(name, "ImageId");
-        plan.local_parameters.insert(
+        plan.add_parameter(
+            Section::Instances,
+            &instance.name,
             image_param.clone(),
-            (
-                Section::Instances,
-                Parameter {
-                    ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
-                    description: format!(
-                        "{} AMI for {} ({})",
-                        instance.image.value,
-                        name,
-                        arch.as_str()
-                    ),
-                    default: ami_parameter(&instance.image.value, arch),
-                },
-            ),
+            Parameter {
+                ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
+                description: format!(
+                    "{} AMI for {} ({})",
+                    instance.image.value,
+                    name,
+                    arch.as_str()
+                ),
+                default: ami_parameter(&instance.image.value, arch),
+            },
         );
         let mut props = map([
             ("ImageId", Node::reference(&image_param)),
@@ -39,6 +38,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         if instance.session_manager() {
             plan.add(
                 Section::Instances,
+                &instance.name,
                 id(name, "Role"),
                 Resource::new(
                     "AWS::IAM::Role",
@@ -53,6 +53,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             );
             plan.add(
                 Section::Instances,
+                &instance.name,
                 id(name, "InstanceProfile"),
                 Resource::new(
                     "AWS::IAM::InstanceProfile",
@@ -88,7 +89,12 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .filter(|e| e.subnets.iter().any(|s| s.index == instance.subnet.index))
             .map(|e| endpoint_id(&e.name.value))
             .collect();
-        plan.add(Section::Instances, id(name, "Instance"), resource);
+        plan.add(
+            Section::Instances,
+            &instance.name,
+            id(name, "Instance"),
+            resource,
+        );
     }
 }
 

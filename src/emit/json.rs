@@ -22,6 +22,8 @@ fn value(node: &Node) -> Value {
         Node::Sub(s) => json!({ "Fn::Sub": s }),
         Node::SubWith(s, vars) => json!({ "Fn::Sub": [s, value(&Node::Map(vars.clone()))] }),
         Node::Base64(inner) => json!({ "Fn::Base64": value(inner) }),
+        Node::Select(index, inner) => json!({ "Fn::Select": [index, value(inner)] }),
+        Node::Split(sep, inner) => json!({ "Fn::Split": [sep, value(inner)] }),
         Node::Join(sep, items) => {
             json!({ "Fn::Join": [sep, items.iter().map(value).collect::<Vec<_>>()] })
         }

@@ -45,6 +45,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .collect();
         plan.add(
             Section::Layers,
+            &layer.name,
             id(name, "Requirements"),
             Resource::new(
                 "AWS::SSM::Parameter",
@@ -64,11 +65,13 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Layers,
+            &layer.name,
             id(name, "BuilderRole"),
             builder_role(&parameter, &key),
         );
         plan.add(
             Section::Layers,
+            &layer.name,
             id(name, "Builder"),
             Resource::new(
                 "AWS::Lambda::Function",
@@ -96,6 +99,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Layers,
+            &layer.name,
             id(name, "Build"),
             Resource::new(
                 "Custom::LayerBuild",
@@ -127,6 +131,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         }
         plan.add(
             Section::Layers,
+            &layer.name,
             layer_id(name),
             Resource::new("AWS::Lambda::LayerVersion", props),
         );

@@ -12,12 +12,17 @@ mod nest;
 mod network;
 pub mod node;
 pub mod plan;
+mod size;
+pub mod split;
+mod too_big;
 pub mod write;
 mod yaml;
 
 use node::{Parameter, Template};
 use plan::Plan;
+use split::Limits;
 
+use crate::diag::Diag;
 use crate::model::Model;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,6 +60,7 @@ pub fn plan(model: &Model) -> Plan {
     let stack = &model.stack.name.value;
     let mut plan = Plan {
         name: stack.clone(),
+        span: model.stack.name.span,
         description: model.stack.description.as_ref().map_or_else(
             || {
                 format!(
@@ -80,24 +86,31 @@ pub fn plan(model: &Model) -> Plan {
     plan
 }
 
-/// The templates of the plan, before printing: the root (`stack`) first.
-pub fn templates(plan: &Plan, options: EmitOptions) -> Vec<(String, Template)> {
+/// The templates of the plan, before printing: the root (`stack`) first. Fails with a diagnostic
+/// when no split keeps every template within CloudFormation's limits.
+pub fn templates(plan: Plan, options: EmitOptions) -> Result<Vec<(String, Template)>, Diag> {
+    templates_within(plan, options, &Limits::CLOUDFORMATION)
+}
+
+/// [`templates`] under other limits than CloudFormation's (tests reach rare paths with them).
+pub fn templates_within(
+    mut plan: Plan,
+    options: EmitOptions,
+    limits: &Limits,
+) -> Result<Vec<(String, Template)>, Diag> {
     if options.single {
-        return vec![("stack".to_string(), nest::single(plan))];
+        return Ok(vec![("stack".to_string(), nest::single(plan))]);
     }
-    let (root, nested) = nest::nested(plan, options.format.extension());
+    let (root, nested) = nest::nested(&mut plan, options.format.extension(), limits)
+        .map_err(|e| too_big::diagnostic(&plan, &e))?;
     let mut out = vec![("stack".to_string(), root)];
-    out.extend(
-        nested
-            .into_iter()
-            .map(|(s, t)| (s.file_stem().to_string(), t)),
-    );
-    out
+    out.extend(nested);
+    Ok(out)
 }
 
 /// The printed files.
-pub fn emit(model: &Model, options: EmitOptions) -> Vec<File> {
-    files(&templates(&plan(model), options), options.format)
+pub fn emit(model: &Model, options: EmitOptions) -> Result<Vec<File>, Diag> {
+    Ok(files(&templates(plan(model), options)?, options.format))
 }
 
 /// Each template printed into its file, in order.
@@ -111,10 +124,10 @@ pub fn files(templates: &[(String, Template)], format: Format) -> Vec<File> {
         .collect()
 }
 
+/// YAML prints straight from the template; JSON goes through serde_json's tree, built from a copy.
 pub fn print(template: &Template, format: Format) -> String {
-    let node = template.to_node();
     match format {
-        Format::Yaml => yaml::to_yaml(&node),
-        Format::Json => json::to_json(&node),
+        Format::Yaml => yaml::template(template),
+        Format::Json => json::to_json(&template.clone().into_node()),
     }
 }

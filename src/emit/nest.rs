@@ -1,80 +1,90 @@
-//! Template boundaries: the plan as one flat template, or as a root with one nested stack per
-//! section, where every reference that crosses a boundary becomes an output, a parameter and a wire.
+//! Template boundaries: the plan as one flat template, or as a root with nested stacks (one per
+//! section, or several parts of a section when one template cannot hold it). A reference that
+//! crosses a boundary becomes an output of its producer, a parameter of its consumer and a wire in
+//! the root; when the root could not hold one wire per value, values travel packed in lists.
 
 use indexmap::IndexMap;
 
 use super::node::{Node, Output, Parameter, Resource, Template, map};
-use super::plan::{Plan, Section};
+use super::plan::Plan;
+use super::split::{self, Layout, Limits, Part, TooBig, export_name};
 
 /// Everything in one template.
-pub fn single(plan: &Plan) -> Template {
+pub fn single(plan: Plan) -> Template {
     let mut t = Template {
-        description: plan.description.clone(),
-        parameters: plan.root_parameters.clone(),
-        ..Template::default()
+        description: plan.description,
+        parameters: plan.root_parameters,
+        resources: plan
+            .resources
+            .into_iter()
+            .map(|(id, r)| (id, r.item))
+            .collect(),
+        outputs: plan.outputs,
     };
-    for (id, (_, p)) in &plan.local_parameters {
-        t.parameters.insert(id.clone(), p.clone());
-    }
-    for (id, (_, r)) in &plan.resources {
-        t.resources.insert(id.clone(), r.clone());
-    }
-    t.outputs = plan.outputs.clone();
+    t.parameters.extend(
+        plan.local_parameters
+            .into_iter()
+            .map(|(id, p)| (id, p.item)),
+    );
     t
 }
 
-/// The root template and the nested ones, in section order; `ext` is the nested files' extension.
-pub fn nested(plan: &Plan, ext: &str) -> (Template, Vec<(Section, Template)>) {
-    let owner: IndexMap<&str, Section> = plan
+/// The root template and the nested ones in root order, each with its file stem; `ext` is the
+/// nested files' extension. Resources' bodies move out of the plan; their ids stay for lookups.
+pub fn nested(
+    plan: &mut Plan,
+    ext: &str,
+    limits: &Limits,
+) -> Result<(Template, Vec<(String, Template)>), TooBig> {
+    let layout = split::layout(plan, limits)?;
+    let bodies: Vec<Resource> = plan
         .resources
-        .iter()
-        .map(|(id, (s, _))| (id.as_str(), *s))
-        .chain(
-            plan.local_parameters
-                .iter()
-                .map(|(id, (s, _))| (id.as_str(), *s)),
-        )
+        .values_mut()
+        .map(|r| Resource {
+            ty: r.item.ty,
+            properties: std::mem::take(&mut r.item.properties),
+            depends_on: std::mem::take(&mut r.item.depends_on),
+        })
         .collect();
-    let mut sections: IndexMap<Section, Template> = IndexMap::new();
-    let mut order: Vec<Section> = plan.resources.values().map(|(s, _)| *s).collect();
-    order.sort();
-    order.dedup();
-    for s in &order {
-        sections.insert(
-            *s,
-            Template {
-                description: format!("{}: {}", plan.name, s.description()),
-                ..Template::default()
-            },
-        );
-    }
-    for (id, (s, p)) in &plan.local_parameters {
-        if let Some(t) = sections.get_mut(s) {
-            t.parameters.insert(id.clone(), p.clone());
-        }
-    }
-    // Wires: for each consumer section, its stack's Parameters in the root.
-    let mut wires: IndexMap<Section, IndexMap<String, Node>> = IndexMap::new();
-    let mut stack_deps: IndexMap<Section, Vec<Section>> = IndexMap::new();
-    for (id, (s, resource)) in &plan.resources {
-        let mut r = resource.clone();
-        let mut props = Node::Map(std::mem::take(&mut r.properties));
-        props.rewrite(&mut |node| cross(node, *s, &owner, plan, &mut sections, &mut wires));
-        if let Node::Map(m) = props {
-            r.properties = m;
-        }
-        let (local, remote): (Vec<String>, Vec<String>) = r
-            .depends_on
+    let plan: &Plan = plan;
+    let mut wiring = Wiring {
+        plan,
+        layout: &layout,
+        parts: layout
+            .parts
             .iter()
-            .cloned()
-            .partition(|d| owner.get(d.as_str()) == Some(s));
-        r.depends_on = local;
-        for dep in remote {
-            if let Some(other) = owner.get(dep.as_str()) {
-                stack_deps.entry(*s).or_default().push(*other);
+            .map(|part| Template {
+                description: description(plan, *part),
+                ..Template::default()
+            })
+            .collect(),
+        wires: vec![IndexMap::new(); layout.parts.len()],
+    };
+    for (id, p) in &plan.local_parameters {
+        if let Some(t) = wiring.part_of(p.owner) {
+            t.parameters.insert(id.clone(), p.item.clone());
+        }
+    }
+    let mut stack_deps: Vec<Vec<usize>> = vec![Vec::new(); layout.parts.len()];
+    for ((id, planned), mut r) in plan.resources.iter().zip(bodies) {
+        let Some(p) = layout.part_of.get(planned.owner).copied() else {
+            continue;
+        };
+        for value in r.properties.values_mut() {
+            value.rewrite(&mut |node| wiring.cross(node, p));
+        }
+        let depends_on = std::mem::take(&mut r.depends_on);
+        for dep in depends_on {
+            match owner_part(plan, &layout, &dep) {
+                Some(q) if q != p => {
+                    if let Some(deps) = stack_deps.get_mut(p) {
+                        deps.push(q);
+                    }
+                }
+                _ => r.depends_on.push(dep),
             }
         }
-        if let Some(t) = sections.get_mut(s) {
+        if let Some(t) = wiring.parts.get_mut(p) {
             t.resources.insert(id.clone(), r);
         }
     }
@@ -83,121 +93,194 @@ pub fn nested(plan: &Plan, ext: &str) -> (Template, Vec<(Section, Template)>) {
         parameters: plan.root_parameters.clone(),
         ..Template::default()
     };
-    for (id, out) in &plan.outputs {
+    for ((id, out), moved) in plan.outputs.iter().zip(&layout.moved) {
         let mut value = out.value.clone();
-        value.rewrite(&mut |node| root_ref(node, &owner, &mut sections));
-        root.outputs.insert(
-            id.clone(),
-            Output {
-                description: out.description.clone(),
-                value,
-            },
-        );
-    }
-    for s in &order {
-        let mut props = map([("TemplateURL", Node::str(format!("{}.{ext}", s.file_stem())))]);
-        if let Some(params) = wires.get(s).filter(|p| !p.is_empty()) {
-            props.insert("Parameters".into(), Node::Map(params.clone()));
+        let output = match moved.and_then(|o| layout.part_of.get(o).copied()) {
+            Some(p) => {
+                value.rewrite(&mut |node| wiring.cross(node, p));
+                wiring.parts.get_mut(p).map(|t| &mut t.outputs)
+            }
+            None => {
+                value.rewrite(&mut |node| wiring.root_ref(node));
+                Some(&mut root.outputs)
+            }
+        };
+        if let Some(outputs) = output {
+            outputs.insert(
+                id.clone(),
+                Output {
+                    description: out.description.clone(),
+                    value,
+                },
+            );
         }
-        let mut resource = Resource::new("AWS::CloudFormation::Stack", props);
-        let implied: Vec<String> = wires.get(s).map_or_else(Vec::new, |w| {
-            let mut t = Vec::new();
-            w.values().for_each(|n| n.targets(&mut t));
-            t
-        });
+    }
+    wiring.pack_outputs();
+    let Wiring { parts, wires, .. } = wiring;
+    for (p, (part, wires)) in layout.parts.iter().zip(&wires).enumerate() {
+        let mut props = map([(
+            "TemplateURL",
+            Node::str(format!("{}.{ext}", part.file_stem())),
+        )]);
+        let mut implied = Vec::new();
+        if !wires.is_empty() {
+            wires.values().for_each(|n| n.targets(&mut implied));
+            props.insert("Parameters".into(), Node::Map(wires.clone()));
+        }
         let mut deps: Vec<String> = stack_deps
-            .get(s)
+            .get(p)
             .into_iter()
             .flatten()
-            .map(|d| d.stack_id().to_string())
+            .filter_map(|q| layout.parts.get(*q))
+            .map(|q| q.stack_id())
             .filter(|d| !implied.contains(d))
             .collect();
         deps.sort();
         deps.dedup();
+        let mut resource = Resource::new("AWS::CloudFormation::Stack", props);
         resource.depends_on = deps;
-        root.resources.insert(s.stack_id().to_string(), resource);
+        root.resources.insert(part.stack_id(), resource);
     }
-    (root, sections.into_iter().collect())
+    let nested = layout
+        .parts
+        .iter()
+        .map(|p| p.file_stem())
+        .zip(parts)
+        .collect();
+    Ok((root, nested))
 }
 
-/// The output name under which a producer exports `node`.
-fn export_name(node: &Node) -> Option<String> {
-    match node {
-        Node::Ref(id) => Some(id.clone()),
-        Node::GetAtt(id, attr) => Some(format!("{id}{}", attr.replace('.', ""))),
-        _ => None,
+fn description(plan: &Plan, part: Part) -> String {
+    match part.ordinal {
+        1 => format!("{}: {}", plan.name, part.section.description()),
+        n => format!("{}: {} (part {n})", plan.name, part.section.description()),
     }
 }
 
-/// Rewrites a reference from `consumer` to another section or to a root parameter.
-fn cross(
-    node: &Node,
-    consumer: Section,
-    owner: &IndexMap<&str, Section>,
-    plan: &Plan,
-    sections: &mut IndexMap<Section, Template>,
-    wires: &mut IndexMap<Section, IndexMap<String, Node>>,
-) -> Option<Node> {
-    let (Node::Ref(id) | Node::GetAtt(id, _)) = node else {
-        return None;
-    };
-    let name = export_name(node)?;
-    let wire = if let Some(param) = plan.root_parameters.get(id) {
-        add_parameter(sections, consumer, &name, &param.description);
-        Node::Ref(id.clone())
-    } else {
-        let producer = *owner.get(id.as_str())?;
+fn owner_part(plan: &Plan, layout: &Layout, id: &str) -> Option<usize> {
+    let owner = plan
+        .resources
+        .get(id)
+        .map(|r| r.owner)
+        .or_else(|| plan.local_parameters.get(id).map(|p| p.owner))?;
+    layout.part_of.get(owner).copied()
+}
+
+/// The nested templates being filled, and per part the parameters its stack passes in the root.
+struct Wiring<'a> {
+    plan: &'a Plan,
+    layout: &'a Layout,
+    parts: Vec<Template>,
+    wires: Vec<IndexMap<String, Node>>,
+}
+
+impl Wiring<'_> {
+    fn part_of(&mut self, owner: usize) -> Option<&mut Template> {
+        let p = self.layout.part_of.get(owner).copied()?;
+        self.parts.get_mut(p)
+    }
+
+    fn part(&self, p: usize) -> Option<Part> {
+        self.layout.parts.get(p).copied()
+    }
+
+    /// Rewrites a reference from part `consumer` to another part or to a root parameter.
+    fn cross(&mut self, node: &Node, consumer: usize) -> Option<Node> {
+        let id = node.target()?;
+        if let Some(param) = self.plan.root_parameters.get(id) {
+            let description = param.description.clone();
+            self.parameter(consumer, id, &description, Node::Ref(id.to_string()));
+            return Some(Node::Ref(id.to_string()));
+        }
+        let producer = owner_part(self.plan, self.layout, id)?;
         if producer == consumer {
             return None;
         }
-        let description = format!("{name} from the {} template", producer.file_stem());
-        export(sections, producer, &name, node);
-        add_parameter(sections, consumer, &name, &description);
-        Node::get_att(producer.stack_id(), format!("Outputs.{name}"))
-    };
-    wires
-        .entry(consumer)
-        .or_default()
-        .insert(name.clone(), wire);
-    Some(Node::Ref(name))
-}
-
-/// A root output's reference to a nested resource, read from that stack's outputs.
-fn root_ref(
-    node: &Node,
-    owner: &IndexMap<&str, Section>,
-    sections: &mut IndexMap<Section, Template>,
-) -> Option<Node> {
-    let (Node::Ref(id) | Node::GetAtt(id, _)) = node else {
-        return None;
-    };
-    let producer = *owner.get(id.as_str())?;
-    let name = export_name(node)?;
-    export(sections, producer, &name, node);
-    Some(Node::get_att(
-        producer.stack_id(),
-        format!("Outputs.{name}"),
-    ))
-}
-
-fn export(sections: &mut IndexMap<Section, Template>, producer: Section, name: &str, value: &Node) {
-    if let Some(t) = sections.get_mut(&producer) {
-        t.outputs.entry(name.to_string()).or_insert_with(|| Output {
-            description: name.to_string(),
-            value: value.clone(),
-        });
+        let name = export_name(node)?;
+        let stack = self.part(producer)?;
+        let packed = self
+            .layout
+            .exports
+            .get_index_of(&name)
+            .and_then(|e| self.layout.pack_of.get(e).copied().flatten());
+        match packed {
+            Some((k, i)) if self.layout.packed => {
+                let param = format!("{}Values{k}", stack.stack_id());
+                let description = format!(
+                    "Values from the {} template, comma-separated",
+                    stack.file_stem()
+                );
+                let wire = Node::get_att(stack.stack_id(), format!("Outputs.Values{k}"));
+                self.parameter(consumer, &param, &description, wire);
+                Some(Node::Select(
+                    i,
+                    Box::new(Node::Split(",".into(), Box::new(Node::Ref(param)))),
+                ))
+            }
+            _ => {
+                self.export(producer, &name, node);
+                let description = format!("{name} from the {} template", stack.file_stem());
+                let wire = Node::get_att(stack.stack_id(), format!("Outputs.{name}"));
+                self.parameter(consumer, &name, &description, wire);
+                Some(Node::Ref(name))
+            }
+        }
     }
-}
 
-fn add_parameter(
-    sections: &mut IndexMap<Section, Template>,
-    consumer: Section,
-    name: &str,
-    description: &str,
-) {
-    if let Some(t) = sections.get_mut(&consumer) {
-        t.parameters
-            .entry(name.to_string())
-            .or_insert_with(|| Parameter::string(description));
+    /// A root output's reference to a nested resource, read from that stack's outputs.
+    fn root_ref(&mut self, node: &Node) -> Option<Node> {
+        let producer = owner_part(self.plan, self.layout, node.target()?)?;
+        let name = export_name(node)?;
+        self.export(producer, &name, node);
+        Some(Node::get_att(
+            self.part(producer)?.stack_id(),
+            format!("Outputs.{name}"),
+        ))
+    }
+
+    fn export(&mut self, producer: usize, name: &str, value: &Node) {
+        if let Some(t) = self.parts.get_mut(producer) {
+            t.outputs.entry(name.to_string()).or_insert_with(|| Output {
+                description: name.to_string(),
+                value: value.clone(),
+            });
+        }
+    }
+
+    fn parameter(&mut self, consumer: usize, name: &str, description: &str, wire: Node) {
+        if let Some(t) = self.parts.get_mut(consumer) {
+            t.parameters
+                .entry(name.to_string())
+                .or_insert_with(|| Parameter::string(description));
+        }
+        if let Some(w) = self.wires.get_mut(consumer) {
+            w.entry(name.to_string()).or_insert(wire);
+        }
+    }
+
+    /// Each packed list as an output of its producer: the values joined with commas.
+    fn pack_outputs(&mut self) {
+        if !self.layout.packed {
+            return;
+        }
+        for (p, packs) in self.layout.packs.iter().enumerate() {
+            let Some(t) = self.parts.get_mut(p) else {
+                continue;
+            };
+            for (k, pack) in packs.iter().enumerate() {
+                let values = pack
+                    .iter()
+                    .filter_map(|e| self.layout.exports.get_index(*e))
+                    .map(|(_, x)| x.value.clone())
+                    .collect();
+                t.outputs.insert(
+                    format!("Values{k}"),
+                    Output {
+                        description: format!("Values read by other templates, list {k}"),
+                        value: Node::Join(",".into(), values),
+                    },
+                );
+            }
+        }
     }
 }

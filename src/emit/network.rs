@@ -1,10 +1,10 @@
 //! The network template: VPC, subnets with a route table each, and one security group per
 //! declared thing, with the ingress rules that `connects` and endpoints imply.
 
-use super::ids::{aws_name, id, zone};
+use super::ids::{aws_name, id, pascal, zone};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
-use crate::model::{Client, EndpointKind, Model};
+use crate::model::{Client, EndpointKind, Model, S};
 
 pub const VPC: &str = "Vpc";
 
@@ -13,6 +13,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     let net = &model.network;
     plan.add(
         Section::Network,
+        &net.name,
         VPC,
         Resource::new(
             "AWS::EC2::VPC",
@@ -28,6 +29,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let name = &subnet.name.value;
         plan.add(
             Section::Network,
+            &subnet.name,
             subnet_id(name),
             Resource::new(
                 "AWS::EC2::Subnet",
@@ -41,6 +43,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Network,
+            &subnet.name,
             route_table_id(name),
             Resource::new(
                 "AWS::EC2::RouteTable",
@@ -52,6 +55,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.add(
             Section::Network,
+            &subnet.name,
             id(name, "RouteTableAssociation"),
             Resource::new(
                 "AWS::EC2::SubnetRouteTableAssociation",
@@ -62,10 +66,11 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ),
         );
     }
-    for (index, cache) in model.caches.iter().enumerate() {
+    let clients_by_cache = model.clients_by_cache();
+    for (cache, clients) in model.caches.iter().zip(&clients_by_cache) {
         let port = cache.port();
-        let mut rules: Vec<Node> = model
-            .clients_of(index)
+        let mut rules: Vec<Node> = clients
+            .iter()
             .map(|c| {
                 Node::Map(map([
                     ("IpProtocol", Node::str("tcp")),
@@ -98,55 +103,86 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             "{} replication group {}",
             cache.engine.value, cache.name.value
         );
-        security_group(plan, stack, &cache.name.value, &description, rules);
+        security_group(
+            plan,
+            stack,
+            &cache.name,
+            &cache.name.value,
+            &description,
+            rules,
+        );
     }
     for client in model.clients().filter(|c| c.subnet().is_some()) {
         let (what, name) = match client {
             Client::Instance(i) => ("instance", &i.name.value),
             Client::Function(f) => ("function", &f.name.value),
         };
-        security_group(plan, stack, name, &format!("{what} {name}"), Vec::new());
+        security_group(
+            plan,
+            stack,
+            client.name(),
+            name,
+            &format!("{what} {name}"),
+            Vec::new(),
+        );
     }
     for endpoint in net
         .endpoints
         .iter()
         .filter(|e| e.kind.value == EndpointKind::Interface)
     {
-        let mut sources: Vec<&str> = Vec::new();
-        for subnet in &endpoint.subnets {
-            for client in model.clients_in(subnet.index) {
-                if !sources.contains(&client.name().value.as_str()) {
-                    sources.push(&client.name().value);
-                }
-            }
-        }
-        let rules = sources
-            .iter()
-            .map(|source| {
-                Node::Map(map([
-                    ("IpProtocol", Node::str("tcp")),
-                    ("FromPort", Node::Int(443)),
-                    ("ToPort", Node::Int(443)),
-                    (
-                        "SourceSecurityGroupId",
-                        Node::reference(security_group_id(source)),
-                    ),
-                    ("Description", Node::str(format!("HTTPS from {source}"))),
-                ]))
-            })
-            .collect();
         let name = &endpoint.name.value;
+        let group = endpoint_group_name(name);
         security_group(
             plan,
             stack,
-            &endpoint_group_name(name),
+            &endpoint.name,
+            &group,
             &format!("{name} endpoint"),
-            rules,
+            Vec::new(),
         );
+        // One rule per client, as a resource of its own that belongs with the client: an endpoint
+        // shared by thousands of clients then never needs all their groups in one template.
+        let mut seen = std::collections::HashSet::new();
+        for subnet in &endpoint.subnets {
+            for client in model.clients_in(subnet.index) {
+                let source = &client.name().value;
+                if !seen.insert(source.as_str()) {
+                    continue;
+                }
+                plan.add(
+                    Section::Network,
+                    client.name(),
+                    format!("{}{}Ingress", pascal(source), pascal(&group)),
+                    Resource::new(
+                        "AWS::EC2::SecurityGroupIngress",
+                        map([
+                            ("GroupId", Node::reference(security_group_id(&group))),
+                            ("IpProtocol", Node::str("tcp")),
+                            ("FromPort", Node::Int(443)),
+                            ("ToPort", Node::Int(443)),
+                            (
+                                "SourceSecurityGroupId",
+                                Node::reference(security_group_id(source)),
+                            ),
+                            ("Description", Node::str(format!("HTTPS from {source}"))),
+                        ]),
+                    ),
+                );
+            }
+        }
     }
 }
 
-fn security_group(plan: &mut Plan, stack: &str, name: &str, description: &str, ingress: Vec<Node>) {
+/// `owner` is the declaration the group belongs with when the network template is split.
+fn security_group(
+    plan: &mut Plan,
+    stack: &str,
+    owner: &S<String>,
+    name: &str,
+    description: &str,
+    ingress: Vec<Node>,
+) {
     let mut props: Map = map([
         ("GroupDescription", Node::str(description)),
         ("VpcId", Node::reference(VPC)),
@@ -157,6 +193,7 @@ fn security_group(plan: &mut Plan, stack: &str, name: &str, description: &str, i
     props.insert("Tags".into(), name_tag(&aws_name(stack, name)));
     plan.add(
         Section::Network,
+        owner,
         security_group_id(name),
         Resource::new("AWS::EC2::SecurityGroup", props),
     );

@@ -22,6 +22,10 @@ pub enum Node {
     SubWith(String, Map),
     Base64(Box<Node>),
     Join(String, Vec<Node>),
+    /// `!Select [index, list]`: reads one value of a packed list (see `nest`).
+    Select(usize, Box<Node>),
+    /// `!Split [separator, text]`.
+    Split(String, Box<Node>),
 }
 
 impl Node {
@@ -51,8 +55,31 @@ impl Node {
             Node::Ref(id) | Node::GetAtt(id, _) => out.push(id.clone()),
             Node::List(items) | Node::Join(_, items) => items.iter().for_each(|n| n.targets(out)),
             Node::Map(map) | Node::SubWith(_, map) => map.values().for_each(|n| n.targets(out)),
-            Node::Base64(inner) => inner.targets(out),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.targets(out)
+            }
             Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// Calls `f` on every `Ref` and `GetAtt` below this node, in order, without allocating.
+    pub fn each_ref(&self, f: &mut impl FnMut(&Node)) {
+        match self {
+            Node::Ref(_) | Node::GetAtt(..) => f(self),
+            Node::List(items) | Node::Join(_, items) => items.iter().for_each(|n| n.each_ref(f)),
+            Node::Map(map) | Node::SubWith(_, map) => map.values().for_each(|n| n.each_ref(f)),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.each_ref(f)
+            }
+            Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// The id a `Ref` or `GetAtt` points at.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            Node::Ref(id) | Node::GetAtt(id, _) => Some(id),
+            _ => None,
         }
     }
 
@@ -65,7 +92,9 @@ impl Node {
         match self {
             Node::List(items) | Node::Join(_, items) => items.iter_mut().for_each(|n| n.rewrite(f)),
             Node::Map(map) | Node::SubWith(_, map) => map.values_mut().for_each(|n| n.rewrite(f)),
-            Node::Base64(inner) => inner.rewrite(f),
+            Node::Base64(inner) | Node::Select(_, inner) | Node::Split(_, inner) => {
+                inner.rewrite(f)
+            }
             _ => {}
         }
     }
@@ -130,54 +159,54 @@ pub struct Template {
 }
 
 impl Template {
-    /// The template as one tree, in CloudFormation's section order.
-    pub fn to_node(&self) -> Node {
+    /// The template as one tree, in CloudFormation's section order; moves, never copies.
+    pub fn into_node(self) -> Node {
         let mut root = Map::new();
         root.insert("AWSTemplateFormatVersion".into(), Node::str("2010-09-09"));
-        root.insert("Description".into(), Node::str(&self.description));
+        root.insert("Description".into(), Node::Str(self.description));
         if !self.parameters.is_empty() {
             let params = self
                 .parameters
-                .iter()
+                .into_iter()
                 .map(|(id, p)| {
                     let mut m = map([
-                        ("Type", Node::str(&p.ty)),
-                        ("Description", Node::str(&p.description)),
+                        ("Type", Node::Str(p.ty)),
+                        ("Description", Node::Str(p.description)),
                     ]);
-                    if let Some(d) = &p.default {
-                        m.insert("Default".into(), Node::str(d));
+                    if let Some(d) = p.default {
+                        m.insert("Default".into(), Node::Str(d));
                     }
-                    (id.clone(), Node::Map(m))
+                    (id, Node::Map(m))
                 })
                 .collect();
             root.insert("Parameters".into(), Node::Map(params));
         }
         let resources = self
             .resources
-            .iter()
+            .into_iter()
             .map(|(id, r)| {
                 let mut m = map([("Type", Node::str(r.ty))]);
                 if !r.depends_on.is_empty() {
-                    let deps = r.depends_on.iter().map(Node::str);
+                    let deps = r.depends_on.into_iter().map(Node::Str);
                     m.insert("DependsOn".into(), Node::list(deps));
                 }
                 if !r.properties.is_empty() {
-                    m.insert("Properties".into(), Node::Map(r.properties.clone()));
+                    m.insert("Properties".into(), Node::Map(r.properties));
                 }
-                (id.clone(), Node::Map(m))
+                (id, Node::Map(m))
             })
             .collect();
         root.insert("Resources".into(), Node::Map(resources));
         if !self.outputs.is_empty() {
             let outputs = self
                 .outputs
-                .iter()
+                .into_iter()
                 .map(|(id, o)| {
                     let m = map([
-                        ("Description", Node::str(&o.description)),
-                        ("Value", o.value.clone()),
+                        ("Description", Node::Str(o.description)),
+                        ("Value", o.value),
                     ]);
-                    (id.clone(), Node::Map(m))
+                    (id, Node::Map(m))
                 })
                 .collect();
             root.insert("Outputs".into(), Node::Map(outputs));

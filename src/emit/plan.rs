@@ -1,9 +1,10 @@
 //! The plan: every resource of the stack, each assigned to the section (nested template) it lives in.
 //! Emitters fill it without caring about template boundaries; `nest` draws those afterwards.
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 use super::node::{Node, Output, Parameter, Resource};
+use crate::span::{Span, Spanned};
 
 /// The nested templates, in the order the root lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,23 +53,79 @@ impl Section {
     }
 }
 
+/// A resource or parameter of the plan, with its section and the declaration that owns it.
+/// When a section is split, everything one owner has stays in one template.
+#[derive(Debug, Clone)]
+pub struct Planned<T> {
+    pub section: Section,
+    /// Index into [`Plan::owners`].
+    pub owner: usize,
+    pub item: T,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     /// The stack name, used in template descriptions.
     pub name: String,
+    /// Where the stack is declared, for diagnostics about the template set as a whole.
+    pub span: Span,
     pub description: String,
     /// Parameters the user passes to the root template (the artifact bucket).
     pub root_parameters: IndexMap<String, Parameter>,
     /// Parameters with a default that belong to one section (AMI lookups).
-    pub local_parameters: IndexMap<String, (Section, Parameter)>,
-    pub resources: IndexMap<String, (Section, Resource)>,
+    pub local_parameters: IndexMap<String, Planned<Parameter>>,
+    pub resources: IndexMap<String, Planned<Resource>>,
+    /// The declarations that own resources, per section, with the span of their name.
+    pub owners: IndexSet<(Section, String)>,
+    pub owner_spans: Vec<Span>,
     /// Outputs of the root (or single) template.
     pub outputs: IndexMap<String, Output>,
 }
 
 impl Plan {
-    pub fn add(&mut self, section: Section, id: impl Into<String>, resource: Resource) {
-        self.resources.insert(id.into(), (section, resource));
+    pub fn add(
+        &mut self,
+        section: Section,
+        owner: &Spanned<String>,
+        id: impl Into<String>,
+        resource: Resource,
+    ) {
+        let owner = self.owner(section, owner);
+        self.resources.insert(
+            id.into(),
+            Planned {
+                section,
+                owner,
+                item: resource,
+            },
+        );
+    }
+
+    pub fn add_parameter(
+        &mut self,
+        section: Section,
+        owner: &Spanned<String>,
+        id: impl Into<String>,
+        parameter: Parameter,
+    ) {
+        let owner = self.owner(section, owner);
+        self.local_parameters.insert(
+            id.into(),
+            Planned {
+                section,
+                owner,
+                item: parameter,
+            },
+        );
+    }
+
+    fn owner(&mut self, section: Section, owner: &Spanned<String>) -> usize {
+        let key = (section, owner.value.clone());
+        if let Some(index) = self.owners.get_index_of(&key) {
+            return index;
+        }
+        self.owner_spans.push(owner.span);
+        self.owners.insert_full(key).0
     }
 
     pub fn output(&mut self, id: impl Into<String>, description: impl Into<String>, value: Node) {

@@ -60,9 +60,48 @@ impl Model {
             .filter(move |c| c.connects().iter().any(|r| r.index == index))
     }
 
+    /// For every cache, the clients that list it in `connects`, in one pass over the clients:
+    /// the same answer as `clients_of` for each cache, without a pass per cache.
+    pub fn clients_by_cache(&self) -> Vec<Vec<Client<'_>>> {
+        let mut by_cache: Vec<Vec<Client<'_>>> = vec![Vec::new(); self.caches.len()];
+        for client in self.clients() {
+            for r in client.connects() {
+                if let Some(clients) = by_cache.get_mut(r.index)
+                    && !clients
+                        .last()
+                        .is_some_and(|c| std::ptr::eq(c.name(), client.name()))
+                {
+                    clients.push(client);
+                }
+            }
+        }
+        by_cache
+    }
+
     /// Clients whose subnet is the subnet at `index`.
     pub fn clients_in(&self, index: usize) -> impl Iterator<Item = Client<'_>> {
         self.clients()
             .filter(move |c| c.subnet().is_some_and(|r| r.index == index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clients_by_cache_agrees_with_clients_of() {
+        for seed in 0..5 {
+            let g = crate::generate::program(seed, 6, 3);
+            let file = crate::syntax::parse(&g.source).expect("parses");
+            let (model, _) = crate::model::lower(&file, &g);
+            let by_cache = model.clients_by_cache();
+            for (index, clients) in by_cache.iter().enumerate() {
+                let names: Vec<&str> = clients.iter().map(|c| c.name().value.as_str()).collect();
+                let expected: Vec<&str> = model
+                    .clients_of(index)
+                    .map(|c| c.name().value.as_str())
+                    .collect();
+                assert_eq!(names, expected, "seed {seed}, cache {index}");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod ast;
 mod comments;
 mod depth;
+mod fast;
 pub mod locate;
 mod parse;
 

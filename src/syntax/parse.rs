@@ -13,8 +13,18 @@ use crate::span::{Span, Spanned};
 struct CacheParser;
 
 /// Parses a whole file. pest stops at the first syntax error, so at most one diagnostic comes back.
+/// Valid programs take the hand-written fast path; pest parses what it rejects, to report why.
 pub fn parse(src: &str) -> Result<File, Diag> {
+    // Both parsers recurse per nested block: bound the depth before either runs.
     super::depth::check(src)?;
+    if let Some(file) = super::fast::parse(src) {
+        return Ok(file);
+    }
+    pest_parse(src)
+}
+
+/// The reference parser: the grammar itself, through pest.
+pub(super) fn pest_parse(src: &str) -> Result<File, Diag> {
     let mut pairs = CacheParser::parse(Rule::file, src).map_err(|e| syntax_error(src, &e))?;
     let file = pairs.next().map(|p| p.into_inner()).into_iter().flatten();
     let mut items = Vec::new();
@@ -46,7 +56,7 @@ fn item(pair: Pair<Rule>) -> Result<Item, Diag> {
             Rule::names => {
                 for name in child.into_inner().filter_map(|n| n.into_inner().next()) {
                     names.push(match name.as_rule() {
-                        Rule::string => Spanned::new(unescape(&name), span(&name)),
+                        Rule::string => Spanned::new(unescape_pair(&name), span(&name)),
                         _ => spanned(&name),
                     });
                 }
@@ -94,7 +104,7 @@ fn attr(pair: Pair<Rule>) -> Result<Attr, Diag> {
 fn value(pair: Pair<Rule>) -> Result<Value, Diag> {
     let value_span = span(&pair);
     let kind = match pair.as_rule() {
-        Rule::string => ValueKind::Str(unescape(&pair)),
+        Rule::string => ValueKind::Str(unescape_pair(&pair)),
         Rule::integer => match pair.as_str().parse::<i64>() {
             Ok(n) => ValueKind::Int(n),
             Err(_) => {
@@ -117,10 +127,14 @@ fn value(pair: Pair<Rule>) -> Result<Value, Diag> {
     })
 }
 
-/// The text between the quotes, with escapes resolved; unknown escapes keep the escaped char.
-fn unescape(string: &Pair<Rule>) -> String {
+/// The text between a string pair's quotes, with escapes resolved.
+fn unescape_pair(string: &Pair<Rule>) -> String {
     let raw = string.as_str();
-    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+    unescape(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default())
+}
+
+/// Text written between quotes, with escapes resolved; unknown escapes keep the escaped char.
+pub(super) fn unescape(inner: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
