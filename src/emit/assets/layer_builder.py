@@ -42,9 +42,12 @@ def handler(event, context):
     physical_id = event.get("PhysicalResourceId") or "s3://{}/{}".format(bucket, key)
     try:
         if event["RequestType"] == "Delete":
-            old_bucket, _, old_key = physical_id[len("s3://"):].partition("/")
-            if old_bucket and old_key:
-                boto3.client("s3").delete_object(Bucket=old_bucket, Key=old_key)
+            # An id this code did not make (a build that never answered): nothing of ours to
+            # remove, and the rollback must not fail on it.
+            if physical_id.startswith("s3://"):
+                old_bucket, _, old_key = physical_id[len("s3://"):].partition("/")
+                if old_bucket and old_key:
+                    boto3.client("s3").delete_object(Bucket=old_bucket, Key=old_key)
         else:
             parameter = boto3.client("ssm").get_parameter(Name=props["ParameterName"])
             requirements = [r.strip() for r in parameter["Parameter"]["Value"].splitlines() if r.strip()]
