@@ -122,13 +122,17 @@ fn explain(code: &str) -> ExitCode {
 
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     let file = &common.file;
-    let src = match std::fs::read_to_string(file) {
-        Ok(src) => src,
+    let (src, not_utf8) = match std::fs::read(file) {
+        Ok(bytes) => cachec::syntax::decode(bytes),
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", file.display());
             return ExitCode::from(2);
         }
     };
+    if let Some(diag) = not_utf8 {
+        report(common, &[diag], &src);
+        return ExitCode::FAILURE;
+    }
     let options = Options {
         check: cachec::check::Context {
             today: common.as_of.unwrap_or_else(Date::today),

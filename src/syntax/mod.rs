@@ -2,6 +2,9 @@
 //! pest's types never leave this module; later stages see only `ast`.
 
 pub mod ast;
+mod decode;
+mod depth;
 mod parse;
 
+pub use decode::decode;
 pub use parse::parse;

@@ -14,6 +14,7 @@ struct CacheParser;
 
 /// Parses a whole file. pest stops at the first syntax error, so at most one diagnostic comes back.
 pub fn parse(src: &str) -> Result<File, Diag> {
+    super::depth::check(src)?;
     let mut pairs = CacheParser::parse(Rule::file, src).map_err(|e| syntax_error(src, &e))?;
     let file = pairs.next().map(|p| p.into_inner()).into_iter().flatten();
     let mut items = Vec::new();
