@@ -119,10 +119,14 @@ fn generated_programs_compile_and_lint_clean() {
             .map(|_| {
                 s.spawn(|| {
                     let mut found = String::new();
-                    while let Some((region, files)) = queue.lock().expect("queue").next() {
+                    loop {
+                        // Taken in its own statement, so the lock is released before linting.
+                        let next = queue.lock().expect("queue").next();
+                        let Some((region, files)) = next else {
+                            break found;
+                        };
                         found.push_str(&lint(region, files));
                     }
-                    found
                 })
             })
             .collect();
