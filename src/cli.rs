@@ -175,11 +175,19 @@ impl Common {
     }
 
     /// The program's text; an unreadable file is a usage error.
+    /// The program's text; a file that is not UTF-8 is reported as a syntax error (exit 1).
     fn read(&self) -> Result<String, ExitCode> {
-        std::fs::read_to_string(&self.file).map_err(|e| {
+        let bytes = std::fs::read(&self.file).map_err(|e| {
             eprintln!("error: cannot read {}: {e}", self.file.display());
             ExitCode::from(2)
-        })
+        })?;
+        match cachec::syntax::decode(bytes) {
+            (src, None) => Ok(src),
+            (src, Some(not_utf8)) => {
+                report(self, &[not_utf8], &src);
+                Err(ExitCode::FAILURE)
+            }
+        }
     }
 }
 

@@ -25,6 +25,12 @@ pub fn layer_key(stack: &str, layer: &Layer) -> String {
     )
 }
 
+/// Every key this layer's zips can have: a changed layer gets a new key, and the builder must
+/// still be allowed to remove the old zip once CloudFormation replaces the build.
+fn layer_keys(stack: &str, layer: &Layer) -> String {
+    format!("cachec/{stack}/layers/{}-*.zip", layer.name.value)
+}
+
 /// SSM parameter holding the requirements, one per line.
 pub fn parameter_name(stack: &str, layer: &Layer) -> String {
     format!("/cachec/{stack}/layers/{}/requirements", layer.name.value)
@@ -67,7 +73,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             Section::Layers,
             &layer.name,
             id(name, "BuilderRole"),
-            builder_role(&parameter, &key),
+            builder_role(&parameter, &layer_keys(stack, layer)),
         );
         plan.add(
             Section::Layers,
@@ -138,8 +144,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     }
 }
 
-/// Reads exactly its parameter and writes exactly its key, plus the basic Lambda logging policy.
-fn builder_role(parameter: &str, key: &str) -> Resource {
+/// Reads exactly its parameter and writes only its own layer's keys, plus basic Lambda logging.
+fn builder_role(parameter: &str, keys: &str) -> Resource {
     let statements = Node::list([
         Node::Map(map([
             ("Effect", Node::str("Allow")),
@@ -160,7 +166,7 @@ fn builder_role(parameter: &str, key: &str) -> Resource {
             (
                 "Resource",
                 Node::SubWith(
-                    format!("arn:${{AWS::Partition}}:s3:::${{Bucket}}/{key}"),
+                    format!("arn:${{AWS::Partition}}:s3:::${{Bucket}}/{keys}"),
                     map([("Bucket", Node::reference(ARTIFACT_BUCKET))]),
                 ),
             ),

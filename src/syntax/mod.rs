@@ -3,10 +3,12 @@
 
 pub mod ast;
 mod comments;
+mod decode;
 mod depth;
 mod fast;
 pub mod locate;
 mod parse;
 
 pub use comments::{Comment, comments};
+pub use decode::decode;
 pub use parse::parse;

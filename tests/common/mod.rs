@@ -33,3 +33,6 @@ pub fn compile(
     let rendered = render(&diags, &name, &src, Style::PLAIN);
     (files, rendered, diags)
 }
+
+pub mod cfn;
+pub mod process;

@@ -35,6 +35,18 @@ def build(requirements, bucket, key):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def remove(physical_id):
+    """Deletes the zip an earlier Create uploaded. Best effort: the layer version keeps its own
+    copy, and a bucket emptied or removed by hand must not leave the stack unable to delete."""
+    old_bucket, _, old_key = physical_id[len("s3://"):].partition("/")
+    if not (old_bucket and old_key):
+        return
+    try:
+        boto3.client("s3").delete_object(Bucket=old_bucket, Key=old_key)
+    except Exception as error:
+        print("could not remove {}: {!r}".format(physical_id, error))
+
+
 def handler(event, context):
     props = event.get("ResourceProperties", {})
     bucket = props.get("Bucket", "")
@@ -42,9 +54,10 @@ def handler(event, context):
     physical_id = event.get("PhysicalResourceId") or "s3://{}/{}".format(bucket, key)
     try:
         if event["RequestType"] == "Delete":
-            old_bucket, _, old_key = physical_id[len("s3://"):].partition("/")
-            if old_bucket and old_key:
-                boto3.client("s3").delete_object(Bucket=old_bucket, Key=old_key)
+            # An id this code did not make (a build that never answered): nothing of ours to
+            # remove, and the rollback must not fail on it.
+            if physical_id.startswith("s3://"):
+                remove(physical_id)
         else:
             parameter = boto3.client("ssm").get_parameter(Name=props["ParameterName"])
             requirements = [r.strip() for r in parameter["Parameter"]["Value"].splitlines() if r.strip()]
