@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cachec::emit::{EmitOptions, Format};
 
@@ -17,21 +16,6 @@ fn examples() -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
-}
-
-/// Runs cfn-lint once over all files; panics with its findings if it reports anything.
-pub fn lint(files: &[PathBuf]) {
-    let output = Command::new("cfn-lint")
-        .args(["--ignore-checks", "W3002", "--"])
-        .args(files)
-        .output()
-        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
-    let findings = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && findings.trim().is_empty(),
-        "cfn-lint found problems:\n{findings}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
 
 #[test]
@@ -82,6 +66,6 @@ fn every_example_lints_clean_in_every_shape() {
         "expected the examples' templates, found {}",
         files.len()
     );
-    lint(&files);
+    common::assert_lints_clean(&files);
     std::fs::remove_dir_all(&dir).ok();
 }

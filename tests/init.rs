@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use cachec::DirLoader;
 use cachec::emit::write::write_all;
 use cachec::init::{InitError, init};
@@ -39,16 +37,7 @@ fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
         .expect("out")
         .map(|e| e.expect("entry").path())
         .collect();
-    let lint = Command::new("cfn-lint")
-        .args(["--ignore-checks", "W3002", "--"])
-        .args(&templates)
-        .output()
-        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
-    assert!(
-        lint.status.success(),
-        "cfn-lint found problems:\n{}",
-        String::from_utf8_lossy(&lint.stdout)
-    );
+    common::assert_lints_clean(&templates);
 }
 
 #[test]

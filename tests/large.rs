@@ -239,17 +239,7 @@ fn lint(cases: &[(&str, Vec<(String, String)>)]) {
             paths.push(path);
         }
     }
-    let output = std::process::Command::new("cfn-lint")
-        .args(["--ignore-checks", "W3002", "--"])
-        .args(&paths)
-        .output()
-        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
-    let findings = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && findings.trim().is_empty(),
-        "cfn-lint found problems:\n{findings}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    common::assert_lints_clean(&paths);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -7,7 +7,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -63,21 +62,7 @@ fn errors(diags: &[cachec::diag::Diag]) -> Vec<&cachec::diag::Diag> {
 
 /// cfn-lint over many files at once, against the stacks' region; returns its findings.
 fn lint(region: &str, files: &[PathBuf]) -> String {
-    let output = Command::new("cfn-lint")
-        .args(["--format", "parseable", "--regions", region])
-        .args(["--ignore-checks", "W3002", "--"])
-        .args(files)
-        .output()
-        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
-    let mut findings = String::from_utf8_lossy(&output.stdout).into_owned();
-    if !output.status.success() && findings.trim().is_empty() {
-        findings = format!(
-            "cfn-lint failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    findings
+    common::cfn_lint(files, &["--regions", region])
 }
 
 #[test]

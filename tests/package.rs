@@ -216,16 +216,10 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
     }
 
     // The packaged URLs point at the local endpoint, which cfn-lint flags W3002 like local paths.
-    let output = Command::new("cfn-lint")
-        .args(["--format", "parseable", "--ignore-checks", "W3002", "--"])
-        .args(&lint)
-        .output()
-        .expect("cfn-lint is installed (scripts/setup-tools installs it)");
-    let findings = String::from_utf8_lossy(&output.stdout);
+    let findings = common::cfn_lint(&lint, &[]);
     assert!(
-        output.status.success() && findings.trim().is_empty(),
-        "cfn-lint on the packaged templates:\n{findings}{}",
-        String::from_utf8_lossy(&output.stderr)
+        findings.trim().is_empty(),
+        "cfn-lint on the packaged templates:\n{findings}"
     );
     eprintln!("package: {} templates packaged and linted", lint.len());
     std::fs::remove_dir_all(&work).ok();
