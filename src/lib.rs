@@ -3,10 +3,13 @@
 //!
 //! The pipeline, one module per stage, each calling only the one before it:
 //!
-//! 1. [`syntax`]: source text to an AST with byte spans (pest).
+//! 1. [`syntax`]: source text to an AST with byte spans (a fast path for valid programs; the pest
+//!    grammar as the reference and the reporter of syntax errors).
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
 //! 3. [`check`]: AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
-//! 4. [`emit`]: the model to a deterministic template set, printed as YAML or JSON.
+//! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
+//!    printed as YAML or JSON; [`check::limits`] then judges the printed set before anything is
+//!    written.
 //!
 //! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
 #![cfg_attr(
