@@ -6,9 +6,9 @@
 //! 1. [`syntax`]: source text to an AST with byte spans (a fast path for valid programs; the pest
 //!    grammar as the reference and the reporter of syntax errors).
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
-//! 3. [`check`]: AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
+//! 3. [`check`](mod@check): AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
 //! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
-//!    printed as YAML or JSON; [`check::limits`] then judges the printed set before anything is
+//!    printed as YAML or JSON; [`check::limits`](mod@check::limits) then judges the printed set before anything is
 //!    written.
 //!
 //! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
