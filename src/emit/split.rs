@@ -463,26 +463,8 @@ fn chunk(
             });
             totals = Totals::empty();
         }
-        let mut p = parts.len() - 1;
-        let mut add = measure(
-            f,
-            p,
-            &part_of,
-            &imported_in,
-            &root_in,
-            &local,
-            exports,
-            &names,
-        );
-        if totals.owners > 0 && grow(totals, add).over(limits).is_some() {
-            let ordinal = parts.last().map_or(1, |l| l.ordinal + 1);
-            parts.push(Part {
-                section: sec,
-                ordinal,
-            });
-            totals = Totals::empty();
-            p += 1;
-            add = measure(
+        let measure_in = |p| {
+            measure(
                 f,
                 p,
                 &part_of,
@@ -491,7 +473,19 @@ fn chunk(
                 &local,
                 exports,
                 &names,
-            );
+            )
+        };
+        let mut p = parts.len() - 1;
+        let mut add = measure_in(p);
+        if totals.owners > 0 && grow(totals, add).over(limits).is_some() {
+            let ordinal = parts.last().map_or(1, |l| l.ordinal + 1);
+            parts.push(Part {
+                section: sec,
+                ordinal,
+            });
+            totals = Totals::empty();
+            p += 1;
+            add = measure_in(p);
         }
         totals = grow(totals, add);
         if let Some((limit, needed)) = totals.over(limits) {
