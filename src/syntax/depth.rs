@@ -57,6 +57,10 @@ mod tests {
         let (file, errors) = parse_partial(&deep);
         assert_eq!(errors.len(), 1, "{errors:?}");
         let kinds: Vec<&str> = file.items.iter().map(|i| i.kind.value.as_str()).collect();
-        assert_eq!(kinds, ["stack", "a", "layer"]);
+        assert_eq!(
+            kinds,
+            ["stack", "layer"],
+            "the declaration too deep is left out"
+        );
     }
 }

@@ -52,6 +52,8 @@ pub(super) struct Parser<'a> {
     at: Cursor<'a>,
     pub diags: Vec<Diag>,
     depth: usize,
+    /// Something in the current declaration was nested past the limit.
+    too_deep: bool,
 }
 
 /// A block's opener, for the error that says it is not closed.
@@ -80,6 +82,7 @@ impl<'a> Parser<'a> {
             at,
             diags: Vec::new(),
             depth: 0,
+            too_deep: false,
         }
     }
 
@@ -117,9 +120,13 @@ impl<'a> Parser<'a> {
             let start = self.tok();
             let errors = self.diags.len();
             let mut foreign = false;
+            self.too_deep = false;
             match start.kind {
                 None => return items,
                 Some(Kind::Ident) => match self.item() {
+                    // A declaration nested past the limit is left out whole, so that no stage
+                    // after this one (nor an editor's outline) meets a tree that deep.
+                    Some(_) if self.too_deep => {}
                     Some(item) => {
                         parsed_any |= !item.broken;
                         items.push(item);
@@ -255,11 +262,30 @@ impl<'a> Parser<'a> {
         match t.kind {
             Some(Kind::Str) => Spanned::new(unescape(self.text(inner(t.span, 1))), t.span),
             Some(Kind::OpenStr) => {
-                self.error(report::open_string(t.span));
-                Spanned::new(unescape(self.text(inner(t.span, 0))), t.span)
+                let (text, span) = self.open_string(t.span);
+                Spanned::new(text, span)
             }
             _ => self.spanned(t.span),
         }
+    }
+
+    /// A string without its closing quote, just read: reported, and when it ends in brackets,
+    /// commas and blanks (`"us-east-1 }`), the quote most likely belonged before them, so the
+    /// string ends there and reading goes on with them.
+    fn open_string(&mut self, span: Span) -> (String, Span) {
+        self.error(report::open_string(span));
+        let raw = self.text(span);
+        let kept = raw.trim_end_matches([' ', '\t', '{', '}', '[', ']', ',']);
+        let closers = raw.get(kept.len()..).unwrap_or_default();
+        let cut = span.start + kept.len().max(1);
+        if closers.trim().is_empty() || kept.ends_with('\\') {
+            return (unescape(self.text(inner(span, 0))), span);
+        }
+        self.at.lexer = Lexer::at(self.src, cut);
+        self.at.prev_end = cut;
+        self.at.tok = next_tok(&mut self.at.lexer, false, cut);
+        let span = Span::new(span.start, cut);
+        (unescape(self.text(inner(span, 0))), span)
     }
 
     /// Enters a block or list; past the limit, reports it, skips to its end and says no.
@@ -269,6 +295,7 @@ impl<'a> Parser<'a> {
             return true;
         }
         self.error(depth::too_deep(self.tok().span));
+        self.too_deep = true;
         self.skip_nested();
         false
     }
@@ -314,7 +341,7 @@ impl<'a> Parser<'a> {
                         self.at = cursor;
                         self.error(report::unclosed_before(open.head, open.brace, self.tok()));
                     } else {
-                        self.error(report::unclosed(open.head, open.brace, self.src.len()));
+                        self.error(report::unclosed(open.head, open.brace, self.at.prev_end));
                     }
                     break self.at.prev_end;
                 }
@@ -426,8 +453,7 @@ impl<'a> Parser<'a> {
             }
             Some(Kind::OpenStr) => {
                 self.bump();
-                self.error(report::open_string(t.span));
-                ValueKind::Str(unescape(self.text(inner(t.span, 0))))
+                ValueKind::Str(self.open_string(t.span).0)
             }
             Some(Kind::Int) => {
                 self.bump();
@@ -440,6 +466,11 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Kind::LBracket) => ValueKind::List(self.list(key, eq)?),
+            // `key =` at the end of a line, and the next line's `other = ...`: the value is missing.
+            Some(Kind::Ident) if t.line_start && self.peek().kind == Some(Kind::Eq) => {
+                self.error(report::expected_value(self.src, key, eq, t));
+                return None;
+            }
             Some(Kind::Ident) => match self.text(t.span) {
                 "true" => {
                     self.bump();
@@ -670,7 +701,8 @@ mod tests {
         assert_eq!(diags.len(), 1);
         let d = &diags[0];
         assert_eq!(d.message, "the block of `network vpc` is not closed");
-        assert_eq!(d.primary_span(), Span::new(src.len(), src.len()));
+        let end = src.trim_end().len();
+        assert_eq!(d.primary_span(), Span::new(end, end), "after the last line");
         let brace = src.find("{\n").unwrap();
         assert!(
             d.labels
@@ -702,6 +734,18 @@ mod tests {
         let (file, _) = parse_partial(src);
         let broken: Vec<bool> = file.items.iter().map(|i| i.broken).collect();
         assert_eq!(broken, [true, false, true, false]);
+    }
+
+    #[test]
+    fn a_string_left_open_before_a_closing_brace_ends_there() {
+        let src = "stack \"s\" { region = \"us-east-1 }\nlayer l { runtime = \"x\" }\n";
+        assert_eq!(errors(src), [(0, "the string is not closed".into())]);
+        let (file, _) = parse_partial(src);
+        let Entry::Attr(region) = &file.items[0].entries[0] else {
+            panic!("an attribute")
+        };
+        assert_eq!(region.value.kind, ValueKind::Str("us-east-1".into()));
+        assert_eq!(kinds(src), ["stack", "layer"]);
     }
 
     #[test]

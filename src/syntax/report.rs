@@ -101,7 +101,7 @@ pub fn unclosed(head: &str, brace: Span, end: usize) -> Diag {
     syntax(
         Span::new(end, end),
         format!("the block of `{head}` is not closed"),
-        "expected `}` before the end of the file",
+        "expected `}` after this line",
     )
     .with_label(brace, "this `{` has no matching `}`")
     .help(format!("add `}}` at the end of `{head}`"))
