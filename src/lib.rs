@@ -75,9 +75,13 @@ pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked
         }
     };
     let (model, mut diags) = model::lower(&file, loader);
-    if !diag::has_errors(&diags) {
-        diags.extend(check::check(&model, &options.check));
-    }
+    // Checks run on every declaration; those that rest on one lowering could not build whole
+    // would report its placeholders, so they are not shown.
+    diags.extend(
+        check::check(&model, &options.check)
+            .into_iter()
+            .filter(|d| !model.damage.hides(d)),
+    );
     let diags = options.policy.apply(diags);
     let model = (!diag::has_errors(&diags)).then_some(model);
     Checked { model, diags }

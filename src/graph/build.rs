@@ -4,11 +4,8 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
+use crate::model::schema::MAX_REPLICAS;
 use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
-
-/// Read replicas a replication group can have (cluster mode disabled); more are never drawn, so a
-/// program the checker has not yet refused cannot make the diagram huge.
-const MAX_REPLICAS: i64 = 5;
 
 pub fn build(model: &Model) -> Graph {
     let subnets = &model.network.subnets;
@@ -71,6 +68,8 @@ pub fn build(model: &Model) -> Graph {
                 groups: Vec::new(),
             });
         }
+        // More replicas than a group can have are never drawn: a program not yet refused cannot
+        // make the diagram huge.
         for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
             edges.push(Edge {
                 from: format!("cache_{c}_primary"),

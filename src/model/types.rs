@@ -1,6 +1,8 @@
 //! The resolved program: typed declarations whose references are indexes, with spans kept.
 //! Optional attributes stay `Option` so checks can tell "written" from "defaulted".
 
+use super::damage::Damage;
+use super::words::{Word, words};
 use crate::span::{Span, Spanned};
 
 pub type S<T> = Spanned<T>;
@@ -20,6 +22,8 @@ pub struct Model {
     pub layers: Vec<Layer>,
     pub instances: Vec<Instance>,
     pub functions: Vec<Function>,
+    /// Declarations lowering left incomplete; what checks say about them is not shown.
+    pub damage: Damage,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,10 +63,12 @@ pub struct Subnet {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndpointKind {
-    Gateway,
-    Interface,
+words! {
+    /// How a VPC endpoint reaches its service.
+    pub enum EndpointKind {
+        Gateway = "gateway",
+        Interface = "interface",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -152,18 +158,17 @@ pub enum CacheAttr {
     Port,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arch {
-    X86_64,
-    Arm64,
+words! {
+    /// The instruction set a function or layer is built for.
+    pub enum Arch {
+        X86_64 = "x86_64",
+        Arm64 = "arm64",
+    }
 }
 
 impl Arch {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Arch::X86_64 => "x86_64",
-            Arch::Arm64 => "arm64",
-        }
+        self.word()
     }
 }
 
@@ -201,10 +206,12 @@ impl Instance {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlAuth {
-    Public,
-    Iam,
+words! {
+    /// Who may call a function URL.
+    pub enum UrlAuth {
+        Public = "public",
+        Iam = "iam",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -223,6 +230,7 @@ pub struct Function {
     pub timeout: Option<S<i64>>,
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
+    pub reserved_concurrency: Option<S<i64>>,
     pub environment: Vec<EnvVar>,
     pub span: Span,
 }

@@ -375,7 +375,9 @@ fn an_unsaved_document_reports_its_source_file_as_unreadable() {
     let mut client = Client::start();
     client.open("untitled:Untitled-1", &text);
     let diags = client.diagnostics("untitled:Untitled-1", 1);
-    assert_eq!(codes(&diags), ["E0013"]);
+    // The function whose source cannot be read is not checked further (its URL warning waits);
+    // the cache does not depend on it and keeps its warning.
+    assert_eq!(codes(&diags), ["W0502", "E0013"]);
     client.shutdown();
 }
 

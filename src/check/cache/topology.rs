@@ -3,10 +3,8 @@
 
 use crate::aws::regions::is_zone_letter;
 use crate::diag::{Diag, codes};
+use crate::model::schema::MAX_REPLICAS;
 use crate::model::{Cache, Model, S};
-
-/// At most five read replicas per node group (one primary plus five: NumCacheClusters <= 6).
-pub const MAX_REPLICAS: i64 = 5;
 
 pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
     counts(cache, out);
@@ -15,22 +13,6 @@ pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
 }
 
 fn counts(cache: &Cache, out: &mut Vec<Diag>) {
-    if let Some(n) = &cache.replicas
-        && !(0..=MAX_REPLICAS).contains(&n.value)
-    {
-        out.push(
-            Diag::new(
-                codes::E0110,
-                n.span,
-                format!("{} read replicas: a group has 0 to {MAX_REPLICAS}", n.value),
-                "out of range",
-            )
-            .help(format!(
-                "write replicas = {}",
-                n.value.clamp(0, MAX_REPLICAS)
-            )),
-        );
-    }
     if let Some(zones) = &cache.replica_zones
         && zones.value.len() as i64 > MAX_REPLICAS
     {
