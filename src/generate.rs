@@ -7,8 +7,9 @@ use indexmap::IndexMap;
 
 use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
-use crate::model::SourceLoader;
 use crate::model::schema::{Kind, MAX_REPLICAS, Ty};
+use crate::model::words::Word;
+use crate::model::{Arch, SourceLoader};
 
 /// A generated program and the function sources it names.
 #[derive(Debug, Clone)]
@@ -347,7 +348,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         }
         for f in 0..function_count {
             let runtime = *rng.pick(RUNTIMES);
-            let arch = *rng.pick(&["x86_64", "arm64"]);
+            let arch = *rng.pick(Arch::WORDS);
             // A function outside the VPC cannot reach a cache; it gets no connects and no layer.
             let in_vpc = rng.chance(85);
             let mut used_layers = Vec::new();
@@ -382,7 +383,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 let _ = writeln!(text, "  subnet = lambda_{}", rng.pick(&zones));
             }
             let _ = write!(text, "  runtime = \"{runtime}\"");
-            if arch == "arm64" || rng.chance(50) {
+            if arch == Arch::Arm64.word() || rng.chance(50) {
                 let _ = write!(text, "  architecture = \"{arch}\"");
             }
             let _ = writeln!(
@@ -573,7 +574,7 @@ fn layer(
         .collect::<Vec<_>>()
         .join(", ");
     let _ = write!(text, "layer {name} {{\n  runtime = \"{runtime}\"");
-    if arch == "arm64" || rng.chance(50) {
+    if arch == Arch::Arm64.word() || rng.chance(50) {
         let _ = write!(text, "  architecture = \"{arch}\"");
     }
     let _ = writeln!(text, "  requirements = [{requirements}]");

@@ -100,7 +100,8 @@ impl Ty {
     pub fn describe(self) -> String {
         match self {
             Ty::Str => "a string".into(),
-            Ty::Int { .. } => format!("an integer, {}", self.range().unwrap_or_default()),
+            Ty::Int { min, max } if max >= UNBOUNDED => format!("an integer of {min} or more"),
+            Ty::Int { min, max } => format!("an integer from {min} to {max}"),
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),

@@ -120,6 +120,15 @@ fn hover_shows_documentation_and_what_a_reference_is() {
     assert!(key.contains("major.minor"), "{key}");
     assert!(key.contains("Value: a string"), "{key}");
 
+    // Range, default and CloudFormation target come from the schema.
+    let port = hover("port            = 6379", 1);
+    assert!(
+        port.contains("(optional, default `6379`)")
+            && port.contains("Value: an integer from 1 to 65535")
+            && port.contains("`AWS::ElastiCache::ReplicationGroup` `Port`"),
+        "{port}"
+    );
+
     let word = hover("gateway", 0);
     assert!(word.contains("Value: one of gateway, interface"), "{word}");
 
