@@ -6,7 +6,7 @@
 //! AL2 needs redis-cli compiled with BUILD_TLS=yes); ElastiCache "Connecting using valkey-cli".
 
 use crate::date::Date;
-use crate::model::Arch;
+use super::arch::Arch;
 
 /// The images a program can name, by key.
 pub const IMAGES: &[&str] = &["al2023", "al2"];
