@@ -32,6 +32,7 @@ pub mod fmt;
 pub mod generate;
 pub mod graph;
 pub mod init;
+pub mod lsp;
 pub mod model;
 pub mod span;
 pub mod syntax;

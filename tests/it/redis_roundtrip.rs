@@ -3,7 +3,7 @@
 //! As in the tutorial, the value written on the primary reads back from both, and the replica
 //! refuses writes with READONLY.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::cfn::{TemplateSet, intrinsic};
-use common::process::{Guard, free_port};
+use crate::common::cfn::{TemplateSet, intrinsic};
+use crate::common::process::{Guard, free_port};
 
 const PRIMARY: &str = "127.0.0.1";
 const REPLICA: &str = "127.0.0.2";
