@@ -23,4 +23,5 @@ mod no_panic;
 mod package;
 mod redis_roundtrip;
 mod rejected_mutations;
+mod stages;
 mod ui;
