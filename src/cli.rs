@@ -118,7 +118,7 @@ struct Common {
     #[arg(long, value_parser = ["warnings"])]
     deny: Option<String>,
     /// Silence one warning code; may be repeated.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse_allow)]
     allow: Vec<String>,
     /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -189,6 +189,14 @@ impl Common {
             }
         }
     }
+}
+
+/// A warning's code in the catalog's spelling; anything else is a usage error naming the
+/// nearest warnings.
+fn parse_allow(text: &str) -> Result<String, String> {
+    cachec::diag::allow::allowed(text)
+        .map(|code| code.id.to_string())
+        .map_err(|refusal| refusal.to_string())
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

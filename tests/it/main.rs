@@ -4,6 +4,7 @@
 mod common;
 mod lsp_client;
 
+mod allow;
 mod atomic_write;
 mod catalog;
 mod cfn_lint;
