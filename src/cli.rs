@@ -35,9 +35,16 @@ enum Command {
     Build {
         #[command(flatten)]
         common: Common,
-        /// Output folder, replaced whole on success and untouched on failure.
-        #[arg(short, long, default_value = "out")]
-        out: PathBuf,
+        /// Output folder: missing, empty or written by an earlier build; replaced whole on success
+        /// and untouched on failure.
+        #[arg(
+            short,
+            long,
+            value_name = "DIR",
+            default_value = "out",
+            visible_alias = "out"
+        )]
+        output: PathBuf,
         /// One flat template instead of a root with nested stacks.
         #[arg(long)]
         single: bool,
@@ -59,9 +66,9 @@ enum Command {
         /// Change nothing: print a diff and exit 1 when a file is not formatted.
         #[arg(long)]
         check: bool,
-        /// Colour in diagnostics: auto (when the output is a terminal), always or never.
-        #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
-        colour: ColourArg,
+        /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.
+        #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+        color: ColourArg,
     },
     /// Draw the stack: VPC, zones and subnets as boxes, what runs in them, and who connects to what.
     Graph {
@@ -98,8 +105,8 @@ enum Command {
         /// Up to this many instances and functions per cache.
         #[arg(long, default_value_t = 2)]
         clients: usize,
-        #[arg(short, long)]
-        out: PathBuf,
+        #[arg(short, long, visible_alias = "out")]
+        output: PathBuf,
     },
 }
 
@@ -123,9 +130,9 @@ struct Common {
     /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
-    /// Colour in diagnostics: auto (when the output is a terminal), always or never.
-    #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
-    colour: ColourArg,
+    /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+    color: ColourArg,
     /// Diagnostics as text on stderr (human) or one JSON object per line on stdout (json).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
@@ -201,8 +208,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Fmt {
             files,
             check,
-            colour,
-        } => fmt::run(&files, check, &Report::new(colour)),
+            color,
+        } => fmt::run(&files, check, &Report::new(color)),
         Command::Graph {
             common,
             format,
@@ -222,11 +229,11 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             caches,
             clients,
-            out,
-        } => generate(seed, caches, clients, &out),
+            output,
+        } => generate(seed, caches, clients, &output),
         Command::Build {
             common,
-            out,
+            output,
             single,
             format,
         } => {
@@ -237,7 +244,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     FormatArg::Json => Format::Json,
                 },
             };
-            compile(&common, Some((&out, emit)))
+            compile(&common, Some((&output, emit)))
         }
     }
 }
@@ -312,9 +319,16 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let (Some((out, _)), Some(files)) = (build, files) else {
+        // Silence is the answer for scripts; a person at a terminal is told the check ran.
+        if diags.is_empty()
+            && common.message_format == MessageFormat::Human
+            && std::io::stderr().is_terminal()
+        {
+            eprintln!("{}: no problems found", common.file.display());
+        }
         return ExitCode::SUCCESS;
     };
-    match cachec::emit::write::write_all(out, &files) {
+    match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
             eprintln!("wrote {} template(s) to {}", files.len(), out.display());
             ExitCode::SUCCESS
@@ -334,7 +348,13 @@ fn report(common: &Common, diags: &[Diag], src: &str) {
         }
         return;
     }
-    Report::new(common.colour).diags(&common.file.display().to_string(), src, diags);
+    Report::new(common.color).diags(&common.file.display().to_string(), src, diags);
+}
+
+/// NO_COLOR set to anything but the empty string turns colour off (https://no-color.org);
+/// `--color always` still turns it on, as the convention allows an explicit flag to.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Where and how diagnostics are shown: on standard error, coloured when asked or on a terminal.
@@ -347,7 +367,7 @@ impl Report {
         let colour = match colour {
             ColourArg::Always => true,
             ColourArg::Never => false,
-            ColourArg::Auto => std::io::stderr().is_terminal(),
+            ColourArg::Auto => std::io::stderr().is_terminal() && !no_color(),
         };
         Report { colour }
     }
