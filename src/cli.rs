@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cachec::date::Date;
-use cachec::diag::json;
 use cachec::diag::render::{Style, render, summary};
 use cachec::diag::{Diag, Policy, codes, has_errors};
+use cachec::diag::{json, sarif};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
@@ -133,7 +133,8 @@ struct Common {
     /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
     color: ColourArg,
-    /// Diagnostics as text on stderr (human) or one JSON object per line on stdout (json).
+    /// Diagnostics as text on stderr (human), one JSON object per line on stdout (json) or one
+    /// SARIF 2.1.0 log on stdout (sarif, for GitHub code scanning).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
 }
@@ -142,6 +143,7 @@ struct Common {
 enum MessageFormat {
     Human,
     Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -341,14 +343,16 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
-    if common.message_format == MessageFormat::Json {
-        let file = common.file.display().to_string();
-        for diag in diags {
-            println!("{}", json::to_json(diag, &file, src));
+    let file = common.file.display().to_string();
+    match common.message_format {
+        MessageFormat::Json => {
+            for diag in diags {
+                println!("{}", json::to_json(diag, &file, src));
+            }
         }
-        return;
+        MessageFormat::Sarif => print!("{}", sarif::to_sarif(diags, &file, src)),
+        MessageFormat::Human => Report::new(common.color).diags(&file, src, diags),
     }
-    Report::new(common.color).diags(&common.file.display().to_string(), src, diags);
 }
 
 /// NO_COLOR set to anything but the empty string turns colour off (https://no-color.org);

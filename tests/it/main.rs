@@ -25,5 +25,6 @@ mod package;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod safe_output;
+mod sarif;
 mod terminal;
 mod ui;
