@@ -14,6 +14,7 @@ use cachec::diag::{json, sarif};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
+mod completions;
 mod fmt;
 mod graph;
 mod init;
@@ -55,6 +56,9 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// More programs, each checked on its own (as pre-commit passes them).
+        #[arg(value_name = "FILE")]
+        more: Vec<PathBuf>,
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
@@ -86,6 +90,14 @@ enum Command {
         /// The project folder: created when missing, refused when it holds anything.
         dir: PathBuf,
     },
+    /// Print a shell's completion script for cachec (bash, elvish, fish, powershell, zsh).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print cachec's man page (roff) on standard output: `cachec man | man -l -`.
+    Man,
     /// Run the language server for editors, speaking LSP on stdin and stdout.
     Lsp {
         /// Use stdin and stdout: the only transport, accepted because editor clients pass it.
@@ -117,7 +129,7 @@ enum GraphFormatArg {
     Svg,
 }
 
-#[derive(Args)]
+#[derive(Args, Clone)]
 struct Common {
     /// The .cache program.
     file: PathBuf,
@@ -225,8 +237,10 @@ pub fn run(cli: Cli) -> ExitCode {
             graph::run(&common, format, output.as_deref())
         }
         Command::Init { dir } => init::run(&dir),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man => completions::man(),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
-        Command::Check { common } => compile(&common, None),
+        Command::Check { common, more } => check_all(common, more),
         Command::Gen {
             seed,
             caches,
@@ -300,6 +314,31 @@ fn generate(seed: u64, caches: usize, clients: usize, out: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Checks each program in turn; the status is the worst of theirs. One SARIF log holds one run of
+/// one file, so SARIF takes one program.
+fn check_all(common: Common, more: Vec<PathBuf>) -> ExitCode {
+    if common.message_format == MessageFormat::Sarif && !more.is_empty() {
+        eprintln!(
+            "error: --message-format sarif takes one program; run cachec check once per file"
+        );
+        return ExitCode::from(2);
+    }
+    let mut status = compile(&common, None);
+    for file in more {
+        let outcome = compile(
+            &Common {
+                file,
+                ..common.clone()
+            },
+            None,
+        );
+        if outcome != ExitCode::SUCCESS && status == ExitCode::SUCCESS {
+            status = outcome;
+        }
+    }
+    status
 }
 
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {

@@ -8,6 +8,7 @@ mod atomic_write;
 mod catalog;
 mod cfn_lint;
 mod cli;
+mod conventions;
 mod diagnostics_doc;
 mod docs;
 mod edges;
