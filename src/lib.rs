@@ -28,6 +28,8 @@ pub mod fmt;
 pub mod generate;
 pub mod graph;
 pub mod init;
+#[cfg(unix)]
+pub mod local;
 pub mod model;
 pub mod span;
 pub mod syntax;
