@@ -2,7 +2,7 @@
 //! `publishDiagnostics` received, over stdio, for the fa-063 example. Run `cargo bench --bench
 //! lsp_latency`; the figure goes in docs/performance.md.
 
-#[path = "../tests/lsp_client/mod.rs"]
+#[path = "../tests/it/lsp_client/mod.rs"]
 mod lsp_client;
 
 use std::time::{Duration, Instant};

@@ -320,7 +320,7 @@ fn lsp(as_of: Option<Date>) -> ExitCode {
     if let Some(day) = as_of {
         options.check.today = day;
     }
-    match crate::lsp::run(options) {
+    match cachec::lsp::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cachec lsp: {e}");

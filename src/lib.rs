@@ -8,8 +8,12 @@
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
 //! 3. [`check`](mod@check): AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
 //! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
-//!    printed as YAML or JSON; [`check::limits`](mod@check::limits) then judges the printed set before anything is
+//!    printed as YAML or JSON; [`emit::limits`] then judges the printed set before anything is
 //!    written.
+//!
+//! Shared facts sit below the stages and any stage reads them: [`span`], [`diag`], [`date`] and
+//! [`aws`] (reference data and quotas). The names and logical ids of declarations are facts of
+//! the model, [`model::ids`], which both `check` and `emit` read.
 //!
 //! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
 #![cfg_attr(
@@ -30,6 +34,7 @@ pub mod graph;
 pub mod init;
 #[cfg(unix)]
 pub mod local;
+pub mod lsp;
 pub mod model;
 pub mod span;
 pub mod syntax;
@@ -107,7 +112,7 @@ pub fn compile(
     let files = emit::files(&templates, options.emit.format);
     let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
     let limits =
-        check::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
+        emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
     diags.extend(options.policy.apply(limits));
     diag::sort(&mut diags);
     let files = (!diag::has_errors(&diags)).then_some(files);

@@ -6,7 +6,6 @@
 )]
 
 mod cli;
-mod lsp;
 
 use clap::Parser;
 

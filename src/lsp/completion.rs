@@ -3,8 +3,8 @@
 
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation};
 
-use cachec::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, Ty};
-use cachec::syntax::ast::File;
+use crate::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, Ty};
+use crate::syntax::ast::File;
 
 use super::context::{self, Context};
 use super::symbols;

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use lsp_types::{Position, Range, Uri};
 
-use cachec::span::Span;
+use crate::span::Span;
 
 /// The position of a byte offset: zero-based line, and UTF-16 code units from the line's start.
 pub fn position(text: &str, offset: usize) -> Position {

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use cachec::model::schema::Kind;
-use cachec::span::Span;
-use cachec::syntax::ast::ValueKind;
-use cachec::syntax::locate::Node;
+use crate::model::schema::Kind;
+use crate::span::Span;
+use crate::syntax::ast::ValueKind;
+use crate::syntax::locate::Node;
 
 use super::document::View;
 use super::symbols;

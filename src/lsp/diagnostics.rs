@@ -5,7 +5,7 @@ use lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 
-use cachec::diag::{Diag, Severity};
+use crate::diag::{Diag, Severity};
 
 use super::convert::range;
 

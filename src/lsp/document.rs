@@ -3,8 +3,8 @@
 
 use lsp_types::TextDocumentContentChangeEvent;
 
-use cachec::span::Span;
-use cachec::syntax::{self, ast::File};
+use crate::span::Span;
+use crate::syntax::{self, ast::File};
 
 use super::convert;
 

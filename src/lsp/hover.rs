@@ -3,10 +3,10 @@
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
-use cachec::model::schema::{self, CACHE_ATTRS, KindSchema};
-use cachec::span::Span;
-use cachec::syntax::ast::{Attr, Item};
-use cachec::syntax::locate::Node;
+use crate::model::schema::{self, CACHE_ATTRS, KindSchema};
+use crate::span::Span;
+use crate::syntax::ast::{Attr, Item};
+use crate::syntax::locate::Node;
 
 use super::convert::range;
 use super::document::View;

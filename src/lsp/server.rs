@@ -23,8 +23,8 @@ use lsp_types::{
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
 };
 
-use cachec::model::SourceLoader;
-use cachec::{DirLoader, Options};
+use crate::model::SourceLoader;
+use crate::{DirLoader, Options};
 
 use super::convert::{self, path_of, uri_of};
 use super::definition::{self, Target};
@@ -202,8 +202,8 @@ impl Server<'_> {
             // One edit replacing the whole text; a program that does not parse is left alone.
             Formatting::METHOD => reply(req, |p: DocumentFormattingParams| {
                 let doc = self.docs.get(&p.text_document.uri)?;
-                let formatted = cachec::fmt::format(&doc.text).ok()?;
-                let whole = convert::range(&doc.text, cachec::span::Span::new(0, doc.text.len()));
+                let formatted = crate::fmt::format(&doc.text).ok()?;
+                let whole = convert::range(&doc.text, crate::span::Span::new(0, doc.text.len()));
                 Some(vec![TextEdit::new(whole, formatted)])
             }),
             _ => Response::new_err(
@@ -242,7 +242,7 @@ impl Server<'_> {
             let checked = catch_unwind(AssertUnwindSafe(|| {
                 doc.reparse();
                 let loader = loader_for(uri);
-                cachec::check(&doc.text, loader.as_ref(), &self.options)
+                crate::check(&doc.text, loader.as_ref(), &self.options)
             }));
             let Ok(checked) = checked else {
                 eprintln!("cachec lsp: failed checking {}", uri.as_str());

@@ -3,9 +3,9 @@
 
 use lsp_types::{DocumentSymbol, SymbolKind};
 
-use cachec::model::schema::{self, Kind, Names};
-use cachec::span::Spanned;
-use cachec::syntax::ast::{Entry, File, Item};
+use crate::model::schema::{self, Kind, Names};
+use crate::span::Spanned;
+use crate::syntax::ast::{Entry, File, Item};
 
 use super::convert::range;
 use super::document::View;

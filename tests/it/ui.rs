@@ -3,11 +3,11 @@
 //! `--as-of YYYY-MM-DD` to compare lifecycle dates against another day than the pinned one, and
 //! `--single` to build one flat template (where CloudFormation's per-template limits bite).
 
-mod common;
+use crate::common;
 
 #[test]
 fn ui() {
-    insta::glob!("ui/*.cache", |path| {
+    insta::glob!("..", "ui/*.cache", |path| {
         let src = std::fs::read_to_string(path).expect("readable");
         let mut options = common::options();
         if let Some(args) = src.lines().next().and_then(|l| l.strip_prefix("# args:")) {
@@ -44,7 +44,7 @@ fn ui() {
             .expect("stem")
             .to_string_lossy()
             .into_owned();
-        insta::with_settings!({ snapshot_path => "ui/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => path }, {
+        insta::with_settings!({ snapshot_path => "../ui/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => path }, {
             insta::assert_snapshot!(name, rendered);
         });
     });

@@ -2,7 +2,7 @@
 //! templates that each keep the limits, wire together consistently, and that cfn-lint accepts.
 //! Correctness only: how fast this goes is measured by `make bench`, not asserted here.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -375,7 +375,7 @@ fn no_split_fits_a_function_larger_than_a_template() {
     }
     let text = rendered(&g, &Limits::CLOUDFORMATION);
     assert!(text.starts_with("E0651"), "{text}");
-    insta::with_settings!({ snapshot_path => "snapshots/large", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "../snapshots/large", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("limits_function_too_large", text);
     });
 }
@@ -391,7 +391,7 @@ fn no_split_fits_a_root_too_small_for_the_wiring() {
     let g = program(32, 3, 1);
     let text = rendered(&g, &limits);
     assert!(text.starts_with("E0652"), "{text}");
-    insta::with_settings!({ snapshot_path => "snapshots/large", prepend_module_to_snapshot => false }, {
+    insta::with_settings!({ snapshot_path => "../snapshots/large", prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("limits_root_too_small", text);
     });
 }

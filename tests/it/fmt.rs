@@ -1,7 +1,7 @@
 //! `cachec fmt`: idempotent, keeps every comment in order, and never changes what a program means.
 //! Checked on every example and UI input, on messy snapshots, and on random programs (proptest).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -147,7 +147,7 @@ fn ui_inputs_format_well() {
 
 #[test]
 fn messy_inputs() {
-    insta::glob!("fmt/*.cache", |path| {
+    insta::glob!("..", "fmt/*.cache", |path| {
         let src = std::fs::read_to_string(path).expect("readable");
         let formatted = assert_formats_well(&src, &path.display().to_string());
         let name = path
@@ -155,7 +155,7 @@ fn messy_inputs() {
             .expect("stem")
             .to_string_lossy()
             .into_owned();
-        insta::with_settings!({ snapshot_path => "fmt/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => path }, {
+        insta::with_settings!({ snapshot_path => "../fmt/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => path }, {
             insta::assert_snapshot!(name, formatted);
         });
     });

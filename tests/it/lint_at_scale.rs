@@ -3,7 +3,7 @@
 //!
 //! `CACHEC_LINT_PROGRAMS=N` sets how many programs are linted (300 by default).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

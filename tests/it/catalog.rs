@@ -1,12 +1,12 @@
 //! The diagnostic catalog is complete: every code has a real explanation with a wrong and a right
 //! example, and at least one test whose rendered snapshot shows it (a UI test, or for programs too
-//! large for a UI file, one in `tests/large.rs`).
+//! large for a UI file, one in `tests/it/large.rs`).
 
 use std::fs;
 
 #[test]
 fn every_code_is_explained_and_tested() {
-    // UI snapshots, and the rendered diagnostics of programs too large for a UI file (tests/large.rs).
+    // UI snapshots, and the rendered diagnostics of programs too large for a UI file (tests/it/large.rs).
     let snapshots: String = ["tests/ui/snapshots", "tests/snapshots/large"]
         .iter()
         .flat_map(|dir| fs::read_dir(dir).expect("snapshots exist"))

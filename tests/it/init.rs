@@ -1,7 +1,7 @@
 //! `cachec init`: the scaffold builds with no diagnostic at all, lints clean, is formatted, and
 //! init never writes into a folder that holds anything.
 
-mod common;
+use crate::common;
 
 use cachec::DirLoader;
 use cachec::emit::write::write_all;

@@ -1,8 +1,6 @@
 //! Nothing half-written: `build` replaces its output folder whole or not at all, and the same input
 //! gives the same bytes in every run, across processes (so no hash-order or clock leaks in).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

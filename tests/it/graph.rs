@@ -1,7 +1,7 @@
 //! `cachec graph`: Mermaid and DOT snapshots of every example and graph case, and an SVG that is
 //! well-formed XML naming every declared thing.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -55,7 +55,7 @@ fn check_one(path: &Path) {
             render(&build(&model), format),
             "{name}: output differs between runs"
         );
-        insta::with_settings!({ snapshot_path => "graph/snapshots", snapshot_suffix => ext, prepend_module_to_snapshot => false }, {
+        insta::with_settings!({ snapshot_path => "../graph/snapshots", snapshot_suffix => ext, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(name.clone(), text);
         });
     }
@@ -85,12 +85,12 @@ fn check_one(path: &Path) {
 
 #[test]
 fn examples() {
-    insta::glob!("../examples", "*/stack.cache", check_one);
+    insta::glob!("../../examples", "*/stack.cache", check_one);
 }
 
 #[test]
 fn cases() {
-    insta::glob!("graph/*.cache", check_one);
+    insta::glob!("..", "graph/*.cache", check_one);
 }
 
 #[test]

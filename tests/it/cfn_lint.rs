@@ -2,7 +2,7 @@
 //! shape, must lint with no error and no warning. W3002 (a local path in TemplateURL or Code) is
 //! the input `aws cloudformation package` expects, so it is the one finding ignored.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -3,12 +3,12 @@
 //! requirements from the SSM parameter and uploads a zip of python/ to the exact bucket and key the
 //! AWS::Lambda::LayerVersion reads; on Delete, and on a failure, it still answers.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::cfn::{ROOT, TemplateSet, intrinsic};
+use crate::common::cfn::{ROOT, TemplateSet, intrinsic};
 use serde_json::json;
 
 const LAYERS: &str = "layers.yaml";

@@ -4,7 +4,7 @@
 //! Each mutation names the diagnostic code it expects, and the rejection must carry that code:
 //! an error for another reason would hide a rule that no longer fires.
 
-mod common;
+use crate::common;
 #[path = "common/edit.rs"]
 mod edit;
 

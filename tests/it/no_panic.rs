@@ -6,7 +6,7 @@
 //! `CACHEC_FUZZ_CASES=N` sets the inputs per family (10,000 by default); `CACHEC_FUZZ_SEED=N`
 //! explores other inputs than the fixed default seed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

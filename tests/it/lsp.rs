@@ -1,13 +1,11 @@
 //! `cachec lsp` as a process, spoken to over Content-Length framed JSON-RPC like an editor does:
 //! diagnostics published and cleared, hover, definition, completion and symbols on the example.
 
-mod lsp_client;
-
 use std::path::Path;
 
 use serde_json::{Value, json};
 
-use lsp_client::{Client, example, file_uri, range};
+use crate::lsp_client::{Client, example, file_uri, range};
 
 fn codes(diags: &[Value]) -> Vec<&str> {
     diags.iter().map(|d| d["code"].as_str().unwrap()).collect()

@@ -1,13 +1,13 @@
 //! Every example compiles without errors; its warnings and every emitted file are snapshotted (so a
 //! new warning is reviewed like a changed template), and emission is deterministic.
 
-mod common;
+use crate::common;
 
 use cachec::emit::{EmitOptions, Format};
 
 #[test]
 fn examples() {
-    insta::glob!("../examples", "*/stack.cache", |path| {
+    insta::glob!("../../examples", "*/stack.cache", |path| {
         let example = path
             .parent()
             .and_then(|p| p.file_name())
@@ -32,7 +32,7 @@ fn examples() {
                 "{example} has errors:\n{rendered}"
             );
             if suffix.is_empty() {
-                insta::with_settings!({ snapshot_path => "snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
+                insta::with_settings!({ snapshot_path => "../snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
                     insta::assert_snapshot!(format!("{example}__warnings"), rendered);
                 });
             }
@@ -50,7 +50,7 @@ fn examples() {
                     suffix,
                     file.name
                 );
-                insta::with_settings!({ snapshot_path => "snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
+                insta::with_settings!({ snapshot_path => "../snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
                     insta::assert_snapshot!(name, file.contents);
                 });
             }

@@ -3,15 +3,15 @@
 //! rewritten into the bucket, each uploaded template says exactly what cachec emitted (through the
 //! CLI's YAML reader, which is YAML 1.1 like CloudFormation's), and the packaged set lints clean.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::common::cfn::{ROOT, TemplateSet};
+use crate::common::process::{Guard, free_port};
 use cachec::emit::File;
 use cachec::generate::program;
-use common::cfn::{ROOT, TemplateSet};
-use common::process::{Guard, free_port};
 use serde_yaml::{Mapping, Value};
 
 const BUCKET: &str = "cachec-package-test";

@@ -1,0 +1,26 @@
+//! The integration tests, one crate with one module per concern, so the suite links once.
+//! Shared helpers live in `common` (compiling as the CLI does, cfn-lint, processes) and `lsp_client`.
+
+mod common;
+mod lsp_client;
+
+mod atomic_write;
+mod catalog;
+mod cfn_lint;
+mod cli;
+mod diagnostics_doc;
+mod docs;
+mod examples;
+mod fmt;
+mod graph;
+mod init;
+mod json_diagnostics;
+mod large;
+mod layer_builder;
+mod lint_at_scale;
+mod lsp;
+mod no_panic;
+mod package;
+mod redis_roundtrip;
+mod rejected_mutations;
+mod ui;
