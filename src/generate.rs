@@ -8,8 +8,8 @@ use indexmap::IndexMap;
 use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
 use crate::model::schema::{Kind, MAX_REPLICAS, Ty};
-use crate::model::words::Word;
 use crate::model::{Arch, SourceLoader};
+use crate::words::Word;
 
 /// A generated program and the function sources it names.
 #[derive(Debug, Clone)]

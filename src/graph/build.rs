@@ -4,8 +4,11 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::schema::MAX_REPLICAS;
 use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
+
+// More read replicas than a group can have are never drawn, so a program the checker has not
+// yet refused cannot make the diagram huge.
+use crate::aws::quotas::READ_REPLICAS as MAX_REPLICAS;
 
 pub fn build(model: &Model) -> Graph {
     let subnets = &model.network.subnets;
@@ -68,8 +71,6 @@ pub fn build(model: &Model) -> Graph {
                 groups: Vec::new(),
             });
         }
-        // More replicas than a group can have are never drawn: a program not yet refused cannot
-        // make the diagram huge.
         for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
             edges.push(Edge {
                 from: format!("cache_{c}_primary"),
@@ -161,6 +162,8 @@ pub fn build(model: &Model) -> Graph {
             groups: Vec::new(),
         });
     }
+    // Zones in the order of their letters, as AWS lists them, whatever the order of the subnets.
+    zones.sort_keys();
     let mut vpc_groups: Vec<Group> = zones
         .into_iter()
         .enumerate()

@@ -82,7 +82,8 @@ impl Lowerer<'_> {
     fn new_decl(&mut self, item: &Item, parent: Option<usize>) -> usize {
         self.decls.push(Decl {
             span: item.span,
-            broken: false,
+            // A block a syntax error cut short holds placeholders too.
+            broken: item.broken,
             deps: parent.into_iter().collect(),
         });
         self.decls.len() - 1

@@ -3,10 +3,10 @@
 
 mod damage;
 mod facts;
+pub mod ids;
 mod lower;
 pub mod schema;
 mod types;
-pub mod words;
 
 pub use damage::Damage;
 pub use facts::Client;

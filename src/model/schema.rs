@@ -6,8 +6,8 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{Arch, DEFAULT_PORT, EndpointKind, UrlAuth};
-use super::words::Word;
 use crate::diag::{Code, codes};
+use crate::words::Word;
 
 /// The kinds of things a program declares. Names of all kinds share one namespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

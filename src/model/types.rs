@@ -2,8 +2,8 @@
 //! Optional attributes stay `Option` so checks can tell "written" from "defaulted".
 
 use super::damage::Damage;
-use super::words::{Word, words};
 use crate::span::{Span, Spanned};
+use crate::words::words;
 
 pub type S<T> = Spanned<T>;
 
@@ -158,19 +158,7 @@ pub enum CacheAttr {
     Port,
 }
 
-words! {
-    /// The instruction set a function or layer is built for.
-    pub enum Arch {
-        X86_64 = "x86_64",
-        Arm64 = "arm64",
-    }
-}
-
-impl Arch {
-    pub fn as_str(self) -> &'static str {
-        self.word()
-    }
-}
+pub use crate::aws::arch::Arch;
 
 #[derive(Debug, Clone)]
 pub struct Layer {

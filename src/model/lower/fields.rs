@@ -7,9 +7,9 @@ use super::Lowerer;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
 use crate::model::schema::{KeySchema, KindSchema, Ty};
-use crate::model::words::Word;
 use crate::span::Spanned;
 use crate::syntax::ast::{Attr, Entry, Item, Value, ValueKind};
+use crate::words::Word;
 
 /// Attributes of one item that passed the schema, by key.
 pub(super) struct Fields<'i> {
@@ -71,7 +71,11 @@ impl Lowerer<'_> {
             }
         }
         for k in s.keys.iter().filter(|k| k.required) {
-            if !attrs.contains_key(k.name) && !written(item, k.name) && !suggested.contains(&k.name)
+            // In a block a syntax error cut short, the key may have been written: no guess.
+            if !attrs.contains_key(k.name)
+                && !item.broken
+                && !written(item, k.name)
+                && !suggested.contains(&k.name)
             {
                 let at = item.names.first().map_or(item.kind.span, |n| n.span);
                 self.error(

@@ -27,7 +27,7 @@ macro_rules! words {
             $($variant),+
         }
 
-        impl $crate::model::words::Word for $name {
+        impl $crate::words::Word for $name {
             const TABLE: &'static [(&'static str, Self)] = &[$(($word, $name::$variant)),+];
             const WORDS: &'static [&'static str] = &[$($word),+];
 
@@ -45,7 +45,8 @@ pub(crate) use words;
 #[cfg(test)]
 mod tests {
     use super::Word;
-    use crate::model::{Arch, EndpointKind, UrlAuth};
+    use crate::aws::arch::Arch;
+    use crate::model::{EndpointKind, UrlAuth};
 
     fn round_trips<W: Word + PartialEq + std::fmt::Debug>() {
         assert_eq!(W::TABLE.len(), W::WORDS.len());
