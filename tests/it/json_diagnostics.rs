@@ -7,7 +7,7 @@ use std::process::Command;
 use serde_json::Value;
 
 const FIELDS: &[&str] = &[
-    "version", "code", "severity", "message", "help", "file", "labels",
+    "version", "code", "severity", "message", "help", "file", "labels", "facts",
 ];
 const LABEL_FIELDS: &[&str] = &["primary", "message", "start", "end"];
 
@@ -176,4 +176,25 @@ fn a_clean_program_prints_nothing_on_stdout() {
     ]);
     assert_eq!(code, Some(0));
     assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn typed_rules_carry_their_facts() {
+    let src = "stack \"s\" {}\nnetwork vpc {\n  cidr = \"10.0.0.0/16\"\n  subnet data { zone = \"a\"  cidr = \"10.0.1.0/24\" }\n}\nreplication_group cache {\n  engine = \"redis\"  engine_version = \"7.1\"  node_type = \"cache.t4g.micro\"  subnets = [data]\n  transit_encryption = true  allow_cidrs = [\"0.0.0.0/0\"]\n}\n";
+    let path = write("facts.cache", src);
+    let (objects, _, status) = cachec(&[
+        "check",
+        path.to_str().expect("UTF-8 path"),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(status, Some(0));
+    let [open] = objects.as_slice() else {
+        panic!("one warning: {objects:?}");
+    };
+    assert_eq!(open["code"], "W0503");
+    assert_eq!(
+        open["facts"],
+        serde_json::json!({"cache": "cache", "port": 6379, "blocks": ["0.0.0.0/0"]})
+    );
 }
