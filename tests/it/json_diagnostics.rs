@@ -1,6 +1,7 @@
 //! `--message-format json`: one object per diagnostic on stdout, fields in the documented order,
 //! offsets that slice the source to the text labelled, lines and columns (UTF-8 bytes) from one.
 
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -147,7 +148,7 @@ fn warnings_are_reported_with_their_severity_and_exit_zero() {
         "check",
         "examples/fa-063/stack.cache",
         "--as-of",
-        "2026-11-26",
+        common::as_of().as_str(),
         "--message-format",
         "json",
     ]);
@@ -170,7 +171,7 @@ fn a_clean_program_prints_nothing_on_stdout() {
         "check",
         "examples/single-node/stack.cache",
         "--as-of",
-        "2026-11-26",
+        common::as_of().as_str(),
         "--message-format",
         "json",
     ]);
