@@ -22,6 +22,7 @@ mod json_diagnostics;
 mod large;
 mod layer_builder;
 mod lint_at_scale;
+mod local;
 mod lsp;
 mod no_panic;
 mod package;
