@@ -23,6 +23,7 @@ mod lint_at_scale;
 mod lsp;
 mod no_panic;
 mod package;
+mod readme;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod safe_output;
