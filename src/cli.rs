@@ -15,9 +15,14 @@ use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
 mod completions;
+mod down;
+mod engine_cli;
 mod fmt;
 mod graph;
 mod init;
+mod invoke;
+mod status;
+mod up;
 
 #[derive(Parser)]
 #[command(
@@ -107,6 +112,45 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Start the program's replication groups on this machine, on the real engines, and print
+    /// their endpoints (state in .cachec/ beside the program).
+    Up {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Stop everything `up` started for the program and remove its state.
+    Down {
+        /// The .cache program.
+        file: PathBuf,
+    },
+    /// List the nodes `up` started for the program and whether they run and replicate.
+    Status {
+        /// The .cache program.
+        file: PathBuf,
+    },
+    /// Run a function's handler here against the local endpoints; print its result as JSON.
+    Invoke {
+        #[command(flatten)]
+        common: Common,
+        /// The function's name in the program.
+        function: String,
+        /// The event passed to the handler.
+        #[arg(long, default_value = "{}")]
+        event: String,
+    },
+    /// Open redis-cli or valkey-cli on a running group's primary (or reader) endpoint; arguments
+    /// after `--` go to it.
+    Cli {
+        /// The .cache program.
+        file: PathBuf,
+        /// The replication group's name.
+        group: String,
+        /// Connect to the reader endpoint instead of the primary.
+        #[arg(long)]
+        reader: bool,
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Write a generated program and its function sources into a folder (benchmarks, profiling).
     #[command(hide = true)]
     Gen {
@@ -137,7 +181,7 @@ struct Common {
     #[arg(long, value_parser = ["warnings"])]
     deny: Option<String>,
     /// Silence one warning code; may be repeated.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse_allow)]
     allow: Vec<String>,
     /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -212,6 +256,14 @@ impl Common {
     }
 }
 
+/// A warning's code in the catalog's spelling; anything else is a usage error naming the
+/// nearest warnings.
+fn parse_allow(text: &str) -> Result<String, String> {
+    cachec::diag::allow::allowed(text)
+        .map(|code| code.id.to_string())
+        .map_err(|refusal| refusal.to_string())
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
@@ -239,6 +291,20 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init { dir } => init::run(&dir),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man => completions::man(),
+        Command::Up { common } => up::run(&common),
+        Command::Down { file } => down::run(&file),
+        Command::Status { file } => status::run(&file),
+        Command::Invoke {
+            common,
+            function,
+            event,
+        } => invoke::run(&common, &function, &event),
+        Command::Cli {
+            file,
+            group,
+            reader,
+            args,
+        } => engine_cli::run(&file, &group, reader, &args),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common, more } => check_all(common, more),
         Command::Gen {

@@ -32,6 +32,8 @@ pub mod fmt;
 pub mod generate;
 pub mod graph;
 pub mod init;
+#[cfg(unix)]
+pub mod local;
 pub mod lsp;
 pub mod model;
 pub mod span;

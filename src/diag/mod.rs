@@ -1,6 +1,7 @@
 //! Diagnostics as data: a code from the catalog, a message, labelled spans and a help line.
 //! Stages create them; `render` turns them into text, `json` and `sarif` into machine-readable output.
 
+pub mod allow;
 pub mod codes;
 pub mod json;
 pub mod render;

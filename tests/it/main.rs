@@ -4,6 +4,7 @@
 mod common;
 mod lsp_client;
 
+mod allow;
 mod atomic_write;
 mod catalog;
 mod cfn_lint;
@@ -20,6 +21,7 @@ mod json_diagnostics;
 mod large;
 mod layer_builder;
 mod lint_at_scale;
+mod local;
 mod lsp;
 mod no_panic;
 mod package;
@@ -28,5 +30,6 @@ mod redis_roundtrip;
 mod rejected_mutations;
 mod safe_output;
 mod sarif;
+mod stages;
 mod terminal;
 mod ui;
