@@ -311,3 +311,14 @@ fn one_spelling_of_the_output_and_colour_options() {
         assert!(dir.join("stack.yaml").exists(), "{flag}");
     }
 }
+
+#[test]
+fn the_readme_states_the_rust_version_of_the_manifest() {
+    let (major, minor) = rust_version();
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let stated = format!("Rust {major}.{minor} or newer");
+    assert!(
+        readme.contains(&stated),
+        "the README's quick start should say {stated}"
+    );
+}
