@@ -26,6 +26,7 @@ mod local;
 mod lsp;
 mod no_panic;
 mod package;
+mod readme;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod safe_output;
