@@ -19,6 +19,7 @@ mod large;
 mod layer_builder;
 mod lint_at_scale;
 mod lsp;
+mod mermaid_render;
 mod neovim;
 mod no_panic;
 mod package;
