@@ -3,21 +3,16 @@
 
 use std::collections::HashMap;
 
-use super::functions::chars;
+use super::aws_names::chars;
 use super::{Context, runtime};
+use crate::aws::quotas::{
+    LAYER_NAME_CHARS as LAYER_NAME_LIMIT, LAYERS_PER_FUNCTION as MAX_LAYERS,
+    SSM_STANDARD_VALUE_BYTES as REQUIREMENTS_LIMIT,
+};
 use crate::aws::runtimes;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::aws_name;
+use crate::model::ids::aws_name;
 use crate::model::{Function, Layer, Model};
-
-/// Lambda's limit on layers per function.
-const MAX_LAYERS: usize = 5;
-
-/// LayerVersion's LayerName: 1 to 140 of `[a-zA-Z0-9-_]`.
-const LAYER_NAME_LIMIT: usize = 140;
-
-/// The requirements travel in a Standard-tier SSM parameter, whose value holds at most 4 KB.
-const REQUIREMENTS_LIMIT: usize = 4096;
 
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
     for layer in &model.layers {
@@ -39,6 +34,9 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
         }
         name(model, layer, out);
         requirements(layer, out);
+    }
+    for function in &model.functions {
+        attached(model, function, out);
     }
 }
 
@@ -120,7 +118,7 @@ fn requirements(layer: &Layer, out: &mut Vec<Diag>) {
 }
 
 /// The layers a function lists: compatible, at most 5, none twice.
-pub fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
+fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
     let refs = &function.layers.value;
     let mut seen: HashMap<usize, &crate::model::Ref> = HashMap::new();
     for r in refs {

@@ -37,8 +37,8 @@ fn one(file: &Path, check: bool, report: &Report) -> ExitCode {
     let name = file.display().to_string();
     let formatted = match cachec::fmt::format(&src) {
         Ok(text) => text,
-        Err(diag) => {
-            report.diags(&name, &src, &[diag]);
+        Err(diags) => {
+            report.diags(&name, &src, &diags);
             return ExitCode::FAILURE;
         }
     };
@@ -80,8 +80,8 @@ fn stdin(check: bool, report: &Report) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Err(diag) => {
-            report.diags("<stdin>", &src, &[diag]);
+        Err(diags) => {
+            report.diags("<stdin>", &src, &diags);
             ExitCode::FAILURE
         }
     }

@@ -9,8 +9,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use super::drawing::{BoxKind, LaidBox, Layout};
 use super::geometry::{Point, Rect};
-use super::layout::{BoxKind, LaidBox, Layout};
 
 /// The least distance from a box's border to a track, and between parallel tracks in one gap.
 const CLEAR: f64 = 6.0;

@@ -290,7 +290,9 @@ impl Lowerer<'_> {
             }
         }
         for k in s.keys.iter().filter(|k| k.required) {
+            // In a block a syntax error cut short, the key may have been written: no guess.
             if !attrs.contains_key(k.name)
+                && !item.broken
                 && !self.reported_key(item, k.name)
                 && !suggested.contains(&k.name)
             {

@@ -152,20 +152,7 @@ pub enum CacheAttr {
     Port,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arch {
-    X86_64,
-    Arm64,
-}
-
-impl Arch {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Arch::X86_64 => "x86_64",
-            Arch::Arm64 => "arm64",
-        }
-    }
-}
+pub use crate::aws::arch::Arch;
 
 #[derive(Debug, Clone)]
 pub struct Layer {

@@ -75,12 +75,12 @@ fn diagnostics_are_published_on_open_and_change_and_cleared_when_fixed() {
         "port            = 6379",
         "port            = ",
     );
+    // The replication group is cut short, so its own findings wait; the function's stays.
     let diags = client.diagnostics(&uri, 3);
-    assert_eq!(codes(&diags), ["E0001"]);
-    // `port = multi_az` reads as a reference; the `=` after it is what cannot be parsed.
-    let after = text.find("port            = ").unwrap() + "port            = ".len();
-    let next = after + text[after..].find("= true").unwrap();
-    assert_eq!(diags[0]["range"], range(&text, next, 1));
+    assert_eq!(codes(&diags), ["E0001", "W0501"]);
+    // The next line is `multi_az = true`, not the value: the error is on the line of `port =`.
+    let eq = text.find("port            = ").unwrap() + "port            ".len();
+    assert_eq!(diags[0]["range"], range(&text, eq, 1));
     client.edit(
         &uri,
         4,
@@ -215,7 +215,8 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
         "a layer's key: {keys:?}"
     );
 
-    // While the text does not parse, names come from the last good tree.
+    // While the text does not parse, names come from the tree of what parses, which is still
+    // checked (the example's own warnings stay).
     client.edit(
         &uri,
         2,
@@ -223,7 +224,10 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
         "connects        = [cache]",
         "connects        = [",
     );
-    assert_eq!(codes(&client.diagnostics(&uri, 2)), ["E0001"]);
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 2)),
+        ["W0502", "E0001", "W0501"]
+    );
     let offset = text.find("connects        = [").unwrap() + "connects        = [".len();
     let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
     assert_eq!(names, ["cache"]);
@@ -240,7 +244,7 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     let members = labels(&client.at("textDocument/completion", &uri, &text, offset));
     assert_eq!(members, ["primary_address", "reader_address", "port"]);
 
-    // Hover and definition still work on the last good tree, past the broken line too.
+    // Hover and definition still work on the tree of what parses, past the broken line too.
     let offset = text.find("engine_version").unwrap();
     let hover = client.at("textDocument/hover", &uri, &text, offset);
     assert!(
@@ -435,5 +439,51 @@ fn formatting_replaces_the_text_with_the_formatted_program_and_leaves_broken_tex
         client.request("textDocument/formatting", params),
         Value::Null
     );
+    client.shutdown();
+}
+
+#[test]
+fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parses() {
+    let (uri, good) = example();
+    // Three declarations broken, none of them the replication group or the function.
+    let text = replaced(&good, "cidr = \"10.0.0.0/16\"", "cidr \"10.0.0.0/16\"");
+    let text = replaced(
+        &text,
+        "requirements = [\"redis\"]",
+        "requirements = [\"redis\" \"x\"]",
+    );
+    let text = replaced(
+        &text,
+        "packages        = [\"redis-cli\"]",
+        "packages        =",
+    );
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    let diags = client.diagnostics(&uri, 1);
+    let syntax: Vec<u64> = diags
+        .iter()
+        .filter(|d| d["code"] == "E0001")
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() as u64;
+    assert_eq!(
+        syntax,
+        [line("cidr \""), line("requirements"), line("packages")]
+    );
+
+    let offset = text.find("engine_version").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("major.minor")
+    );
+    let offset = text.find("layers       = [redis_py]").unwrap() + "layers       = [".len();
+    let layers = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(layers, ["redis_py"]);
+    let offset = text.find("connects     = [cache]").unwrap() + "connects     = [".len();
+    let caches = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(caches, ["cache"]);
     client.shutdown();
 }

@@ -2,13 +2,12 @@
 
 use indexmap::IndexMap;
 
+use crate::aws::quotas::REPLICATION_GROUP_ID_CHARS as MAX_ID;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::replication_group_name;
+use crate::model::ids::replication_group_name;
 use crate::model::{Cache, Model};
 use crate::span::Span;
 
-/// ReplicationGroupId: 1 to 40 characters (CreateReplicationGroup API).
-const MAX_ID: usize = 40;
 /// Days of automatic backups ElastiCache keeps at most.
 const MAX_RETENTION: i64 = 35;
 

@@ -1,12 +1,10 @@
 //! Replicas and zones: the replica count, Multi-AZ and automatic failover, and where the primary
 //! and the replicas go relative to the subnet group's zones.
 
+use crate::aws::quotas::READ_REPLICAS as MAX_REPLICAS;
 use crate::aws::regions::is_zone_letter;
 use crate::diag::{Diag, codes};
 use crate::model::{Cache, Model, S};
-
-/// At most five read replicas per node group (one primary plus five: NumCacheClusters <= 6).
-pub const MAX_REPLICAS: i64 = 5;
 
 pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
     counts(cache, out);

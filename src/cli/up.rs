@@ -1,0 +1,62 @@
+//! `cachec up FILE`: check the program, start its replication groups on loopback, print each
+//! group's endpoints. A program with errors starts nothing.
+
+use std::process::ExitCode;
+
+use cachec::diag::has_errors;
+use cachec::local::{plan, run};
+use cachec::model::Model;
+
+use super::{Common, Report};
+
+/// The checked model, its diagnostics shown; `Err` with the exit status when it has errors.
+pub fn checked(common: &Common) -> Result<Model, ExitCode> {
+    let src = common.read()?;
+    let checked = cachec::check(&src, &common.loader(), &common.options());
+    Report::new(common.color).diags(&common.file.display().to_string(), &src, &checked.diags);
+    checked
+        .model
+        .filter(|_| !has_errors(&checked.diags))
+        .ok_or(ExitCode::FAILURE)
+}
+
+pub fn run(common: &Common) -> ExitCode {
+    let model = match checked(common) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
+    let plan = match plan::plan(&model) {
+        Ok(plan) => plan,
+        Err(plan::TooManyNodes(n)) => {
+            eprintln!("error: the program has {n} nodes, more than the 254 addresses of 127.0.0.x");
+            return ExitCode::FAILURE;
+        }
+    };
+    if plan.groups.is_empty() {
+        eprintln!(
+            "error: {} declares no replication group to start",
+            common.file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    match run::up(&common.file, &plan) {
+        Ok(state) => {
+            for group in &state.groups {
+                let scheme = if group.tls { " (TLS)" } else { "" };
+                println!(
+                    "{} ({}, {} nodes){scheme}",
+                    group.name,
+                    group.engine,
+                    group.nodes.len()
+                );
+                println!("  primary endpoint: {}:{}", group.primary, group.port);
+                println!("  reader endpoint:  {}:{}", group.reader, group.port);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
