@@ -47,3 +47,8 @@ clean:
 .PHONY: bench
 bench:
 	./scripts/bench
+
+# The VS Code extension, bundled with esbuild and packaged as editors/vscode/cachec-<version>.vsix.
+.PHONY: vsix
+vsix:
+	cd editors/vscode && npm ci --silent --no-audit --no-fund && npm run package
