@@ -24,6 +24,8 @@ mod layer_builder;
 mod lint_at_scale;
 mod local;
 mod lsp;
+mod mermaid_render;
+mod neovim;
 mod no_panic;
 mod package;
 mod readme;
