@@ -233,32 +233,58 @@ fn valkey3az_runs_with_tls_on_valkey() {
     down_leaves_nothing(&copy, &pids);
 }
 
+/// fa-063 with TLS and an AUTH token, its group on `port`.
+fn with_token(src: &str, port: u16) -> String {
+    src.replace(
+        "port            = 6379",
+        &format!("port            = {port}"),
+    )
+    .replace(
+        "  replica_zones   = [\"d\"]  # one read replica",
+        "  replica_zones   = [\"d\"]  # one read replica\n\n  transit_encryption = true\n  \
+             auth_token         = \"ssm:/fa-063/cache/auth-token\"",
+    )
+}
+
+#[test]
+fn what_the_machine_lacks_is_reported_against_the_program() {
+    let copy = Copy::of("fa-063", with_token);
+    // A redis-server that only tells its version: nothing may start before the diagnostics pass.
+    let bin = tempfile::tempdir().expect("PATH folder");
+    let fake = bin.path().join("redis-server");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Redis server v=7.0.15 sha=0' && exit 0\nexit 1\n",
+    )
+    .expect("fake engine");
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("executable");
+    let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args(["up", "stack.cache", "--allow", "W0501", "--colour", "never"])
+        .current_dir(copy.dir.path())
+        .env("PATH", bin.path())
+        .output()
+        .expect("cachec runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!copy.state().exists());
+    let rendered = text(&out.stderr);
+    insta::with_settings!({ snapshot_path => "../snapshots/local", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("secret_missing_and_engine_version", rendered);
+    });
+}
+
 #[test]
 fn the_auth_token_comes_from_local_secrets() {
-    let copy = Copy::of("fa-063", |src, port| {
-        src.replace(
-            "port            = 6379",
-            &format!("port = {port}\n  transit_encryption = true\n  auth_token = \"ssm:/fa-063/cache/auth-token\""),
-        )
-    });
-    let (up, out) = Up::start(&copy);
-    assert!(!out.status.success());
-    let error = text(&out.stderr);
-    assert!(
-        error.contains("ssm:/fa-063/cache/auth-token = <value>") && error.contains("local.secrets"),
-        "{error}"
-    );
-    assert!(!copy.state().exists());
-    drop(up);
-
+    let copy = Copy::of("fa-063", with_token);
     std::fs::write(
         copy.dir.path().join("local.secrets"),
-        "ssm:/fa-063/cache/auth-token = This-is-a-sample-token\n",
+        "# local values\nssm:/fa-063/cache/auth-token = This-is-a-sample-token\n",
     )
     .expect("secrets");
     let (_up, out) = Up::start(&copy);
     assert!(out.status.success(), "up failed:\n{}", text(&out.stderr));
     assert_eq!(cli(&copy, "cache", false, &["ping"]).trim(), "PONG");
+    assert_eq!(cli(&copy, "cache", true, &["ping"]).trim(), "PONG");
     let refused = Command::new("redis-cli")
         .args([
             "--tls",
@@ -276,6 +302,12 @@ fn the_auth_token_comes_from_local_secrets() {
         text(&refused.stdout).contains("NOAUTH"),
         "{}",
         text(&refused.stdout)
+    );
+    let status = cachec(&["status", &copy.program()], None);
+    assert!(
+        text(&status.stdout).contains("running, replicating"),
+        "{}",
+        text(&status.stdout)
     );
 }
 
