@@ -58,13 +58,12 @@ pub fn run(common: &Common) -> ExitCode {
     match run::up(&common.file, &plan, &tokens) {
         Ok(state) => {
             for group in &state.groups {
-                let scheme = if group.tls { ", TLS" } else { "" };
-                println!(
-                    "{} ({}, {} nodes){scheme}",
-                    group.name,
-                    group.engine,
-                    group.nodes.len()
-                );
+                let nodes = match group.nodes.len() {
+                    1 => "1 node".to_string(),
+                    n => format!("{n} nodes"),
+                };
+                let tls = if group.tls { ", TLS" } else { "" };
+                println!("{} ({}, {nodes}{tls})", group.name, group.engine);
                 println!("  primary endpoint: {}:{}", group.primary, group.port);
                 println!("  reader endpoint:  {}:{}", group.reader, group.port);
             }
