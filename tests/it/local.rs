@@ -412,3 +412,97 @@ fn a_node_that_dies_at_start_stops_the_others() {
         "the primary still listens"
     );
 }
+
+#[test]
+fn a_project_from_init_runs_locally() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let project = dir.path().join("app");
+    cachec::init::init(&project).expect("init");
+    let program = project.join("stack.cache");
+    let port = free_port();
+    let src = std::fs::read_to_string(&program).expect("program");
+    let src = src.replace(
+        "  transit_encryption = true",
+        &format!("  port               = {port}\n  transit_encryption = true"),
+    );
+    std::fs::write(&program, src).expect("edited");
+    let program = program.display().to_string();
+    let up = cachec(&["up", &program], None);
+    let _down = Down(program.clone());
+    assert!(up.status.success(), "up failed:\n{}", text(&up.stderr));
+    for expected in [1, 2] {
+        let out = cachec(&["invoke", &program, "counter"], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let body: serde_json::Value =
+            serde_json::from_str(result["body"].as_str().expect("body")).expect("JSON body");
+        assert_eq!(
+            body,
+            serde_json::json!({"primary": expected, "reader": expected})
+        );
+    }
+    let gitignore = std::fs::read_to_string(project.join(".gitignore")).expect(".gitignore");
+    assert!(gitignore.lines().any(|l| l == "/.cachec/"), "{gitignore}");
+}
+
+/// `cachec down PROGRAM` on drop.
+struct Down(String);
+
+impl Drop for Down {
+    fn drop(&mut self) {
+        let _ = cachec(&["down", &self.0], None);
+    }
+}
+
+#[test]
+fn a_node_gone_shows_in_status_and_down_still_cleans_up() {
+    let copy = fa063();
+    let (_up, out) = Up::start(&copy);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pids = copy.pids();
+    let killed = Command::new("kill")
+        .args(["-KILL", &pids[1].to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while runs(pids[1]) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = cachec(&["status", &copy.program()], None);
+    assert_eq!(status.status.code(), Some(1));
+    let listing = text(&status.stdout);
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.contains("cache-002") && l.ends_with("stopped")),
+        "{listing}"
+    );
+    down_leaves_nothing(&copy, &pids);
+}
+
+#[test]
+fn invoke_and_cli_need_the_program_up() {
+    let copy = fa063();
+    let out = cachec(&["invoke", &copy.program(), "probe"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not up: `cachec up"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cachec(&["cli", &copy.program(), "cache"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not up"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cachec(&["down", &copy.program()], None);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("nothing runs"),
+        "{}",
+        text(&out.stderr)
+    );
+}
