@@ -14,7 +14,7 @@ use super::{Common, Report};
 pub fn checked(common: &Common) -> Result<(Model, String), ExitCode> {
     let src = common.read()?;
     let checked = cachec::check(&src, &common.loader(), &common.options());
-    Report::new(common.colour).diags(&common.file.display().to_string(), &src, &checked.diags);
+    Report::new(common.color).diags(&common.file.display().to_string(), &src, &checked.diags);
     match checked.model {
         Some(model) if !has_errors(&checked.diags) => Ok((model, src)),
         _ => Err(ExitCode::FAILURE),
@@ -46,7 +46,7 @@ pub fn run(common: &Common) -> ExitCode {
         .options()
         .policy
         .apply(preflight::diags(&model, &plan, &facts));
-    Report::new(common.colour).diags(&common.file.display().to_string(), &src, &diags);
+    Report::new(common.color).diags(&common.file.display().to_string(), &src, &diags);
     if has_errors(&diags) {
         return ExitCode::FAILURE;
     }

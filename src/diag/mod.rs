@@ -1,9 +1,11 @@
 //! Diagnostics as data: a code from the catalog, a message, labelled spans and a help line.
-//! Stages create them; `render` turns them into text and `json` into machine-readable objects.
+//! Stages create them; `render` turns them into text, `json` and `sarif` into machine-readable output.
 
+pub mod allow;
 pub mod codes;
 pub mod json;
 pub mod render;
+pub mod sarif;
 pub mod suggest;
 
 use crate::span::Span;

@@ -162,6 +162,8 @@ pub fn build(model: &Model) -> Graph {
             groups: Vec::new(),
         });
     }
+    // Zones in the order of their letters, as AWS lists them, whatever the order of the subnets.
+    zones.sort_keys();
     let mut vpc_groups: Vec<Group> = zones
         .into_iter()
         .enumerate()

@@ -3,11 +3,18 @@
 
 mod build;
 mod dot;
+mod geometry;
+mod labels;
+mod layout;
 mod mermaid;
+mod place;
+mod route;
 mod style;
 mod svg;
 
 pub use build::build;
+pub use geometry::{Point, Rect};
+pub use layout::{BoxKind, LaidBox, LaidEdge, Layout, layout};
 
 /// A diagram: nested boxes of nodes, and arrows between nodes.
 #[derive(Debug, Clone, PartialEq)]

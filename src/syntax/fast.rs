@@ -7,6 +7,7 @@ use crate::span::{Span, Spanned};
 // `parse` checks the nesting depth before calling this; the guard here keeps the recursion
 // bounded even if this parser is called on its own.
 use super::depth::MAX_DEPTH;
+use super::unescape::unescape;
 
 /// The AST of `src` when it is a valid program, else `None`.
 pub fn parse(src: &str) -> Option<File> {
@@ -185,7 +186,7 @@ impl Parser<'_> {
         }
         self.pos += 1;
         let raw = self.src.get(start + 1..self.pos - 1)?;
-        Some((super::parse::unescape(raw), Span::new(start, self.pos)))
+        Some((unescape(raw), Span::new(start, self.pos)))
     }
 
     /// `"-"? ~ ASCII_DIGIT+ ~ !ident_char`; too large a number goes to pest for its diagnostic.

@@ -8,6 +8,7 @@ mod depth;
 mod fast;
 pub mod locate;
 mod parse;
+mod unescape;
 
 pub use comments::{Comment, comments};
 pub use decode::decode;

@@ -5,6 +5,7 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
 
 use super::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use super::unescape::unescape;
 use crate::diag::{Diag, codes};
 use crate::span::{Span, Spanned};
 
@@ -131,25 +132,6 @@ fn value(pair: Pair<Rule>) -> Result<Value, Diag> {
 fn unescape_pair(string: &Pair<Rule>) -> String {
     let raw = string.as_str();
     unescape(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default())
-}
-
-/// Text written between quotes, with escapes resolved; unknown escapes keep the escaped char.
-pub(super) fn unescape(inner: &str) -> String {
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
 }
 
 fn syntax_error(src: &str, err: &pest::error::Error<Rule>) -> Diag {

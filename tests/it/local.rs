@@ -260,7 +260,7 @@ fn what_the_machine_lacks_is_reported_against_the_program() {
     std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
         .expect("executable");
     let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
-        .args(["up", "stack.cache", "--allow", "W0501", "--colour", "never"])
+        .args(["up", "stack.cache", "--allow", "W0501", "--color", "never"])
         .current_dir(copy.dir.path())
         .env("PATH", bin.path())
         .output()

@@ -4,12 +4,15 @@
 mod common;
 mod lsp_client;
 
+mod allow;
 mod atomic_write;
 mod catalog;
 mod cfn_lint;
 mod cli;
+mod conventions;
 mod diagnostics_doc;
 mod docs;
+mod edges;
 mod examples;
 mod fmt;
 mod graph;
@@ -24,4 +27,8 @@ mod no_panic;
 mod package;
 mod redis_roundtrip;
 mod rejected_mutations;
+mod stages;
+mod safe_output;
+mod sarif;
+mod terminal;
 mod ui;
