@@ -9,8 +9,12 @@
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
 //! 3. [`check`](mod@check): AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
 //! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
-//!    printed as YAML or JSON; [`check::limits`](mod@check::limits) then judges the printed set before anything is
+//!    printed as YAML or JSON; [`emit::limits`] then judges the printed set before anything is
 //!    written.
+//!
+//! Shared facts sit below the stages and any stage reads them: [`span`], [`diag`], [`date`] and
+//! [`aws`] (reference data and quotas). The names and logical ids of declarations are facts of
+//! the model, [`model::ids`], which both `check` and `emit` read.
 //!
 //! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
 #![cfg_attr(
@@ -29,11 +33,14 @@ pub mod fmt;
 pub mod generate;
 pub mod graph;
 pub mod init;
+#[cfg(unix)]
+pub mod local;
 pub mod lsp;
 pub mod model;
 mod partial;
 pub mod span;
 pub mod syntax;
+pub mod words;
 
 use diag::{Diag, Policy};
 use model::{Model, SourceLoader};
@@ -71,11 +78,14 @@ pub struct Checked {
 pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked {
     let (file, syntax_errors) = syntax::parse_partial(src);
     let (model, lowered) = model::lower(&file, loader);
-    let lowered_ok = !diag::has_errors(&lowered);
     let mut diags = partial::lowering(&syntax_errors, lowered);
-    if lowered_ok {
-        diags.extend(partial::checks(&file, check::check(&model, &options.check)));
-    }
+    // Checks run on every declaration; what they say about one that lowering (or the parser) could
+    // not build whole, or about what depends on it, would rest on placeholders and is not shown.
+    let found: Vec<Diag> = check::check(&model, &options.check)
+        .into_iter()
+        .filter(|d| !model.damage.hides(d))
+        .collect();
+    diags.extend(partial::checks(&file, found));
     diags.extend(syntax_errors);
     let diags = options.policy.apply(diags);
     let model = (!diag::has_errors(&diags)).then_some(model);
@@ -105,7 +115,7 @@ pub fn compile(
     let files = emit::files(&templates, options.emit.format);
     let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
     let limits =
-        check::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
+        emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
     diags.extend(options.policy.apply(limits));
     diag::sort(&mut diags);
     let files = (!diag::has_errors(&diags)).then_some(files);

@@ -45,6 +45,18 @@ pub struct Token {
     pub span: Span,
 }
 
+/// A token the parser works on: trivia skipped, with whether a line break came before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// `None` past the last token.
+    pub kind: Option<Kind>,
+    pub span: Span,
+    /// First on its line.
+    pub line_start: bool,
+    /// Its column in bytes, when it is first on its line.
+    pub column: usize,
+}
+
 /// The tokens of a text, trivia included, in order. Cloning it is how the parser looks ahead.
 #[derive(Debug, Clone)]
 pub struct Lexer<'a> {

@@ -3,7 +3,7 @@
 
 use super::ast::{Attr, Entry, File, Item, Value, ValueKind};
 use super::depth::{self, MAX_DEPTH};
-use super::lex::{Kind, Lexer};
+use super::lex::{Kind, Lexer, Tok};
 use super::report;
 use crate::diag::Diag;
 use crate::span::{Span, Spanned};
@@ -24,18 +24,6 @@ pub fn parse(src: &str) -> Result<File, Vec<Diag>> {
     } else {
         Err(diags)
     }
-}
-
-/// A token the parser works on: trivia skipped, with whether a line break came before it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
-    /// `None` past the last token.
-    pub kind: Option<Kind>,
-    pub span: Span,
-    /// First on its line.
-    pub line_start: bool,
-    /// Its column in bytes, when it is first on its line.
-    pub column: usize,
 }
 
 /// Everything that moves as the parser reads: saved and restored to read a stretch again.

@@ -1,8 +1,7 @@
 //! The wording of every syntax error (E0001): what was expected, what was found, and where the
 //! user would look for it, which is the line of the mistake rather than the token after it.
 
-use super::lex::Kind;
-use super::parse::Tok;
+use super::lex::{Kind, Tok};
 use crate::diag::{Diag, codes};
 use crate::span::Span;
 
