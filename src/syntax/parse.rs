@@ -44,6 +44,9 @@ pub(super) struct Parser<'a> {
     depth: usize,
     /// Something in the current declaration was nested past the limit.
     too_deep: bool,
+    /// The end of the file was reported as cutting a block short: the blocks around it, cut
+    /// short by the same end, are not reported again.
+    end_reported: bool,
 }
 
 /// A block's opener, for the error that says it is not closed.
@@ -74,6 +77,7 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             depth: 0,
             too_deep: false,
+            end_reported: false,
         }
     }
 
@@ -347,8 +351,10 @@ impl<'a> Parser<'a> {
                         entries.truncate(kept);
                         self.diags.truncate(errors);
                         self.at = cursor;
+                        self.end_reported = false;
                         self.error(report::unclosed_before(open.head, open.brace, self.tok()));
-                    } else {
+                    } else if !self.end_reported && !self.too_deep {
+                        self.end_reported = true;
                         self.error(report::unclosed(open.head, open.brace, self.at.prev_end));
                     }
                     break self.at.prev_end;
@@ -720,6 +726,16 @@ mod tests {
                 .any(|l| !l.primary && l.span == Span::new(brace, brace + 1))
         );
         assert_eq!(file.items[1].entries.len(), 1);
+    }
+
+    #[test]
+    fn blocks_cut_short_by_the_end_of_the_file_are_one_error() {
+        assert_eq!(
+            errors("a { b { c { k = 1"),
+            [(0, "the block of `c` is not closed".into())]
+        );
+        let deep = "a { ".repeat(1000);
+        assert_eq!(errors(&deep).len(), 1, "only the nesting is reported");
     }
 
     #[test]
