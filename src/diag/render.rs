@@ -84,7 +84,11 @@ struct Report<'a> {
 
 /// Whether the lines a diagnostic shows (those under its labels and one either side, as miette
 /// draws them) are text a terminal shows as it is: with a control character (an escape sequence)
-/// or a replaced bad byte, the report leaves the lines out and stands on its message alone.
+/// or a replaced bad byte, or longer than anyone reads (and than miette can pad to), the report
+/// leaves the lines out and stands on its message and position alone.
+/// The longest line, in bytes, a snippet shows.
+const LONGEST_SHOWN: usize = 4096;
+
 fn printable(src: &str, diag: &Diag) -> bool {
     diag.labels.iter().all(|label| {
         let before = src.get(..label.span.start).unwrap_or_default();
@@ -94,9 +98,10 @@ fn printable(src: &str, diag: &Diag) -> bool {
         let mut ends = after.match_indices('\n').map(|(i, _)| label.span.end + i);
         let end = ends.nth(1).unwrap_or(src.len());
         src.get(start..end).is_none_or(|lines| {
-            !lines
-                .chars()
-                .any(|c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+            lines.split('\n').all(|l| l.len() <= LONGEST_SHOWN)
+                && !lines.chars().any(|c| {
+                    c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                })
         })
     })
 }
@@ -175,9 +180,17 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Without the snippet, whose header names the file, the message does.
+        // Without the snippet, whose header names the place, the message does.
         if !self.snippet {
-            write!(f, "{}: ", self.source.name)?;
+            let at = self.diag.primary_span().start;
+            let line = self.source.line_of(at);
+            let start = self.source.starts.get(line).copied().unwrap_or(0);
+            let column = self
+                .source
+                .src
+                .get(start..at)
+                .map_or(0, |b| String::from_utf8_lossy(b).chars().count());
+            write!(f, "{}:{}:{}: ", self.source.name, line + 1, column + 1)?;
         }
         f.write_str(&self.diag.message)
     }
