@@ -13,22 +13,6 @@ pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
 }
 
 fn counts(cache: &Cache, out: &mut Vec<Diag>) {
-    if let Some(n) = &cache.replicas
-        && !(0..=MAX_REPLICAS).contains(&n.value)
-    {
-        out.push(
-            Diag::new(
-                codes::E0110,
-                n.span,
-                format!("{} read replicas: a group has 0 to {MAX_REPLICAS}", n.value),
-                "out of range",
-            )
-            .help(format!(
-                "write replicas = {}",
-                n.value.clamp(0, MAX_REPLICAS)
-            )),
-        );
-    }
     if let Some(zones) = &cache.replica_zones
         && zones.value.len() as i64 > MAX_REPLICAS
     {
