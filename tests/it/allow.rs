@@ -29,7 +29,7 @@ fn an_unknown_code_is_a_usage_error_naming_the_nearest_warnings() {
     for command in ["check", "build", "graph"] {
         let stderr = refused(&[command, EXAMPLE, "--allow", "W9999"]);
         assert!(stderr.contains("`W9999`"), "{stderr}");
-        assert!(stderr.contains("W0503, W0502, W0501"), "{stderr}");
+        assert!(stderr.contains("W0801, W0503, W0502"), "{stderr}");
     }
     let stderr = refused(&["check", EXAMPLE, "--allow", "W0520"]);
     assert!(stderr.contains("nearest warnings are W0502"), "{stderr}");
