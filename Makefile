@@ -57,3 +57,12 @@ deploy: package
 clean:
 	rm -rf out target
 
+# Times the release binary as a whole process and prints the table of docs/performance.md.
+.PHONY: bench
+bench:
+	./scripts/bench
+
+# The VS Code extension, bundled with esbuild and packaged as editors/vscode/cachec-<version>.vsix.
+.PHONY: vsix
+vsix:
+	cd editors/vscode && npm ci --silent --no-audit --no-fund && npm run package

@@ -40,6 +40,7 @@ pub mod model;
 mod partial;
 pub mod span;
 pub mod syntax;
+pub mod words;
 
 use diag::{Diag, Policy};
 use model::{Model, SourceLoader};
@@ -77,11 +78,14 @@ pub struct Checked {
 pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked {
     let (file, syntax_errors) = syntax::parse_partial(src);
     let (model, lowered) = model::lower(&file, loader);
-    let lowered_ok = !diag::has_errors(&lowered);
     let mut diags = partial::lowering(&syntax_errors, lowered);
-    if lowered_ok {
-        diags.extend(partial::checks(&file, check::check(&model, &options.check)));
-    }
+    // Checks run on every declaration; what they say about one that lowering (or the parser) could
+    // not build whole, or about what depends on it, would rest on placeholders and is not shown.
+    let found: Vec<Diag> = check::check(&model, &options.check)
+        .into_iter()
+        .filter(|d| !model.damage.hides(d))
+        .collect();
+    diags.extend(partial::checks(&file, found));
     diags.extend(syntax_errors);
     let diags = options.policy.apply(diags);
     let model = (!diag::has_errors(&diags)).then_some(model);
