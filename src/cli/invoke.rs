@@ -15,7 +15,7 @@ pub fn run(common: &Common, function: &str, event: &str) -> ExitCode {
         return ExitCode::from(2);
     }
     let model = match checked(common) {
-        Ok(model) => model,
+        Ok((model, _)) => model,
         Err(code) => return code,
     };
     let Some(f) = model.functions.iter().find(|f| f.name.value == function) else {

@@ -4,25 +4,26 @@
 use std::process::ExitCode;
 
 use cachec::diag::has_errors;
-use cachec::local::{plan, run};
+use cachec::local::{plan, preflight, run};
 use cachec::model::Model;
 
 use super::{Common, Report};
 
-/// The checked model, its diagnostics shown; `Err` with the exit status when it has errors.
-pub fn checked(common: &Common) -> Result<Model, ExitCode> {
+/// The checked model and its source, its diagnostics shown; `Err` with the exit status when it
+/// has errors.
+pub fn checked(common: &Common) -> Result<(Model, String), ExitCode> {
     let src = common.read()?;
     let checked = cachec::check(&src, &common.loader(), &common.options());
     Report::new(common.color).diags(&common.file.display().to_string(), &src, &checked.diags);
-    checked
-        .model
-        .filter(|_| !has_errors(&checked.diags))
-        .ok_or(ExitCode::FAILURE)
+    match checked.model {
+        Some(model) if !has_errors(&checked.diags) => Ok((model, src)),
+        _ => Err(ExitCode::FAILURE),
+    }
 }
 
 pub fn run(common: &Common) -> ExitCode {
-    let model = match checked(common) {
-        Ok(model) => model,
+    let (model, src) = match checked(common) {
+        Ok(checked) => checked,
         Err(code) => return code,
     };
     let plan = match plan::plan(&model) {
@@ -39,16 +40,30 @@ pub fn run(common: &Common) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match run::up(&common.file, &plan) {
+    let program_dir = common.file.parent().unwrap_or(std::path::Path::new("."));
+    let facts = preflight::gather(program_dir, &plan);
+    let diags = common
+        .options()
+        .policy
+        .apply(preflight::diags(&model, &plan, &facts));
+    Report::new(common.color).diags(&common.file.display().to_string(), &src, &diags);
+    if has_errors(&diags) {
+        return ExitCode::FAILURE;
+    }
+    let tokens: Vec<Option<String>> = facts
+        .tokens
+        .into_iter()
+        .map(|t| t.and_then(Result::ok))
+        .collect();
+    match run::up(&common.file, &plan, &tokens) {
         Ok(state) => {
             for group in &state.groups {
-                let scheme = if group.tls { " (TLS)" } else { "" };
-                println!(
-                    "{} ({}, {} nodes){scheme}",
-                    group.name,
-                    group.engine,
-                    group.nodes.len()
-                );
+                let nodes = match group.nodes.len() {
+                    1 => "1 node".to_string(),
+                    n => format!("{n} nodes"),
+                };
+                let tls = if group.tls { ", TLS" } else { "" };
+                println!("{} ({}, {nodes}{tls})", group.name, group.engine);
                 println!("  primary endpoint: {}:{}", group.primary, group.port);
                 println!("  reader endpoint:  {}:{}", group.reader, group.port);
             }

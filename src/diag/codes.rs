@@ -135,6 +135,10 @@ catalog! {
     E0605 Error "two names give the same logical id";
     E0606 Error "logical id too long";
 
+    // E08xx / W08xx: the local run (`cachec up`).
+    E0801 Error "secret without a usable local value";
+    W0801 Warning "local engine is not the declared version";
+
     // E065x: programs no split of the template set fits into CloudFormation's limits.
     E0651 Error "declaration too large for one template";
     E0652 Error "root template cannot hold the nested stacks";

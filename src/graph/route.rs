@@ -479,13 +479,16 @@ impl Search {
                 }
             }
         }
-        while let Some(Open { f, state, .. }) = heap.pop() {
+        while let Some(Open {
+            g: pushed, state, ..
+        }) = heap.pop()
+        {
             let g = self.cost.get(state).copied().unwrap_or(f64::INFINITY);
             if state >= points * 4 {
                 return self.path(grid, starts, goals, state);
             }
-            if f > g + h(state / 4) {
-                continue;
+            if pushed > g {
+                continue; // a cheaper way here was found after this entry was queued
             }
             let (p, d) = (state / 4, state % 4);
             for (k, cell) in goal_cells.iter().enumerate() {

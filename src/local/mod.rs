@@ -9,6 +9,7 @@
 pub mod config;
 pub mod invoke;
 pub mod plan;
+pub mod preflight;
 pub mod process;
 pub mod resp;
 pub mod run;

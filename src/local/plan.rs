@@ -99,8 +99,9 @@ impl Group {
         self.nodes.iter().find(|n| n.role == Role::Primary)
     }
 
-    /// The reader endpoint: ElastiCache spreads it over the replicas by DNS; locally it is the
-    /// first replica, or the primary when there is none (as ElastiCache's reader endpoint is).
+    /// The reader endpoint: ElastiCache's is a DNS record that resolves round-robin to one of the
+    /// replicas (ElastiCache user guide, "Finding replication group endpoints"), and to the only
+    /// node of a group without replicas; locally it is the first replica, or the primary.
     pub fn reader(&self) -> Option<&Node> {
         self.nodes
             .iter()

@@ -10,7 +10,6 @@ use super::config::{self, Paths};
 use super::plan::{Engine, Group, Plan, Role};
 use super::process;
 use super::resp::{Conn, Reply, info_field};
-use super::secrets;
 use super::state::{self, GroupState, Layout, NodeState, State};
 use super::tls;
 
@@ -19,8 +18,9 @@ const READY_LIMIT: Duration = Duration::from_secs(30);
 /// Unix socket paths are limited to 108 bytes on Linux (`sun_path`), 104 on macOS.
 const SOCKET_PATH_LIMIT: usize = 103;
 
-/// Starts the plan's nodes for the program at `program` and returns the state it saved.
-pub fn up(program: &Path, plan: &Plan) -> Result<State, String> {
+/// Starts the plan's nodes for the program at `program` and returns the state it saved;
+/// `tokens` holds each group's AUTH token value, in plan order.
+pub fn up(program: &Path, plan: &Plan, tokens: &[Option<String>]) -> Result<State, String> {
     let layout = Layout::of(program);
     if let Some(old) = layout.load()? {
         if running(&layout, &old).any(|(_, _, alive)| alive) {
@@ -35,20 +35,9 @@ pub fn up(program: &Path, plan: &Plan) -> Result<State, String> {
         layout.remove()?;
     }
     let servers = servers(plan)?;
-    let program_dir = layout.root.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let tokens = plan
-        .groups
-        .iter()
-        .map(|g| {
-            g.auth
-                .as_ref()
-                .map(|r| secrets::lookup(&program_dir, r))
-                .transpose()
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     ports_free(plan)?;
     let mut started = Started::new(layout.clone());
-    started.prepare(plan, &tokens)?;
+    started.prepare(plan, tokens)?;
     // Primaries first: a replica that finds its primary listening syncs at once.
     for role in [Role::Primary, Role::Replica] {
         for (group, server) in plan.groups.iter().zip(&servers) {
@@ -56,11 +45,11 @@ pub fn up(program: &Path, plan: &Plan) -> Result<State, String> {
                 started.spawn(group, &node.name, server)?;
             }
         }
-        started.save(plan, &tokens)?;
-        started.wait_ready(plan, &tokens, role)?;
+        started.save(plan, tokens)?;
+        started.wait_ready(plan, tokens, role)?;
     }
-    started.wait_replicating(plan, &tokens)?;
-    let state = started.state(plan, &tokens);
+    started.wait_replicating(plan, tokens)?;
+    let state = started.state(plan, tokens);
     started.keep();
     Ok(state)
 }

@@ -6,26 +6,27 @@ use std::path::Path;
 /// The file's name, beside the program; `cachec init` lists it in `.gitignore`.
 pub const FILE: &str = "local.secrets";
 
-/// The value for `reference`, or a message saying where to put it.
-pub fn lookup(program_dir: &Path, reference: &str) -> Result<String, String> {
+/// Why a secret has no usable local value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Absent,
+    Invalid(&'static str),
+    Unreadable(String),
+}
+
+/// The value for `reference` in the program folder's secrets file.
+pub fn lookup(program_dir: &Path, reference: &str) -> Result<String, Missing> {
     let path = program_dir.join(FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) => return Err(Missing::Unreadable(e.to_string())),
     };
-    let value = find(&text, reference).ok_or_else(|| {
-        format!(
-            "no local value for the secret `{reference}`: add the line `{reference} = <value>` to {}",
-            path.display()
-        )
-    })?;
-    auth_token_problem(value).map_or(Ok(value.to_string()), |p| {
-        Err(format!(
-            "the local value of `{reference}` in {} is not a valid AUTH token: {p}",
-            path.display()
-        ))
-    })
+    let value = find(&text, reference).ok_or(Missing::Absent)?;
+    match auth_token_problem(value) {
+        Some(problem) => Err(Missing::Invalid(problem)),
+        None => Ok(value.to_string()),
+    }
 }
 
 fn find<'a>(text: &'a str, reference: &str) -> Option<&'a str> {

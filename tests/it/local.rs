@@ -233,32 +233,58 @@ fn valkey3az_runs_with_tls_on_valkey() {
     down_leaves_nothing(&copy, &pids);
 }
 
+/// fa-063 with TLS and an AUTH token, its group on `port`.
+fn with_token(src: &str, port: u16) -> String {
+    src.replace(
+        "port            = 6379",
+        &format!("port            = {port}"),
+    )
+    .replace(
+        "  replica_zones   = [\"d\"]  # one read replica",
+        "  replica_zones   = [\"d\"]  # one read replica\n\n  transit_encryption = true\n  \
+             auth_token         = \"ssm:/fa-063/cache/auth-token\"",
+    )
+}
+
+#[test]
+fn what_the_machine_lacks_is_reported_against_the_program() {
+    let copy = Copy::of("fa-063", with_token);
+    // A redis-server that only tells its version: nothing may start before the diagnostics pass.
+    let bin = tempfile::tempdir().expect("PATH folder");
+    let fake = bin.path().join("redis-server");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Redis server v=7.0.15 sha=0' && exit 0\nexit 1\n",
+    )
+    .expect("fake engine");
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("executable");
+    let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args(["up", "stack.cache", "--allow", "W0501", "--color", "never"])
+        .current_dir(copy.dir.path())
+        .env("PATH", bin.path())
+        .output()
+        .expect("cachec runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!copy.state().exists());
+    let rendered = text(&out.stderr);
+    insta::with_settings!({ snapshot_path => "../snapshots/local", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("secret_missing_and_engine_version", rendered);
+    });
+}
+
 #[test]
 fn the_auth_token_comes_from_local_secrets() {
-    let copy = Copy::of("fa-063", |src, port| {
-        src.replace(
-            "port            = 6379",
-            &format!("port = {port}\n  transit_encryption = true\n  auth_token = \"ssm:/fa-063/cache/auth-token\""),
-        )
-    });
-    let (up, out) = Up::start(&copy);
-    assert!(!out.status.success());
-    let error = text(&out.stderr);
-    assert!(
-        error.contains("ssm:/fa-063/cache/auth-token = <value>") && error.contains("local.secrets"),
-        "{error}"
-    );
-    assert!(!copy.state().exists());
-    drop(up);
-
+    let copy = Copy::of("fa-063", with_token);
     std::fs::write(
         copy.dir.path().join("local.secrets"),
-        "ssm:/fa-063/cache/auth-token = This-is-a-sample-token\n",
+        "# local values\nssm:/fa-063/cache/auth-token = This-is-a-sample-token\n",
     )
     .expect("secrets");
     let (_up, out) = Up::start(&copy);
     assert!(out.status.success(), "up failed:\n{}", text(&out.stderr));
     assert_eq!(cli(&copy, "cache", false, &["ping"]).trim(), "PONG");
+    assert_eq!(cli(&copy, "cache", true, &["ping"]).trim(), "PONG");
     let refused = Command::new("redis-cli")
         .args([
             "--tls",
@@ -276,6 +302,12 @@ fn the_auth_token_comes_from_local_secrets() {
         text(&refused.stdout).contains("NOAUTH"),
         "{}",
         text(&refused.stdout)
+    );
+    let status = cachec(&["status", &copy.program()], None);
+    assert!(
+        text(&status.stdout).contains("running, replicating"),
+        "{}",
+        text(&status.stdout)
     );
 }
 
@@ -378,5 +410,99 @@ fn a_node_that_dies_at_start_stops_the_others() {
     assert!(
         std::net::TcpStream::connect(("127.0.0.1", copy.port)).is_err(),
         "the primary still listens"
+    );
+}
+
+#[test]
+fn a_project_from_init_runs_locally() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let project = dir.path().join("app");
+    cachec::init::init(&project).expect("init");
+    let program = project.join("stack.cache");
+    let port = free_port();
+    let src = std::fs::read_to_string(&program).expect("program");
+    let src = src.replace(
+        "  transit_encryption = true",
+        &format!("  port               = {port}\n  transit_encryption = true"),
+    );
+    std::fs::write(&program, src).expect("edited");
+    let program = program.display().to_string();
+    let up = cachec(&["up", &program], None);
+    let _down = Down(program.clone());
+    assert!(up.status.success(), "up failed:\n{}", text(&up.stderr));
+    for expected in [1, 2] {
+        let out = cachec(&["invoke", &program, "counter"], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let body: serde_json::Value =
+            serde_json::from_str(result["body"].as_str().expect("body")).expect("JSON body");
+        assert_eq!(
+            body,
+            serde_json::json!({"primary": expected, "reader": expected})
+        );
+    }
+    let gitignore = std::fs::read_to_string(project.join(".gitignore")).expect(".gitignore");
+    assert!(gitignore.lines().any(|l| l == "/.cachec/"), "{gitignore}");
+}
+
+/// `cachec down PROGRAM` on drop.
+struct Down(String);
+
+impl Drop for Down {
+    fn drop(&mut self) {
+        let _ = cachec(&["down", &self.0], None);
+    }
+}
+
+#[test]
+fn a_node_gone_shows_in_status_and_down_still_cleans_up() {
+    let copy = fa063();
+    let (_up, out) = Up::start(&copy);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pids = copy.pids();
+    let killed = Command::new("kill")
+        .args(["-KILL", &pids[1].to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while runs(pids[1]) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = cachec(&["status", &copy.program()], None);
+    assert_eq!(status.status.code(), Some(1));
+    let listing = text(&status.stdout);
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.contains("cache-002") && l.ends_with("stopped")),
+        "{listing}"
+    );
+    down_leaves_nothing(&copy, &pids);
+}
+
+#[test]
+fn invoke_and_cli_need_the_program_up() {
+    let copy = fa063();
+    let out = cachec(&["invoke", &copy.program(), "probe"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not up: `cachec up"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cachec(&["cli", &copy.program(), "cache"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not up"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cachec(&["down", &copy.program()], None);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("nothing runs"),
+        "{}",
+        text(&out.stderr)
     );
 }
