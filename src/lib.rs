@@ -3,8 +3,9 @@
 //!
 //! The pipeline, one module per stage, each calling only the one before it:
 //!
-//! 1. [`syntax`]: source text to an AST with byte spans (a fast path for valid programs; the pest
-//!    grammar as the reference and the reporter of syntax errors).
+//! 1. [`syntax`]: source text to an AST with byte spans, through one lexer and one parser that
+//!    reports every syntax error and returns the tree of what parsed (`grammar/cache.pest` is the
+//!    normative grammar the tests hold it to).
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
 //! 3. [`check`](mod@check): AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
 //! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
@@ -36,8 +37,10 @@ pub mod init;
 pub mod local;
 pub mod lsp;
 pub mod model;
+mod partial;
 pub mod span;
 pub mod syntax;
+pub mod words;
 
 use diag::{Diag, Policy};
 use model::{Model, SourceLoader};
@@ -70,20 +73,20 @@ pub struct Checked {
 }
 
 /// Parses, lowers and checks; diagnostics are filtered by the policy and sorted by position.
+/// Syntax errors do not stop the rest: what parsed is lowered and checked, and the findings that
+/// the unparsed text may explain are left out (see [`partial`]).
 pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked {
-    let file = match syntax::parse(src) {
-        Ok(file) => file,
-        Err(diag) => {
-            return Checked {
-                model: None,
-                diags: options.policy.apply(vec![diag]),
-            };
-        }
-    };
-    let (model, mut diags) = model::lower(&file, loader);
-    if !diag::has_errors(&diags) {
-        diags.extend(check::check(&model, &options.check));
-    }
+    let (file, syntax_errors) = syntax::parse_partial(src);
+    let (model, lowered) = model::lower(&file, loader);
+    let mut diags = partial::lowering(&syntax_errors, lowered);
+    // Checks run on every declaration; what they say about one that lowering (or the parser) could
+    // not build whole, or about what depends on it, would rest on placeholders and is not shown.
+    let found: Vec<Diag> = check::check(&model, &options.check)
+        .into_iter()
+        .filter(|d| !model.damage.hides(d))
+        .collect();
+    diags.extend(partial::checks(&file, found));
+    diags.extend(syntax_errors);
     let diags = options.policy.apply(diags);
     let model = (!diag::has_errors(&diags)).then_some(model);
     Checked { model, diags }

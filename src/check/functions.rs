@@ -1,5 +1,5 @@
-//! Lambda functions: runtime, inline source and handler, numeric settings and the AWS name.
-//! The environment has its own file, called for each function; `layers` checks what is attached.
+//! Lambda functions: runtime, inline source and handler, and the AWS name (the schema checks the
+//! numeric settings). The environment has its own file, called for each function; `layers` checks what is attached.
 
 use super::aws_names;
 use super::{Context, environment, handler, runtime};
@@ -18,7 +18,6 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
             inline_code(function, out);
         }
         source_size(function, out);
-        ranges(function, out);
         name(model, function, out);
         environment::check(model, function, out);
     }
@@ -147,40 +146,6 @@ fn source_size(function: &Function, out: &mut Vec<Diag>) {
              installed at deploy time instead of inlined",
         ),
     );
-}
-
-fn ranges(function: &Function, out: &mut Vec<Diag>) {
-    let settings = [
-        ("timeout", &function.timeout, 1, 900, "seconds"),
-        ("memory", &function.memory, 128, 10_240, "MB"),
-        (
-            "ephemeral_storage",
-            &function.ephemeral_storage,
-            512,
-            10_240,
-            "MB",
-        ),
-    ];
-    for (key, value, min, max, unit) in settings {
-        let Some(v) = value.as_ref().filter(|v| !(min..=max).contains(&v.value)) else {
-            continue;
-        };
-        let nearest = v.value.clamp(min, max);
-        out.push(
-            Diag::new(
-                codes::E0414,
-                v.span,
-                format!(
-                    "`{key}` is {} {unit}; Lambda allows {min} to {max}",
-                    v.value
-                ),
-                format!("outside {min}..={max}"),
-            )
-            .help(format!(
-                "write `{key} = {nearest}` or another value in range"
-            )),
-        );
-    }
 }
 
 fn name(model: &Model, function: &Function, out: &mut Vec<Diag>) {

@@ -43,6 +43,7 @@ catalog! {
     E0012 Error "value not among the allowed ones";
     E0013 Error "source file cannot be read";
     E0014 Error "declaration needs a name";
+    E0020 Error "value out of range";
 
     // E01xx / W01xx: replication groups.
     E0101 Error "unknown engine";

@@ -71,6 +71,10 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
     for (key, value) in [
         ("Timeout", &function.timeout),
         ("MemorySize", &function.memory),
+        (
+            "ReservedConcurrentExecutions",
+            &function.reserved_concurrency,
+        ),
     ] {
         if let Some(v) = value {
             props.insert(key.into(), Node::Int(v.value));

@@ -1,29 +1,12 @@
 //! Where each edge's label goes: on or beside one of its segments, never over a node, a box's
 //! text or another label; among such places, the one over fewest other edges and borders.
 
+use super::drawing::{BoxKind, Layout};
 use super::geometry::{Point, Rect};
-use super::layout::{BoxKind, Layout, text_width};
-use super::place::DETAIL_SIZE;
+use super::text::{ARROW, CLEARANCE, label_size};
 
-pub const LABEL_H: f64 = 16.0;
-/// Left and right of the text, inside the label's background.
-pub const LABEL_PAD: f64 = 4.0;
-/// Kept free around a label.
-const CLEARANCE: f64 = 2.0;
-/// What a label needs beside it on a straight run between two nodes: both ends' squares, and
-/// clearance.
-pub const ROOM_AROUND: f64 = 2.0 * ARROW + 4.0 * CLEARANCE + 2.0;
-/// Half the side of the square kept free around each end of an edge.
-const ARROW: f64 = 8.0;
 /// Where along a segment to try, best first.
 const ALONG: [f64; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
-
-pub fn size(label: &str) -> (f64, f64) {
-    (
-        text_width(label, DETAIL_SIZE, false) + 2.0 * LABEL_PAD,
-        LABEL_H,
-    )
-}
 
 /// One rectangle per `(path, label)`, in order; a label placed earlier is avoided by later ones.
 pub fn place(layout: &Layout, edges: &[(&[Point], &str)]) -> Vec<Rect> {
@@ -56,7 +39,7 @@ pub fn place(layout: &Layout, edges: &[(&[Point], &str)]) -> Vec<Rect> {
     let bounds = layout.boxes.first().map(|b| b.rect);
     let mut placed: Vec<Rect> = Vec::with_capacity(edges.len());
     for (e, (path, label)) in edges.iter().enumerate() {
-        let (w, h) = size(label);
+        let (w, h) = label_size(label);
         let mut best: Option<(f64, Rect)> = None;
         let mut fallback: Option<(f64, Rect)> = None;
         for (s, pair) in path.windows(2).enumerate() {

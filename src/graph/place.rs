@@ -3,16 +3,11 @@
 
 use std::collections::HashMap;
 
+use super::drawing::{BoxKind, LaidBox};
 use super::geometry::Rect;
-use super::labels;
-use super::layout::{BoxKind, LaidBox, text_width};
+use super::text::{self, DETAIL_SIZE, LINE_H, STACK_SIZE, TITLE_SIZE, text_width};
 use super::{Edge, Group, GroupKind, Node};
 
-/// Font sizes: titles (bold), the stack's title (bold), details and edge labels.
-pub const TITLE_SIZE: f64 = 13.0;
-pub const STACK_SIZE: f64 = 16.0;
-pub const DETAIL_SIZE: f64 = 11.0;
-pub const LINE_H: f64 = 16.0;
 /// From a box's border to its text.
 pub const PAD: f64 = 10.0;
 /// From a group's border to what it holds, and from its text to what it holds.
@@ -46,7 +41,7 @@ impl Gaps<'_> {
 pub fn place(root: &Group, edges: &[Edge]) -> Placed {
     let mut gaps = HashMap::new();
     for e in edges {
-        let need = labels::size(&e.label).0 + labels::ROOM_AROUND;
+        let need = text::label_size(&e.label).0 + text::ROOM_AROUND;
         let slot = gaps.entry((e.from.as_str(), e.to.as_str())).or_insert(0.0);
         *slot = need.max(*slot);
     }

@@ -9,8 +9,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use super::drawing::{BoxKind, LaidBox, Layout};
 use super::geometry::{Point, Rect};
-use super::layout::{BoxKind, LaidBox, Layout};
 
 /// The least distance from a box's border to a track, and between parallel tracks in one gap.
 const CLEAR: f64 = 6.0;
@@ -479,13 +479,16 @@ impl Search {
                 }
             }
         }
-        while let Some(Open { f, state, .. }) = heap.pop() {
+        while let Some(Open {
+            g: pushed, state, ..
+        }) = heap.pop()
+        {
             let g = self.cost.get(state).copied().unwrap_or(f64::INFINITY);
             if state >= points * 4 {
                 return self.path(grid, starts, goals, state);
             }
-            if f > g + h(state / 4) {
-                continue;
+            if pushed > g {
+                continue; // a cheaper way here was found after this entry was queued
             }
             let (p, d) = (state / 4, state % 4);
             for (k, cell) in goal_cells.iter().enumerate() {

@@ -1,11 +1,12 @@
 //! A self-contained SVG of the laid-out diagram: boxes and their text first, then the edges as
 //! orthogonal paths, then the labels on top, each on a white background.
 
+use super::drawing::{BoxKind, LaidBox, LaidEdge, Layout};
 use super::geometry::Rect;
-use super::labels::LABEL_PAD;
-use super::layout::{BoxKind, LaidBox, LaidEdge, Layout, layout};
-use super::place::{DETAIL_SIZE, LINE_H, TITLE_SIZE, title_size};
+use super::layout::layout;
+use super::place::title_size;
 use super::style::{group_style, node_style};
+use super::text::{DETAIL_SIZE, LABEL_PAD, LINE_H, TITLE_SIZE};
 use super::{Graph, GroupKind};
 
 pub fn render(graph: &Graph) -> String {

@@ -1,7 +1,9 @@
 //! The resolved program: typed declarations whose references are indexes, with spans kept.
 //! Optional attributes stay `Option` so checks can tell "written" from "defaulted".
 
+use super::damage::Damage;
 use crate::span::{Span, Spanned};
+use crate::words::words;
 
 pub type S<T> = Spanned<T>;
 
@@ -20,6 +22,8 @@ pub struct Model {
     pub layers: Vec<Layer>,
     pub instances: Vec<Instance>,
     pub functions: Vec<Function>,
+    /// Declarations lowering left incomplete; what checks say about them is not shown.
+    pub damage: Damage,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,10 +63,12 @@ pub struct Subnet {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndpointKind {
-    Gateway,
-    Interface,
+words! {
+    /// How a VPC endpoint reaches its service.
+    pub enum EndpointKind {
+        Gateway = "gateway",
+        Interface = "interface",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -188,10 +194,12 @@ impl Instance {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlAuth {
-    Public,
-    Iam,
+words! {
+    /// Who may call a function URL.
+    pub enum UrlAuth {
+        Public = "public",
+        Iam = "iam",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -210,6 +218,7 @@ pub struct Function {
     pub timeout: Option<S<i64>>,
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
+    pub reserved_concurrency: Option<S<i64>>,
     pub environment: Vec<EnvVar>,
     pub span: Span,
 }

@@ -1,6 +1,7 @@
 //! Nothing half-written: `build` replaces its output folder whole or not at all, and the same input
 //! gives the same bytes in every run, across processes (so no hash-order or clock leaks in).
 
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -27,7 +28,13 @@ impl Drop for Work {
 
 fn build(program: &Path, out: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cachec"))
-        .args(["build", "--colour", "never", "--as-of", "2026-11-26"])
+        .args([
+            "build",
+            "--colour",
+            "never",
+            "--as-of",
+            common::as_of().as_str(),
+        ])
         .args(extra)
         .arg(program)
         .arg("-o")

@@ -226,8 +226,20 @@ pub fn rust_version() -> (u32, u32) {
 
 #[test]
 fn rust_version_covers_every_dependency() {
+    // Only this platform's dependencies are downloaded by a build; the others (wasi, windows-*)
+    // have no sources here, and an offline `cargo metadata` would stop at them.
+    let rustc = Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc -vV runs");
+    let rustc = String::from_utf8_lossy(&rustc.stdout);
+    let host = rustc
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .expect("rustc names its host");
     let metadata = Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--offline", "--locked"])
+        .args(["--filter-platform", host])
         .output()
         .expect("cargo metadata runs");
     assert!(
@@ -259,5 +271,64 @@ fn rust_version_covers_every_dependency() {
         (newest.0, newest.1),
         ours,
         "rust-version is higher than needed ({newest:?})"
+    );
+}
+
+#[test]
+fn one_spelling_of_the_output_and_colour_options() {
+    for command in commands() {
+        let (primary, aliases) = options_and_aliases(&command);
+        assert!(
+            !primary.contains("--out"),
+            "{command}: --out is only an alias"
+        );
+        assert!(
+            !primary.contains("--colour"),
+            "{command}: --colour is only an alias"
+        );
+        if aliases.contains("--out") {
+            assert!(primary.contains("--output"), "{command}");
+        }
+        if primary.contains("--color") {
+            assert!(aliases.contains("--colour"), "{command}");
+        }
+    }
+    // Every command that colours diagnostics takes --color.
+    for command in ["build", "check", "fmt", "graph"] {
+        assert!(
+            options_and_aliases(command).0.contains("--color"),
+            "{command}"
+        );
+    }
+    assert!(options_and_aliases("graph").0.contains("--output"));
+    // `-o`, `--output` and `--out` all name build's output folder.
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let example = std::fs::canonicalize("examples/fa-063/stack.cache").expect("example");
+    for (i, flag) in ["-o", "--output", "--out"].iter().enumerate() {
+        let dir = tmp.path().join(format!("out-{i}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+            .arg("build")
+            .arg(&example)
+            .arg(flag)
+            .arg(&dir)
+            .output()
+            .expect("cachec runs");
+        assert!(
+            out.status.success(),
+            "{flag}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(dir.join("stack.yaml").exists(), "{flag}");
+    }
+}
+
+#[test]
+fn the_readme_states_the_rust_version_of_the_manifest() {
+    let (major, minor) = rust_version();
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let stated = format!("Rust {major}.{minor} or newer");
+    assert!(
+        readme.contains(&stated),
+        "the README's quick start should say {stated}"
     );
 }

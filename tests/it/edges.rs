@@ -58,6 +58,31 @@ fn binary_and_non_utf8_files_get_one_diagnostic_without_their_bytes() {
 }
 
 #[test]
+fn fmt_reports_a_binary_file_the_same_way_and_leaves_it() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let bytes = b"\x7fELF\x00\x01";
+    std::fs::write(tmp.path().join("x.cache"), bytes).expect("written");
+    for args in [&["fmt", "x.cache"][..], &["fmt", "--check", "x.cache"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+            .args(args)
+            .current_dir(tmp.path())
+            .output()
+            .expect("cachec runs");
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            text.contains("x.cache: the file is binary, not a .cache program"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{7f}') && !text.contains('\0'), "{text:?}");
+    }
+    assert_eq!(
+        std::fs::read(tmp.path().join("x.cache")).expect("kept"),
+        bytes
+    );
+}
+
+#[test]
 fn a_text_file_still_shows_its_line() {
     let (text, _) = check(b"stack s { region = }\n");
     assert!(text.contains("stack s { region = }"), "{text}");

@@ -1,6 +1,7 @@
 //! The integration tests, one crate with one module per concern, so the suite links once.
 //! Shared helpers live in `common` (compiling as the CLI does, cfn-lint, processes) and `lsp_client`.
 
+mod as_of;
 mod common;
 mod lsp_client;
 
@@ -23,8 +24,11 @@ mod layer_builder;
 mod lint_at_scale;
 mod local;
 mod lsp;
+mod mermaid_render;
+mod neovim;
 mod no_panic;
 mod package;
+mod readme;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod safe_output;

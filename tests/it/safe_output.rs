@@ -1,6 +1,7 @@
 //! `build -o DIR` never deletes what cachec did not write: a folder with other files, the
 //! program's own folder, `-o .` and the folders above the program are refused and left as they were.
 
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -10,7 +11,13 @@ use cachec::emit::write::{MARKER, Refusal, refusal, write_all};
 
 fn build(program: &Path, out: &str, cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cachec"))
-        .args(["build", "--color", "never", "--as-of", "2026-11-26"])
+        .args([
+            "build",
+            "--color",
+            "never",
+            "--as-of",
+            common::as_of().as_str(),
+        ])
         .arg(program)
         .args(["-o", out])
         .current_dir(cwd)

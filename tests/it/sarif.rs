@@ -1,6 +1,7 @@
 //! `--message-format sarif` is a SARIF 2.1.0 log that the standard's schema accepts (checked with
 //! Python's `jsonschema`, which cfn-lint brings), with the rules and places GitHub code scanning shows.
 
+use crate::common;
 use std::process::Command;
 
 use serde_json::Value;
@@ -14,7 +15,7 @@ fn sarif(src: &str, extra: &[&str]) -> (String, Option<i32>) {
         .args([
             "check",
             "--as-of",
-            "2026-11-26",
+            common::as_of().as_str(),
             "--message-format",
             "sarif",
             "stack.cache",

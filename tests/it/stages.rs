@@ -1,5 +1,5 @@
 //! The pipeline's order, read from the sources: no stage imports a later one (syntax < model <
-//! check < emit), shared facts import no stage, and no two modules import each other in a ring.
+//! check < emit), shared facts import no stage, and no two of their modules import each other.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -8,7 +8,7 @@ use std::path::Path;
 /// and tools (cli, lsp, fmt, graph, init, generate) are unranked and may read every stage.
 fn rank(top: &str) -> Option<u8> {
     match top {
-        "span" | "diag" | "date" | "aws" => Some(0),
+        "span" | "diag" | "date" | "aws" | "words" => Some(0),
         "syntax" => Some(1),
         "model" => Some(2),
         "check" => Some(3),
@@ -235,10 +235,11 @@ fn no_stage_imports_a_later_one() {
 }
 
 #[test]
-fn no_modules_import_each_other_in_a_ring() {
+fn no_modules_of_the_pipeline_import_each_other_in_a_ring() {
     let imports = imports();
     let mut rings = BTreeSet::new();
-    for start in imports.keys() {
+    let ranked = |m: &Vec<String>| m.first().and_then(|top| rank(top)).is_some();
+    for start in imports.keys().filter(|m| ranked(m)) {
         // Depth-first from `start`, looking for a way back to it.
         let mut stack = vec![(start.clone(), vec![start.join("::")])];
         let mut seen = BTreeSet::new();

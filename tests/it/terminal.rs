@@ -1,6 +1,7 @@
 //! What cachec does on a terminal, run under a real pseudo-terminal (Python's `pty`): colour
 //! unless NO_COLOR is set, and a word from `check` when there is nothing to report.
 
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 
@@ -96,14 +97,14 @@ fn a_clean_check_says_so_on_a_terminal_only() {
     assert!(init.status.success());
     let file = tmp.path().join("p/stack.cache");
     let file = file.to_str().expect("utf-8 path");
-    let (text, status) = on_terminal(&["check", "--as-of", "2026-11-26", file], &[]);
+    let (text, status) = on_terminal(&["check", "--as-of", common::as_of().as_str(), file], &[]);
     assert_eq!(status, 0, "{text}");
     assert!(
         text.contains(&format!("{file}: no problems found")),
         "{text:?}"
     );
     let piped = Command::new(env!("CARGO_BIN_EXE_cachec"))
-        .args(["check", "--as-of", "2026-11-26", file])
+        .args(["check", "--as-of", common::as_of().as_str(), file])
         .output()
         .expect("cachec runs");
     assert!(piped.status.success());
