@@ -17,6 +17,7 @@ use cachec::{DirLoader, Options};
 mod fmt;
 mod graph;
 mod init;
+mod plan;
 
 #[derive(Parser)]
 #[command(
@@ -88,6 +89,9 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Compare two programs: what deploying NEW over OLD does to each resource, and whether the
+    /// update is safe (exit 0) or has errors (exit 1).
+    Plan(plan::PlanArgs),
     /// Write a generated program and its function sources into a folder (benchmarks, profiling).
     #[command(hide = true)]
     Gen {
@@ -216,6 +220,7 @@ pub fn run(cli: Cli) -> ExitCode {
             graph::run(&common, format, output.as_deref())
         }
         Command::Init { dir } => init::run(&dir),
+        Command::Plan(args) => plan::run(&args),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common } => compile(&common, None),
         Command::Gen {

@@ -54,12 +54,14 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 ]),
             ),
         );
+        plan.trace(&subnet_group_id(name), "SubnetIds", cache.subnets_span);
         plan.add(
             Section::Cache,
             &cache.name,
             replication_group_id(name),
             replication_group(stack, cache),
         );
+        trace_replication_group(plan, cache);
         for (attr, what) in [
             (
                 CacheAttr::PrimaryAddress,
@@ -76,6 +78,73 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 format!("{what} of {}", aws_name(stack, name)),
                 self::attr(name, attr),
             );
+        }
+    }
+}
+
+/// The attribute behind each property; a defaulted property follows the attribute it derives from.
+fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
+    let id = replication_group_id(&cache.name.value);
+    let version = cache.engine_version.span;
+    let replicas = cache
+        .replica_zones
+        .as_ref()
+        .map(|z| z.span)
+        .or(cache.replicas.as_ref().map(|r| r.span));
+    let failover = cache
+        .automatic_failover
+        .as_ref()
+        .map(|b| b.span)
+        .or(cache.multi_az.as_ref().map(|b| b.span));
+    let zones = cache
+        .primary_zone
+        .as_ref()
+        .map(|z| z.span)
+        .or(cache.replica_zones.as_ref().map(|z| z.span));
+    let spans = [
+        ("ReplicationGroupId", Some(cache.name.span)),
+        ("CacheSubnetGroupName", Some(cache.name.span)),
+        ("SecurityGroupIds", Some(cache.name.span)),
+        (
+            "ReplicationGroupDescription",
+            cache.description.as_ref().map(|d| d.span),
+        ),
+        ("Engine", Some(cache.engine.span)),
+        ("EngineVersion", Some(version)),
+        ("CacheNodeType", Some(cache.node_type.span)),
+        (
+            "CacheParameterGroupName",
+            cache
+                .parameter_group
+                .as_ref()
+                .map_or(Some(version), |g| Some(g.span)),
+        ),
+        ("Port", cache.port.as_ref().map(|p| p.span)),
+        ("NumCacheClusters", replicas),
+        ("AutomaticFailoverEnabled", failover),
+        ("MultiAZEnabled", cache.multi_az.as_ref().map(|b| b.span)),
+        (
+            "TransitEncryptionEnabled",
+            cache.transit_encryption.as_ref().map(|b| b.span),
+        ),
+        (
+            "AtRestEncryptionEnabled",
+            cache.at_rest_encryption.as_ref().map(|b| b.span),
+        ),
+        ("PreferredCacheClusterAZs", zones),
+        ("AuthToken", cache.auth_token.as_ref().map(|t| t.span)),
+        (
+            "DataTieringEnabled",
+            cache.data_tiering.as_ref().map(|b| b.span),
+        ),
+        (
+            "SnapshotRetentionLimit",
+            cache.snapshot_retention.as_ref().map(|d| d.span),
+        ),
+    ];
+    for (property, span) in spans {
+        if let Some(span) = span {
+            plan.trace(&id, property, span);
         }
     }
 }

@@ -39,6 +39,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             id(name, "Function"),
             lambda(model, stack, function),
         );
+        trace_function(plan, function);
         if let Some(url) = &function.url {
             url_resources(plan, &function.name, url.value);
             plan.output(
@@ -46,6 +47,33 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 format!("Function URL of {}", aws_name(stack, name)),
                 Node::get_att(id(name, "Url"), "FunctionUrl"),
             );
+        }
+    }
+}
+
+fn trace_function(plan: &mut Plan, function: &Function) {
+    let id = id(&function.name.value, "Function");
+    let spans = [
+        ("FunctionName", Some(function.name.span)),
+        ("Runtime", Some(function.runtime.span)),
+        (
+            "Architectures",
+            function.architecture.as_ref().map(|a| a.span),
+        ),
+        ("Handler", Some(function.handler.span)),
+        ("Code", Some(function.source.span)),
+        ("Layers", Some(function.layers.span)),
+        ("Timeout", function.timeout.as_ref().map(|t| t.span)),
+        ("MemorySize", function.memory.as_ref().map(|m| m.span)),
+        (
+            "EphemeralStorage",
+            function.ephemeral_storage.as_ref().map(|e| e.span),
+        ),
+        ("VpcConfig", function.subnet.as_ref().map(|s| s.name.span)),
+    ];
+    for (property, span) in spans {
+        if let Some(span) = span {
+            plan.trace(&id, property, span);
         }
     }
 }

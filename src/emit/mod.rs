@@ -15,6 +15,7 @@ pub mod plan;
 mod size;
 pub mod split;
 mod too_big;
+pub mod trace;
 pub mod write;
 mod yaml;
 

@@ -25,8 +25,11 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ]),
         ),
     );
+    plan.trace(VPC, "CidrBlock", net.cidr.span);
     for subnet in &net.subnets {
         let name = &subnet.name.value;
+        plan.trace(&subnet_id(name), "CidrBlock", subnet.cidr.span);
+        plan.trace(&subnet_id(name), "AvailabilityZone", subnet.zone.span);
         plan.add(
             Section::Network,
             &subnet.name,

@@ -7,11 +7,15 @@ use std::fs;
 #[test]
 fn every_code_is_explained_and_tested() {
     // UI snapshots, and the rendered diagnostics of programs too large for a UI file (tests/it/large.rs).
-    let snapshots: String = ["tests/ui/snapshots", "tests/snapshots/large"]
-        .iter()
-        .flat_map(|dir| fs::read_dir(dir).expect("snapshots exist"))
-        .filter_map(|e| fs::read_to_string(e.ok()?.path()).ok())
-        .collect();
+    let snapshots: String = [
+        "tests/ui/snapshots",
+        "tests/snapshots/large",
+        "tests/plan/snapshots",
+    ]
+    .iter()
+    .flat_map(|dir| fs::read_dir(dir).expect("snapshots exist"))
+    .filter_map(|e| fs::read_to_string(e.ok()?.path()).ok())
+    .collect();
     for code in cachec::diag::codes::ALL {
         let text = code.explanation;
         assert!(

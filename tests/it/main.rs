@@ -21,6 +21,8 @@ mod lint_at_scale;
 mod lsp;
 mod no_panic;
 mod package;
+mod plan;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod ui;
+mod update_table;
