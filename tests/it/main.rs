@@ -22,6 +22,7 @@ mod lsp;
 mod no_panic;
 mod package;
 mod plan;
+mod plan_cli;
 mod redis_roundtrip;
 mod rejected_mutations;
 mod ui;
