@@ -14,9 +14,11 @@ use cachec::diag::{Diag, Policy, codes, has_errors};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
+mod events;
 mod fmt;
 mod graph;
 mod init;
+mod lint;
 mod plan;
 
 #[derive(Parser)]
@@ -74,6 +76,19 @@ enum Command {
         /// Write the diagram to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Show each failed event of `aws cloudformation describe-stack-events` (a JSON file, or `-`
+    /// for standard input) at the .cache line of the resource that failed.
+    Events {
+        #[command(flatten)]
+        common: Common,
+        /// The output of `aws cloudformation describe-stack-events`, or `-` for standard input.
+        events: PathBuf,
+    },
+    /// Build the template set and run cfn-lint on it, showing each finding at its .cache line.
+    Lint {
+        #[command(flatten)]
+        common: Common,
     },
     /// Start a project in DIR (new or empty): a commented stack.cache, its function and a Makefile.
     Init {
@@ -220,6 +235,8 @@ pub fn run(cli: Cli) -> ExitCode {
             graph::run(&common, format, output.as_deref())
         }
         Command::Init { dir } => init::run(&dir),
+        Command::Events { common, events } => events::run(&common, &events),
+        Command::Lint { common } => lint::run(&common),
         Command::Plan(args) => plan::run(&args),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common } => compile(&common, None),

@@ -147,6 +147,10 @@ catalog! {
     E0706 Error "TLS turned on in one update";
     E0707 Error "TLS cannot be turned on in place on this engine version";
     W0701 Warning "instance AMI looked up again at every update";
+    // E071x / W071x: the outside judges' reports traced to the source (`cachec events`, `lint`).
+    E0710 Error "resource failed to deploy";
+    E0711 Error "cfn-lint error in the built templates";
+    W0711 Warning "cfn-lint warning in the built templates";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -24,6 +24,8 @@ pub struct Traced {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     pub resources: IndexMap<String, Traced>,
+    /// The span of the stack's name, for what belongs to the template set as a whole.
+    pub stack: Span,
 }
 
 impl SourceMap {
@@ -52,7 +54,10 @@ impl SourceMap {
                 (id.clone(), traced)
             })
             .collect();
-        SourceMap { resources }
+        SourceMap {
+            resources,
+            stack: plan.span,
+        }
     }
 
     /// Records which template each resource landed in; resources only the split adds (the

@@ -2,6 +2,8 @@
 //! A stage after emit: it compares the two emitted template sets, traced back through their source maps.
 
 pub mod diff;
+pub mod events;
+pub mod lint;
 pub mod render;
 pub mod rules;
 pub mod table;

@@ -10,6 +10,7 @@ mod cfn_lint;
 mod cli;
 mod diagnostics_doc;
 mod docs;
+mod events;
 mod examples;
 mod fmt;
 mod graph;
