@@ -151,6 +151,7 @@ catalog! {
     E0710 Error "resource failed to deploy";
     E0711 Error "cfn-lint error in the built templates";
     W0711 Warning "cfn-lint warning in the built templates";
+    E0712 Error "moved from a name that is still declared";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -13,6 +13,7 @@ pub enum Kind {
     Instance,
     Function,
     Environment,
+    Moved,
 }
 
 impl Kind {
@@ -33,6 +34,7 @@ impl Kind {
             Kind::Instance => "an instance",
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
+            Kind::Moved => "a moved statement",
         }
     }
 
@@ -501,6 +503,29 @@ pub const SCHEMAS: &[KindSchema] = &[
         keys: &[],
         children: &[],
         free_keys: true,
+    },
+    KindSchema {
+        kind: Kind::Moved,
+        keyword: "moved",
+        names: Names::None,
+        top_level: true,
+        doc: "A replication group renamed since the last deploy: it keeps the old name's logical ids and ReplicationGroupId, so the update does not replace it.",
+        keys: &[
+            key(
+                "from",
+                Ty::Str,
+                true,
+                "the name the replication group had, such as \"cache\" (no longer declared)",
+            ),
+            key(
+                "to",
+                Ty::Ref(Kind::ReplicationGroup),
+                true,
+                "the replication group as it is named now",
+            ),
+        ],
+        children: &[],
+        free_keys: false,
     },
 ];
 
