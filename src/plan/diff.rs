@@ -130,24 +130,69 @@ impl<'a> Index<'a> {
         if depth > 8 {
             return;
         }
-        node.each_ref(&mut |r| match r {
+        match node {
             Node::Ref(id) => self.follow_ref(id, stem, depth, out),
-            Node::GetAtt(id, attr) => {
-                match (self.stacks.get(id.as_str()), attr.strip_prefix("Outputs.")) {
-                    (Some(nested), Some(output)) => {
-                        let value = self
-                            .templates
-                            .get(nested)
-                            .and_then(|t| t.outputs.get(output));
-                        if let Some(o) = value {
-                            self.targets(&o.value, nested, depth + 1, out);
-                        }
-                    }
-                    _ => out.push(id.clone()),
+            Node::GetAtt(id, attr) => match self.output(id, attr) {
+                Some((value, nested)) => self.targets(value, nested, depth + 1, out),
+                None => out.push(id.clone()),
+            },
+            // One value of a packed list: only the item it selects, not the whole list.
+            Node::Select(i, inner) => {
+                let item = match inner.as_ref() {
+                    Node::Split(_, list) => match self.deref(list, stem, depth) {
+                        Some((Node::Join(_, items), at)) => items.get(*i).map(|n| (n, at)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match item {
+                    Some((value, at)) => self.targets(value, at, depth + 1, out),
+                    None => self.targets(inner, stem, depth + 1, out),
                 }
             }
-            _ => {}
-        });
+            Node::List(items) | Node::Join(_, items) => {
+                items.iter().for_each(|n| self.targets(n, stem, depth, out))
+            }
+            Node::Map(map) | Node::SubWith(_, map) => {
+                map.values().for_each(|n| self.targets(n, stem, depth, out))
+            }
+            Node::Base64(inner) | Node::Split(_, inner) => self.targets(inner, stem, depth, out),
+            Node::Str(_) | Node::Int(_) | Node::Bool(_) | Node::Sub(_) => {}
+        }
+    }
+
+    /// A nested stack's output, with the stem of the template that defines it.
+    fn output(&self, id: &str, attr: &str) -> Option<(&'a Node, &'a str)> {
+        let nested = *self.stacks.get(id)?;
+        let output = attr.strip_prefix("Outputs.")?;
+        let value = &self.templates.get(nested)?.outputs.get(output)?.value;
+        Some((value, nested))
+    }
+
+    /// The value a parameter or a nested stack's output stands for, followed to its definition.
+    fn deref<'n>(&self, node: &'n Node, stem: &'n str, depth: usize) -> Option<(&'n Node, &'n str)>
+    where
+        'a: 'n,
+    {
+        if depth > 8 {
+            return None;
+        }
+        match node {
+            Node::Ref(id) if !self.resources.contains_key(id.as_str()) => {
+                let wired = self.stack_of.get(stem).and_then(|stack| {
+                    match stack.properties.get("Parameters") {
+                        Some(Node::Map(params)) => params.get(id),
+                        _ => None,
+                    }
+                })?;
+                self.deref(wired, self.root, depth + 1)
+            }
+            Node::GetAtt(id, attr) => match self.output(id, attr) {
+                Some((value, nested)) => self.deref(value, nested, depth + 1),
+                None => Some((node, stem)),
+            },
+            _ => Some((node, stem)),
+        }
     }
 
     fn follow_ref(&self, id: &str, stem: &str, depth: usize, out: &mut Vec<String>) {
@@ -356,6 +401,22 @@ fn version(text: &str) -> Vec<u64> {
 /// parameter a new value: every property that refers to either changes too, which may replace its
 /// holder in turn.
 fn cascade(changes: &mut [Change], after: &Index, parameters: Vec<String>) {
+    let mut work: Vec<String> = changes
+        .iter()
+        .filter(|c| matches!(c.action, Action::Add | Action::Replace))
+        .map(|c| c.logical_id.clone())
+        .collect();
+    // A custom resource's provider returns new outputs on an update: what reads them changes.
+    work.extend(
+        changes
+            .iter()
+            .filter(|c| updated_custom(c))
+            .map(|c| c.logical_id.clone()),
+    );
+    work.extend(parameters);
+    if work.is_empty() {
+        return;
+    }
     // Target to the (change, property) pairs that refer to it, for resources on both sides.
     let mut referrers: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for (i, change) in changes.iter().enumerate() {
@@ -375,19 +436,6 @@ fn cascade(changes: &mut [Change], after: &Index, parameters: Vec<String>) {
             }
         }
     }
-    let mut work: Vec<String> = changes
-        .iter()
-        .filter(|c| matches!(c.action, Action::Add | Action::Replace))
-        .map(|c| c.logical_id.clone())
-        .collect();
-    // A custom resource's provider returns new outputs on an update: what reads them changes.
-    work.extend(
-        changes
-            .iter()
-            .filter(|c| updated_custom(c))
-            .map(|c| c.logical_id.clone()),
-    );
-    work.extend(parameters);
     let mut seen: HashSet<String> = work.iter().cloned().collect();
     let custom: HashSet<String> = changes
         .iter()

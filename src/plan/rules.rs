@@ -234,12 +234,17 @@ fn tls(change: &Change, engine: &str, version: &str) -> Diag {
 }
 
 /// Instances whose AMI comes from a public SSM parameter: any stack update reads it again, and a
-/// newer AMI replaces the instance.
+/// newer AMI replaces the instance. One warning per plan, at the first such instance, naming all.
 fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
-    let mut out = Vec::new();
+    let replaced: std::collections::HashSet<&str> = changes
+        .iter()
+        .filter(|c| c.action != Action::Update)
+        .map(|c| c.logical_id.as_str())
+        .collect();
+    let mut found: Vec<(&str, Span)> = Vec::new();
     for (_, template) in &new.templates {
         for (id, r) in &template.resources {
-            if r.ty != "AWS::EC2::Instance" {
+            if r.ty != "AWS::EC2::Instance" || replaced.contains(id.as_str()) {
                 continue;
             }
             let Some(Node::Ref(parameter)) = r.properties.get("ImageId") else {
@@ -249,30 +254,30 @@ fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
                 .parameters
                 .get(parameter)
                 .is_some_and(|p| p.ty.starts_with("AWS::SSM::Parameter::Value"));
-            let replaced = changes
-                .iter()
-                .any(|c| &c.logical_id == id && c.action != Action::Update);
-            if !looked_up || replaced {
-                continue;
+            if let (true, Some(traced)) = (looked_up, new.map.resources.get(id)) {
+                let span = traced
+                    .properties
+                    .get("ImageId")
+                    .copied()
+                    .unwrap_or(traced.span);
+                found.push((traced.owner.as_str(), span));
             }
-            let Some(traced) = new.map.resources.get(id) else {
-                continue;
-            };
-            let span = traced
-                .properties
-                .get("ImageId")
-                .copied()
-                .unwrap_or(traced.span);
-            out.push(
-                Diag::new(
-                    codes::W0701,
-                    span,
-                    format!("the update reads the AMI of `{}` again from its SSM parameter: if a newer AMI was published since the last deploy, the instance is replaced", traced.owner),
-                    "the latest AMI, looked up at every update",
-                )
-                .help("expect a fresh instance after this update (its boot script runs again); anything kept only on the instance is lost"),
-            );
         }
     }
-    out
+    let Some((first, span)) = found.first().copied() else {
+        return Vec::new();
+    };
+    let who = match found.len() {
+        1 => format!("`{first}`"),
+        n => format!("`{first}` and {} other instance(s)", n - 1),
+    };
+    vec![
+        Diag::new(
+            codes::W0701,
+            span,
+            format!("the update reads the AMI of {who} again from its SSM parameter: if a newer AMI was published since the last deploy, the instance is replaced"),
+            "the latest AMI, looked up at every update",
+        )
+        .help("expect a fresh instance after this update (its boot script runs again); anything kept only on the instance is lost"),
+    ]
 }
