@@ -1,23 +1,37 @@
-# Everyday commands. `make build` compiles every example into out/<example>/; `make test` installs
-# the outside judges where missing and runs the whole test suite.
-CACHEC  := target/release/cachec
+# Everyday commands. `make install` puts cachec on the PATH (cargo install) and compiles every
+# example with it into out/<example>/; `make build` does the same with target/release/cachec,
+# installing nothing; `make test` installs the outside judges where missing and runs every test.
+BIN      := target/release/cachec
+CACHEC   ?= $(BIN)
 EXAMPLES := $(wildcard examples/*/stack.cache)
-BUCKET  ?=
-STACK   ?= fa-063
-EXAMPLE ?= fa-063
+BUCKET   ?=
+STACK    ?= fa-063
+EXAMPLE  ?= fa-063
+CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
 
-.PHONY: build check test lint package deploy setup clean
+.PHONY: install build examples check test lint package deploy setup clean
 
-$(CACHEC): $(shell find src grammar -type f) Cargo.toml
-	cargo build --release --quiet
+# cargo prints its progress: the first build compiles every dependency and takes minutes.
+install:
+	cargo install --locked --path .
+	@command -v cachec >/dev/null || { \
+	  echo "cachec is installed in $(CARGO_BIN), which is not on your PATH:"; \
+	  echo "  export PATH=\"$(CARGO_BIN):\$$PATH\"   (then make install again)"; exit 1; }
+	@$(MAKE) --no-print-directory examples CACHEC=cachec
 
-build: $(CACHEC)
+$(BIN): $(shell find src grammar -type f) Cargo.toml Cargo.lock
+	cargo build --release --locked
+
+build: $(BIN)
+	@$(MAKE) --no-print-directory examples
+
+examples:
 	@for f in $(EXAMPLES); do \
 	  name=$$(basename $$(dirname $$f)); \
 	  $(CACHEC) build $$f -o out/$$name || exit 1; \
 	done
 
-check: $(CACHEC)
+check: $(BIN)
 	@for f in $(EXAMPLES); do $(CACHEC) check $$f || exit 1; done
 
 setup:
@@ -47,3 +61,8 @@ clean:
 .PHONY: bench
 bench:
 	./scripts/bench
+
+# The VS Code extension, bundled with esbuild and packaged as editors/vscode/cachec-<version>.vsix.
+.PHONY: vsix
+vsix:
+	cd editors/vscode && npm ci --silent --no-audit --no-fund && npm run package

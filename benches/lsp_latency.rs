@@ -2,6 +2,8 @@
 //! `publishDiagnostics` received, over stdio, for the fa-063 example. Run `cargo bench --bench
 //! lsp_latency`; the figure goes in docs/performance.md.
 
+#[path = "../tests/it/as_of.rs"]
+mod as_of;
 #[path = "../tests/it/lsp_client/mod.rs"]
 mod lsp_client;
 

@@ -8,18 +8,24 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cachec::date::Date;
-use cachec::diag::json;
 use cachec::diag::render::{Style, render, summary};
 use cachec::diag::{Diag, Policy, codes, has_errors};
+use cachec::diag::{json, sarif};
 use cachec::emit::{EmitOptions, Format};
 use cachec::{DirLoader, Options};
 
+mod completions;
+mod down;
+mod engine_cli;
 mod events;
 mod fmt;
 mod graph;
 mod init;
+mod invoke;
 mod lint;
 mod plan;
+mod status;
+mod up;
 
 #[derive(Parser)]
 #[command(
@@ -38,9 +44,16 @@ enum Command {
     Build {
         #[command(flatten)]
         common: Common,
-        /// Output folder, replaced whole on success and untouched on failure.
-        #[arg(short, long, default_value = "out")]
-        out: PathBuf,
+        /// Output folder: missing, empty or written by an earlier build; replaced whole on success
+        /// and untouched on failure.
+        #[arg(
+            short,
+            long,
+            value_name = "DIR",
+            default_value = "out",
+            visible_alias = "out"
+        )]
+        output: PathBuf,
         /// One flat template instead of a root with nested stacks.
         #[arg(long)]
         single: bool,
@@ -51,6 +64,9 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// More programs, each checked on its own (as pre-commit passes them).
+        #[arg(value_name = "FILE")]
+        more: Vec<PathBuf>,
     },
     /// Print the long explanation of a diagnostic code, such as E0008.
     Explain { code: String },
@@ -62,9 +78,9 @@ enum Command {
         /// Change nothing: print a diff and exit 1 when a file is not formatted.
         #[arg(long)]
         check: bool,
-        /// Colour in diagnostics: auto (when the output is a terminal), always or never.
-        #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
-        colour: ColourArg,
+        /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.
+        #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+        color: ColourArg,
     },
     /// Draw the stack: VPC, zones and subnets as boxes, what runs in them, and who connects to what.
     Graph {
@@ -95,6 +111,14 @@ enum Command {
         /// The project folder: created when missing, refused when it holds anything.
         dir: PathBuf,
     },
+    /// Print a shell's completion script for cachec (bash, elvish, fish, powershell, zsh).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print cachec's man page (roff) on standard output: `cachec man | man -l -`.
+    Man,
     /// Run the language server for editors, speaking LSP on stdin and stdout.
     Lsp {
         /// Use stdin and stdout: the only transport, accepted because editor clients pass it.
@@ -103,6 +127,45 @@ enum Command {
         /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
+    },
+    /// Start the program's replication groups on this machine, on the real engines, and print
+    /// their endpoints (state in .cachec/ beside the program).
+    Up {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Stop everything `up` started for the program and remove its state.
+    Down {
+        /// The .cache program.
+        file: PathBuf,
+    },
+    /// List the nodes `up` started for the program and whether they run and replicate.
+    Status {
+        /// The .cache program.
+        file: PathBuf,
+    },
+    /// Run a function's handler here against the local endpoints; print its result as JSON.
+    Invoke {
+        #[command(flatten)]
+        common: Common,
+        /// The function's name in the program.
+        function: String,
+        /// The event passed to the handler.
+        #[arg(long, default_value = "{}")]
+        event: String,
+    },
+    /// Open redis-cli or valkey-cli on a running group's primary (or reader) endpoint; arguments
+    /// after `--` go to it.
+    Cli {
+        /// The .cache program.
+        file: PathBuf,
+        /// The replication group's name.
+        group: String,
+        /// Connect to the reader endpoint instead of the primary.
+        #[arg(long)]
+        reader: bool,
+        #[arg(last = true)]
+        args: Vec<String>,
     },
     /// Compare two programs: what deploying NEW over OLD does to each resource, and whether the
     /// update is safe (exit 0) or has errors (exit 1).
@@ -117,8 +180,8 @@ enum Command {
         /// Up to this many instances and functions per cache.
         #[arg(long, default_value_t = 2)]
         clients: usize,
-        #[arg(short, long)]
-        out: PathBuf,
+        #[arg(short, long, visible_alias = "out")]
+        output: PathBuf,
     },
 }
 
@@ -129,7 +192,7 @@ enum GraphFormatArg {
     Svg,
 }
 
-#[derive(Args)]
+#[derive(Args, Clone)]
 struct Common {
     /// The .cache program.
     file: PathBuf,
@@ -137,15 +200,16 @@ struct Common {
     #[arg(long, value_parser = ["warnings"])]
     deny: Option<String>,
     /// Silence one warning code; may be repeated.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse_allow)]
     allow: Vec<String>,
     /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
-    /// Colour in diagnostics: auto (when the output is a terminal), always or never.
-    #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
-    colour: ColourArg,
-    /// Diagnostics as text on stderr (human) or one JSON object per line on stdout (json).
+    /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+    color: ColourArg,
+    /// Diagnostics as text on stderr (human), one JSON object per line on stdout (json) or one
+    /// SARIF 2.1.0 log on stdout (sarif, for GitHub code scanning).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
 }
@@ -154,6 +218,7 @@ struct Common {
 enum MessageFormat {
     Human,
     Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -210,6 +275,14 @@ impl Common {
     }
 }
 
+/// A warning's code in the catalog's spelling; anything else is a usage error naming the
+/// nearest warnings.
+fn parse_allow(text: &str) -> Result<String, String> {
+    cachec::diag::allow::allowed(text)
+        .map(|code| code.id.to_string())
+        .map_err(|refusal| refusal.to_string())
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
@@ -220,8 +293,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Fmt {
             files,
             check,
-            colour,
-        } => fmt::run(&files, check, &Report::new(colour)),
+            color,
+        } => fmt::run(&files, check, &Report::new(color)),
         Command::Graph {
             common,
             format,
@@ -235,20 +308,36 @@ pub fn run(cli: Cli) -> ExitCode {
             graph::run(&common, format, output.as_deref())
         }
         Command::Init { dir } => init::run(&dir),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man => completions::man(),
+        Command::Up { common } => up::run(&common),
+        Command::Down { file } => down::run(&file),
+        Command::Status { file } => status::run(&file),
+        Command::Invoke {
+            common,
+            function,
+            event,
+        } => invoke::run(&common, &function, &event),
+        Command::Cli {
+            file,
+            group,
+            reader,
+            args,
+        } => engine_cli::run(&file, &group, reader, &args),
         Command::Events { common, events } => events::run(&common, &events),
         Command::Lint { common } => lint::run(&common),
         Command::Plan(args) => plan::run(&args),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
-        Command::Check { common } => compile(&common, None),
+        Command::Check { common, more } => check_all(common, more),
         Command::Gen {
             seed,
             caches,
             clients,
-            out,
-        } => generate(seed, caches, clients, &out),
+            output,
+        } => generate(seed, caches, clients, &output),
         Command::Build {
             common,
-            out,
+            output,
             single,
             format,
         } => {
@@ -259,7 +348,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     FormatArg::Json => Format::Json,
                 },
             };
-            compile(&common, Some((&out, emit)))
+            compile(&common, Some((&output, emit)))
         }
     }
 }
@@ -315,6 +404,31 @@ fn generate(seed: u64, caches: usize, clients: usize, out: &Path) -> ExitCode {
     }
 }
 
+/// Checks each program in turn; the status is the worst of theirs. One SARIF log holds one run of
+/// one file, so SARIF takes one program.
+fn check_all(common: Common, more: Vec<PathBuf>) -> ExitCode {
+    if common.message_format == MessageFormat::Sarif && !more.is_empty() {
+        eprintln!(
+            "error: --message-format sarif takes one program; run cachec check once per file"
+        );
+        return ExitCode::from(2);
+    }
+    let mut status = compile(&common, None);
+    for file in more {
+        let outcome = compile(
+            &Common {
+                file,
+                ..common.clone()
+            },
+            None,
+        );
+        if outcome != ExitCode::SUCCESS && status == ExitCode::SUCCESS {
+            status = outcome;
+        }
+    }
+    status
+}
+
 fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     let src = match common.read() {
         Ok(src) => src,
@@ -334,9 +448,16 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let (Some((out, _)), Some(files)) = (build, files) else {
+        // Silence is the answer for scripts; a person at a terminal is told the check ran.
+        if diags.is_empty()
+            && common.message_format == MessageFormat::Human
+            && std::io::stderr().is_terminal()
+        {
+            eprintln!("{}: no problems found", common.file.display());
+        }
         return ExitCode::SUCCESS;
     };
-    match cachec::emit::write::write_all(out, &files) {
+    match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
             eprintln!("wrote {} template(s) to {}", files.len(), out.display());
             ExitCode::SUCCESS
@@ -349,14 +470,22 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
 }
 
 fn report(common: &Common, diags: &[Diag], src: &str) {
-    if common.message_format == MessageFormat::Json {
-        let file = common.file.display().to_string();
-        for diag in diags {
-            println!("{}", json::to_json(diag, &file, src));
+    let file = common.file.display().to_string();
+    match common.message_format {
+        MessageFormat::Json => {
+            for diag in diags {
+                println!("{}", json::to_json(diag, &file, src));
+            }
         }
-        return;
+        MessageFormat::Sarif => print!("{}", sarif::to_sarif(diags, &file, src)),
+        MessageFormat::Human => Report::new(common.color).diags(&file, src, diags),
     }
-    Report::new(common.colour).diags(&common.file.display().to_string(), src, diags);
+}
+
+/// NO_COLOR set to anything but the empty string turns colour off (https://no-color.org);
+/// `--color always` still turns it on, as the convention allows an explicit flag to.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Where and how diagnostics are shown: on standard error, coloured when asked or on a terminal.
@@ -369,7 +498,7 @@ impl Report {
         let colour = match colour {
             ColourArg::Always => true,
             ColourArg::Never => false,
-            ColourArg::Auto => std::io::stderr().is_terminal(),
+            ColourArg::Auto => std::io::stderr().is_terminal() && !no_color(),
         };
         Report { colour }
     }

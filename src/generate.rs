@@ -5,8 +5,11 @@ use std::fmt::Write;
 
 use indexmap::IndexMap;
 
-use crate::aws::engines::default_parameter_group;
-use crate::model::SourceLoader;
+use crate::aws::engines::{self, Version, default_parameter_group};
+use crate::aws::node_types;
+use crate::model::schema::{Kind, MAX_REPLICAS, Ty};
+use crate::model::{Arch, SourceLoader};
+use crate::words::Word;
 
 /// A generated program and the function sources it names.
 #[derive(Debug, Clone)]
@@ -40,11 +43,6 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    /// A number from `low` to `high`, both included.
-    fn between(&mut self, low: usize, high: usize) -> usize {
-        low + self.below(high.saturating_sub(low) + 1)
-    }
-
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         let i = self.below(items.len());
         // `below` keeps i < len for every non-empty slice passed here.
@@ -75,66 +73,62 @@ const REGIONS: &[(&str, [&str; 3])] = &[
     ("sa-east-1", ["a", "b", "c"]),
 ];
 
-/// (engine, version, node types that support it). Graviton m7g/r7g/c7gn need Redis 6.2 or later.
-const ENGINES: &[(&str, &str, &[&str])] = &[
-    (
-        "redis",
-        "5.0.6",
-        &["cache.t3.small", "cache.m5.large", "cache.r6g.large"],
-    ),
-    (
-        "redis",
-        "6.0",
-        &[
-            "cache.t4g.micro",
-            "cache.t3.small",
-            "cache.m6g.large",
-            "cache.r6g.large",
-        ],
-    ),
-    (
-        "redis",
-        "6.2",
-        &[
-            "cache.t4g.small",
-            "cache.m7g.large",
-            "cache.r7g.large",
-            "cache.m5.large",
-            "cache.r5.large",
-        ],
-    ),
-    (
-        "redis",
-        "7.0",
-        &["cache.t4g.medium", "cache.r6g.xlarge", "cache.m7g.xlarge"],
-    ),
-    (
-        "redis",
-        "7.1",
-        &[
-            "cache.t4g.micro",
-            "cache.r7g.large",
-            "cache.c7gn.large",
-            "cache.t3.medium",
-        ],
-    ),
-    (
-        "valkey",
-        "7.2",
-        &["cache.t4g.micro", "cache.m7g.large", "cache.r7g.large"],
-    ),
-    (
-        "valkey",
-        "8.0",
-        &["cache.t4g.small", "cache.r7g.xlarge", "cache.m6g.large"],
-    ),
-    ("valkey", "8.1", &["cache.t4g.medium", "cache.m7g.large"]),
-    ("valkey", "8.2", &["cache.t4g.micro", "cache.r7g.large"]),
-    ("valkey", "9.0", &["cache.t4g.small", "cache.m7g.large"]),
+/// Node types the generator picks from, each where CloudFormation and cfn-lint take it in every
+/// region above; which engine versions each runs, and which tier data, is `aws::node_types`'s.
+const NODE_TYPES: &[&str] = &[
+    "cache.t3.small",
+    "cache.t3.medium",
+    "cache.t4g.micro",
+    "cache.t4g.small",
+    "cache.t4g.medium",
+    "cache.m5.large",
+    "cache.m6g.large",
+    "cache.m7g.large",
+    "cache.m7g.xlarge",
+    "cache.r5.large",
+    "cache.r6g.large",
+    "cache.r6g.xlarge",
+    "cache.r7g.large",
+    "cache.r7g.xlarge",
+    "cache.c7gn.large",
+    "cache.r6gd.xlarge",
+    "cache.r6gd.2xlarge",
 ];
 
-/// Data tiering needs an r6gd node (xlarge and up) and Redis 6.2+ or any Valkey.
-const TIERED_NODES: &[&str] = &["cache.r6gd.xlarge", "cache.r6gd.2xlarge"];
+/// The pool's types that run `engine` `version`, split into (plain, data tiering).
+fn node_types(engine: &str, version: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+    let version = Version::parse(version);
+    let runs = |node: &node_types::NodeType| {
+        node.generation == node_types::Generation::Current
+            && (engine == "valkey" || version.is_some_and(|v| node.min_redis <= v))
+    };
+    let usable: Vec<node_types::NodeType> = NODE_TYPES
+        .iter()
+        .filter_map(|n| node_types::lookup(n))
+        .filter(runs)
+        .collect();
+    let plain = usable
+        .iter()
+        .filter(|n| !n.data_tiering)
+        .map(|n| n.name)
+        .collect();
+    let tiered = usable
+        .iter()
+        .filter(|n| n.data_tiering)
+        .map(|n| n.name)
+        .collect();
+    (plain, tiered)
+}
+
+/// A random integer inside the range the schema gives `key` of `kind`.
+fn int_for(rng: &mut Rng, kind: Kind, key: &str, cap: i64) -> i64 {
+    let (min, max) = match kind.schema().key(key).map(|k| k.ty) {
+        Some(Ty::Int { min, max }) => (min, max.min(cap)),
+        _ => (0, 0),
+    };
+    let span = u64::try_from(max.saturating_sub(min)).unwrap_or(0);
+    min + i64::try_from(rng.next() % (span + 1)).unwrap_or(0)
+}
 
 const RUNTIMES: &[&str] = &["python3.12", "python3.13", "python3.14"];
 const INSTANCE_TYPES: &[&str] = &[
@@ -354,7 +348,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         }
         for f in 0..function_count {
             let runtime = *rng.pick(RUNTIMES);
-            let arch = *rng.pick(&["x86_64", "arm64"]);
+            let arch = *rng.pick(Arch::WORDS);
             // A function outside the VPC cannot reach a cache; it gets no connects and no layer.
             let in_vpc = rng.chance(85);
             let mut used_layers = Vec::new();
@@ -389,7 +383,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 let _ = writeln!(text, "  subnet = lambda_{}", rng.pick(&zones));
             }
             let _ = write!(text, "  runtime = \"{runtime}\"");
-            if arch == "arm64" || rng.chance(50) {
+            if arch == Arch::Arm64.word() || rng.chance(50) {
                 let _ = write!(text, "  architecture = \"{arch}\"");
             }
             let _ = writeln!(
@@ -407,14 +401,17 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 1 => text.push_str("  url = \"public\"\n"),
                 _ => {}
             }
-            if rng.chance(70) {
-                let _ = writeln!(text, "  timeout = {}", rng.between(1, 900));
-            }
-            if rng.chance(70) {
-                let _ = writeln!(text, "  memory = {}", rng.between(128, 10240));
-            }
-            if rng.chance(30) {
-                let _ = writeln!(text, "  ephemeral_storage = {}", rng.between(512, 10240));
+            // Reserved concurrency stays small: the account's pool is shared by every function.
+            for (key, percent, cap) in [
+                ("timeout", 70, i64::MAX),
+                ("memory", 70, i64::MAX),
+                ("ephemeral_storage", 30, i64::MAX),
+                ("reserved_concurrency", 15, 10),
+            ] {
+                if rng.chance(percent) {
+                    let value = int_for(&mut rng, Kind::Function, key, cap);
+                    let _ = writeln!(text, "  {key} = {value}");
+                }
             }
             text.push_str("  environment {\n");
             if in_vpc {
@@ -453,14 +450,15 @@ fn replication_group(
     seed: u64,
     client_cidrs: &[String],
 ) -> CacheShape {
-    let (engine, version, nodes) = *rng.pick(ENGINES);
-    let tiered = rng.chance(10) && (engine == "valkey" || version != "5.0.6" && version != "6.0");
+    let (engine, version, _) = *rng.pick(engines::VERSIONS);
+    let (plain, tiering) = node_types(engine, version);
+    let tiered = rng.chance(10) && !tiering.is_empty();
     let node = if tiered {
-        rng.pick(TIERED_NODES)
+        *rng.pick(&tiering)
     } else {
-        rng.pick(nodes)
+        *rng.pick(&plain)
     };
-    let replicas = rng.below(6);
+    let replicas = rng.below(MAX_REPLICAS as usize + 1);
     let multi_az = replicas > 0 && rng.chance(60);
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
@@ -525,7 +523,8 @@ fn replication_group(
         let _ = writeln!(out, "  data_tiering = true");
     }
     if rng.chance(30) {
-        let _ = writeln!(out, "  snapshot_retention = {}", rng.below(36));
+        let days = int_for(rng, Kind::ReplicationGroup, "snapshot_retention", i64::MAX);
+        let _ = writeln!(out, "  snapshot_retention = {days}");
     }
     if rng.chance(20) {
         let extra = if rng.chance(50) {
@@ -575,7 +574,7 @@ fn layer(
         .collect::<Vec<_>>()
         .join(", ");
     let _ = write!(text, "layer {name} {{\n  runtime = \"{runtime}\"");
-    if arch == "arm64" || rng.chance(50) {
+    if arch == Arch::Arm64.word() || rng.chance(50) {
         let _ = write!(text, "  architecture = \"{arch}\"");
     }
     let _ = writeln!(text, "  requirements = [{requirements}]");

@@ -3,13 +3,18 @@
 //!
 //! The pipeline, one module per stage, each calling only the one before it:
 //!
-//! 1. [`syntax`]: source text to an AST with byte spans (a fast path for valid programs; the pest
-//!    grammar as the reference and the reporter of syntax errors).
+//! 1. [`syntax`]: source text to an AST with byte spans, through one lexer and one parser that
+//!    reports every syntax error and returns the tree of what parsed (`grammar/cache.pest` is the
+//!    normative grammar the tests hold it to).
 //! 2. [`model`]: the AST checked against the language schema, names resolved, typed declarations.
 //! 3. [`check`](mod@check): AWS rules and common mistakes, as [`diag::Diag`]s with codes, labels and help.
 //! 4. [`emit`]: the model to a deterministic template set, split to fit CloudFormation's limits and
-//!    printed as YAML or JSON; [`check::limits`](mod@check::limits) then judges the printed set before anything is
+//!    printed as YAML or JSON; [`emit::limits`] then judges the printed set before anything is
 //!    written.
+//!
+//! Shared facts sit below the stages and any stage reads them: [`span`], [`diag`], [`date`] and
+//! [`aws`] (reference data and quotas). The names and logical ids of declarations are facts of
+//! the model, [`model::ids`], which both `check` and `emit` read.
 //!
 //! [`compile`] runs them all; the CLI, the language server and the tests call it (or a prefix of it).
 #![cfg_attr(
@@ -28,11 +33,15 @@ pub mod fmt;
 pub mod generate;
 pub mod graph;
 pub mod init;
+#[cfg(unix)]
+pub mod local;
 pub mod lsp;
 pub mod model;
+mod partial;
 pub mod plan;
 pub mod span;
 pub mod syntax;
+pub mod words;
 
 use diag::{Diag, Policy};
 use model::{Model, SourceLoader};
@@ -65,20 +74,20 @@ pub struct Checked {
 }
 
 /// Parses, lowers and checks; diagnostics are filtered by the policy and sorted by position.
+/// Syntax errors do not stop the rest: what parsed is lowered and checked, and the findings that
+/// the unparsed text may explain are left out (see [`partial`]).
 pub fn check(src: &str, loader: &dyn SourceLoader, options: &Options) -> Checked {
-    let file = match syntax::parse(src) {
-        Ok(file) => file,
-        Err(diag) => {
-            return Checked {
-                model: None,
-                diags: options.policy.apply(vec![diag]),
-            };
-        }
-    };
-    let (model, mut diags) = model::lower(&file, loader);
-    if !diag::has_errors(&diags) {
-        diags.extend(check::check(&model, &options.check));
-    }
+    let (file, syntax_errors) = syntax::parse_partial(src);
+    let (model, lowered) = model::lower(&file, loader);
+    let mut diags = partial::lowering(&syntax_errors, lowered);
+    // Checks run on every declaration; what they say about one that lowering (or the parser) could
+    // not build whole, or about what depends on it, would rest on placeholders and is not shown.
+    let found: Vec<Diag> = check::check(&model, &options.check)
+        .into_iter()
+        .filter(|d| !model.damage.hides(d))
+        .collect();
+    diags.extend(partial::checks(&file, found));
+    diags.extend(syntax_errors);
     let diags = options.policy.apply(diags);
     let model = (!diag::has_errors(&diags)).then_some(model);
     Checked { model, diags }
@@ -128,7 +137,7 @@ pub fn build(
     let files = emit::files(&templates, options.emit.format);
     let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
     let limits =
-        check::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
+        emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
     diags.extend(options.policy.apply(limits));
     diag::sort(&mut diags);
     let built = (!diag::has_errors(&diags)).then_some(Built {

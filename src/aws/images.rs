@@ -5,8 +5,8 @@
 //! Knowledge Center "test my connection to an ElastiCache cluster" (AL2023 `redis6` speaks TLS,
 //! AL2 needs redis-cli compiled with BUILD_TLS=yes); ElastiCache "Connecting using valkey-cli".
 
+use super::arch::Arch;
 use crate::date::Date;
-use crate::model::Arch;
 
 /// The images a program can name, by key.
 pub const IMAGES: &[&str] = &["al2023", "al2"];

@@ -218,40 +218,59 @@ fn suggested_subnet(model: &Model) -> Option<&str> {
 }
 
 /// Reading an address of a cache is a sign of talking to it; the security group admits only the
-/// clients listed in `connects`.
+/// clients listed in `connects`. One diagnostic per function, a label on the first read of each
+/// cache it does not connect to.
 fn reads_without_connects(model: &Model, function: &Function, out: &mut Vec<Diag>) {
     let connected: HashSet<usize> = function.connects.iter().map(|r| r.index).collect();
     let mut reported: HashSet<usize> = HashSet::new();
+    let mut reads: Vec<(&Ref, Span)> = Vec::new();
     for var in &function.environment {
         let EnvValue::Cache { cache, .. } = &var.value.value else {
             continue;
         };
-        if connected.contains(&cache.index) || !reported.insert(cache.index) {
-            continue;
+        if !connected.contains(&cache.index) && reported.insert(cache.index) {
+            reads.push((cache, var.value.span));
         }
-        let declared = model.cache(cache).map_or(Span::default(), |c| c.name.span);
-        let mut names: Vec<&str> = function
-            .connects
-            .iter()
-            .map(|r| r.name.value.as_str())
-            .collect();
-        names.push(&cache.name.value);
-        out.push(
-            Diag::new(
-                codes::E0309,
-                var.value.span,
-                format!(
-                    "function `{}` reads `{}` but does not connect to it",
-                    function.name.value, cache.name.value
-                ),
-                "read here",
-            )
-            .with_label(declared, "its security group admits only the clients in `connects`")
-            .help(format!(
-                "a client that reads the cache must `connects` to it: write `connects = [{}]` in `{}`",
-                names.join(", "),
-                function.name.value
-            )),
-        );
     }
+    let Some(((cache, at), rest)) = reads.split_first() else {
+        return;
+    };
+    let mut names: Vec<&str> = function
+        .connects
+        .iter()
+        .map(|r| r.name.value.as_str())
+        .collect();
+    names.extend(reads.iter().map(|(c, _)| c.name.value.as_str()));
+    let message = if rest.is_empty() {
+        format!(
+            "function `{}` reads `{}` but does not connect to it",
+            function.name.value, cache.name.value
+        )
+    } else {
+        let caches: Vec<String> = reads
+            .iter()
+            .map(|(c, _)| format!("`{}`", c.name.value))
+            .collect();
+        let caches: Vec<&str> = caches.iter().map(String::as_str).collect();
+        format!(
+            "function `{}` reads {} but does not connect to them",
+            function.name.value,
+            prose(&caches)
+        )
+    };
+    let declared = |c: &Ref| model.cache(c).map_or(Span::default(), |c| c.name.span);
+    let mut diag = Diag::new(codes::E0309, *at, message, "read here").with_label(
+        declared(cache),
+        "its security group admits only the clients in `connects`",
+    );
+    for (cache, at) in rest {
+        diag = diag
+            .with_label(*at, "read here")
+            .with_label(declared(cache), "admits only the clients in `connects`");
+    }
+    out.push(diag.help(format!(
+        "a client that reads the cache must `connects` to it: write `connects = [{}]` in `{}`",
+        names.join(", "),
+        function.name.value
+    )));
 }

@@ -1,8 +1,9 @@
 //! A function's environment: keys Lambda accepts and does not reserve, and at most 4 KB in all.
 //! Sources: Lambda API `Environment` (key pattern), Lambda quotas (4 KB), cfn-lint E3663 (reserved).
 
+use crate::aws::quotas::ENVIRONMENT_BYTES as SIZE_LIMIT;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::aws_name;
+use crate::model::ids::aws_name;
 use crate::model::{CacheAttr, EnvValue, Function, Model};
 use crate::span::Span;
 
@@ -27,9 +28,6 @@ pub const RESERVED: &[&str] = &[
     "LAMBDA_TASK_ROOT",
     "LAMBDA_RUNTIME_DIR",
 ];
-
-/// The sum of the bytes of all keys and values (how Lambda and cfn-lint E3697 count).
-pub const SIZE_LIMIT: usize = 4096;
 
 /// What a cache endpoint address adds besides the replication group id, at its longest:
 /// `<id>-ro.<6 chars>.ng.0001.<region code>.cache.amazonaws.com` (region codes such as `apne1`).

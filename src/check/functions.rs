@@ -1,21 +1,15 @@
-//! Lambda functions: runtime, inline source and handler, numeric settings and the AWS name.
-//! Layers and the environment have their own files; this one calls them for each function.
+//! Lambda functions: runtime, inline source and handler, and the AWS name (the schema checks the
+//! numeric settings). The environment has its own file, called for each function; `layers` checks what is attached.
 
-use super::{Context, environment, handler, layers, runtime};
+use super::aws_names;
+use super::{Context, environment, handler, runtime};
+use crate::aws::quotas::{FUNCTION_NAME_CHARS as FUNCTION_NAME_LIMIT, TEMPLATE_BODY_BYTES};
 use crate::aws::runtimes;
 use crate::diag::suggest::closest;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::aws_name;
+use crate::model::ids::aws_name;
 use crate::model::{Function, Model, S};
 use crate::span::Span;
-
-/// CloudFormation reads a template of at most 1,000,000 bytes from S3 (the TemplateURL limit; cfn-lint
-/// uses the same figure). Inline code is part of its template, so this binds before the 4 MB that
-/// the Code.ZipFile documentation allows.
-pub const TEMPLATE_BODY_LIMIT: usize = 1_000_000;
-
-/// Lambda's FunctionName: 1 to 64 of `[a-zA-Z0-9-_]`.
-const FUNCTION_NAME_LIMIT: usize = 64;
 
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
     for function in &model.functions {
@@ -24,10 +18,8 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
             inline_code(function, out);
         }
         source_size(function, out);
-        ranges(function, out);
         name(model, function, out);
         environment::check(model, function, out);
-        layers::attached(model, function, out);
     }
 }
 
@@ -135,7 +127,7 @@ fn list(names: &[String]) -> String {
 
 fn source_size(function: &Function, out: &mut Vec<Diag>) {
     let size = function.code.len();
-    if size <= TEMPLATE_BODY_LIMIT {
+    if size <= TEMPLATE_BODY_BYTES {
         return;
     }
     out.push(
@@ -144,7 +136,7 @@ fn source_size(function: &Function, out: &mut Vec<Diag>) {
             function.source.span,
             format!(
                 "{} is {size} bytes; inline code must fit in its template, at most \
-                 {TEMPLATE_BODY_LIMIT} bytes",
+                 {TEMPLATE_BODY_BYTES} bytes",
                 function.source.value
             ),
             "too large to inline",
@@ -154,40 +146,6 @@ fn source_size(function: &Function, out: &mut Vec<Diag>) {
              installed at deploy time instead of inlined",
         ),
     );
-}
-
-fn ranges(function: &Function, out: &mut Vec<Diag>) {
-    let settings = [
-        ("timeout", &function.timeout, 1, 900, "seconds"),
-        ("memory", &function.memory, 128, 10_240, "MB"),
-        (
-            "ephemeral_storage",
-            &function.ephemeral_storage,
-            512,
-            10_240,
-            "MB",
-        ),
-    ];
-    for (key, value, min, max, unit) in settings {
-        let Some(v) = value.as_ref().filter(|v| !(min..=max).contains(&v.value)) else {
-            continue;
-        };
-        let nearest = v.value.clamp(min, max);
-        out.push(
-            Diag::new(
-                codes::E0414,
-                v.span,
-                format!(
-                    "`{key}` is {} {unit}; Lambda allows {min} to {max}",
-                    v.value
-                ),
-                format!("outside {min}..={max}"),
-            )
-            .help(format!(
-                "write `{key} = {nearest}` or another value in range"
-            )),
-        );
-    }
 }
 
 fn name(model: &Model, function: &Function, out: &mut Vec<Diag>) {
@@ -212,7 +170,10 @@ fn name(model: &Model, function: &Function, out: &mut Vec<Diag>) {
         )
     } else {
         (
-            format!("the function name `{full}` contains {}", chars(&bad)),
+            format!(
+                "the function name `{full}` contains {}",
+                aws_names::chars(&bad)
+            ),
             "use only letters, digits, `-` and `_` in the stack's and the function's names".into(),
         )
     };
@@ -221,16 +182,4 @@ fn name(model: &Model, function: &Function, out: &mut Vec<Diag>) {
             .with_label(stack.span, "the stack name prefixes every AWS name")
             .help(help),
     );
-}
-
-/// `'.', ' '` for a message about characters that are not allowed.
-pub fn chars(bad: &[char]) -> String {
-    let mut shown: Vec<String> = Vec::new();
-    for c in bad {
-        let s = format!("`{c}`");
-        if !shown.contains(&s) {
-            shown.push(s);
-        }
-    }
-    format!("{}, which AWS does not allow", shown.join(", "))
 }

@@ -5,7 +5,7 @@ use super::Context;
 use crate::aws::{images, instance_types};
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
-use crate::model::{Instance, Model};
+use crate::model::{Instance, Model, S};
 
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
     let types = instance_types::sorted();
@@ -96,81 +96,131 @@ fn end_of_support(instance: &Instance, cx: &Context, out: &mut Vec<Diag>) {
     );
 }
 
+/// Each rule here reports once for the whole list, with a label on every package it concerns.
 fn packages(model: &Model, instance: &Instance, out: &mut Vec<Diag>) {
     let image = &instance.image;
+    let known: Vec<&S<String>> = instance
+        .packages
+        .iter()
+        .filter(|p| images::PACKAGES.contains(&p.value.as_str()))
+        .collect();
+    unknown_packages(instance, out);
+    let (available, unavailable): (Vec<&S<String>>, Vec<&S<String>>) = known
+        .into_iter()
+        .partition(|p| images::install_commands(&image.value, &p.value).is_some());
+    if let Some((first, rest)) = unavailable.split_first() {
+        let alternatives: Vec<String> = images::PACKAGES
+            .iter()
+            .filter(|p| images::install_commands(&image.value, p).is_some())
+            .map(|p| format!("\"{p}\""))
+            .collect();
+        let names: Vec<String> = unavailable
+            .iter()
+            .map(|p| format!("`{}`", p.value))
+            .collect();
+        let (names, are) = match names.as_slice() {
+            [one] => (one.clone(), "is"),
+            _ => (names.join(" and "), "are"),
+        };
+        let mut diag = Diag::new(
+            codes::E0307,
+            first.span,
+            format!(
+                "{names} {are} not packaged for {}",
+                images::title(&image.value)
+            ),
+            "not in this image's repositories",
+        );
+        for p in rest {
+            diag = diag.with_label(p.span, "not in this image's repositories");
+        }
+        out.push(diag.with_label(image.span, "this image").help(format!(
+            "write `image = \"al2023\"`, or install {} instead",
+            alternatives.join(" or ")
+        )));
+    }
     // The first cache this instance reaches over TLS, for the TLS warning's second label.
-    let tls_cache = instance
+    let Some(cache) = instance
         .connects
         .iter()
         .filter_map(|r| model.cache(r))
-        .find(|c| c.transit_encryption());
-    for package in &instance.packages {
-        if !images::PACKAGES.contains(&package.value.as_str()) {
-            out.push(
-                Diag::new(
-                    codes::E0306,
-                    package.span,
-                    format!("unknown package `{}`", package.value),
-                    "not a client cachec can install",
-                )
-                .help(did_you_mean(&package.value, images::PACKAGES, "package")),
-            );
-            continue;
-        }
-        if images::install_commands(&image.value, &package.value).is_none() {
-            let alternatives: Vec<&str> = images::PACKAGES
-                .iter()
-                .copied()
-                .filter(|p| images::install_commands(&image.value, p).is_some())
-                .collect();
-            out.push(
-                Diag::new(
-                    codes::E0307,
-                    package.span,
-                    format!(
-                        "`{}` is not packaged for {}",
-                        package.value,
-                        images::title(&image.value)
-                    ),
-                    "not in this image's repositories",
-                )
-                .with_label(image.span, "this image")
-                .help(format!(
-                    "write `image = \"al2023\"`, or install {} instead",
-                    alternatives
-                        .iter()
-                        .map(|p| format!("\"{p}\""))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                )),
-            );
-            continue;
-        }
-        if let Some(cache) = tls_cache
-            && !images::speaks_tls(&image.value, &package.value)
-        {
-            let encrypted = cache
-                .transit_encryption
-                .as_ref()
-                .map_or(cache.name.span, |b| b.span);
-            out.push(
-                Diag::new(
-                    codes::W0302,
-                    package.span,
-                    format!(
-                        "`{}` from {} cannot open TLS connections, but `{}` accepts only TLS",
-                        package.value,
-                        images::title(&image.value),
-                        cache.name.value
-                    ),
-                    "built without TLS",
-                )
-                .with_label(encrypted, "transit encryption: clients must use TLS")
-                .help(
-                    "write `image = \"al2023\"`: its redis6-cli (linked as redis-cli) speaks TLS \
-                     with `--tls`",
-                ),
-            );
-        }
+        .find(|c| c.transit_encryption())
+    else {
+        return;
+    };
+    let plain: Vec<&S<String>> = available
+        .into_iter()
+        .filter(|p| !images::speaks_tls(&image.value, &p.value))
+        .collect();
+    let Some((first, rest)) = plain.split_first() else {
+        return;
+    };
+    let encrypted = cache
+        .transit_encryption
+        .as_ref()
+        .map_or(cache.name.span, |b| b.span);
+    let names: Vec<String> = plain.iter().map(|p| format!("`{}`", p.value)).collect();
+    let names = names.join(" and ");
+    let mut diag = Diag::new(
+        codes::W0302,
+        first.span,
+        format!(
+            "{names} from {} cannot open TLS connections, but `{}` accepts only TLS",
+            images::title(&image.value),
+            cache.name.value
+        ),
+        "built without TLS",
+    );
+    for p in rest {
+        diag = diag.with_label(p.span, "built without TLS");
     }
+    out.push(
+        diag.with_label(encrypted, "transit encryption: clients must use TLS")
+            .help(
+                "write `image = \"al2023\"`: its redis6-cli (linked as redis-cli) speaks TLS \
+                 with `--tls`",
+            ),
+    );
+}
+
+/// Packages cachec cannot install, with each one's nearest known package on its label.
+fn unknown_packages(instance: &Instance, out: &mut Vec<Diag>) {
+    let unknown: Vec<&S<String>> = instance
+        .packages
+        .iter()
+        .filter(|p| !images::PACKAGES.contains(&p.value.as_str()))
+        .collect();
+    let Some((first, rest)) = unknown.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        out.push(
+            Diag::new(
+                codes::E0306,
+                first.span,
+                format!("unknown package `{}`", first.value),
+                "not a client cachec can install",
+            )
+            .help(did_you_mean(&first.value, images::PACKAGES, "package")),
+        );
+        return;
+    }
+    let label = |p: &S<String>| match closest(&p.value, images::PACKAGES.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => "not a client cachec can install".to_string(),
+    };
+    let names: Vec<String> = unknown.iter().map(|p| format!("`{}`", p.value)).collect();
+    let mut diag = Diag::new(
+        codes::E0306,
+        first.span,
+        format!("unknown packages {}", names.join(", ")),
+        label(first),
+    );
+    for p in rest {
+        diag = diag.with_label(p.span, label(p));
+    }
+    out.push(diag.help(format!(
+        "cachec installs these clients: {}",
+        images::PACKAGES.join(", ")
+    )));
 }

@@ -3,21 +3,16 @@
 
 use std::collections::HashMap;
 
-use super::functions::chars;
+use super::aws_names::chars;
 use super::{Context, runtime};
+use crate::aws::quotas::{
+    LAYER_NAME_CHARS as LAYER_NAME_LIMIT, LAYERS_PER_FUNCTION as MAX_LAYERS,
+    SSM_STANDARD_VALUE_BYTES as REQUIREMENTS_LIMIT,
+};
 use crate::aws::runtimes;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::aws_name;
+use crate::model::ids::aws_name;
 use crate::model::{Function, Layer, Model};
-
-/// Lambda's limit on layers per function.
-const MAX_LAYERS: usize = 5;
-
-/// LayerVersion's LayerName: 1 to 140 of `[a-zA-Z0-9-_]`.
-const LAYER_NAME_LIMIT: usize = 140;
-
-/// The requirements travel in a Standard-tier SSM parameter, whose value holds at most 4 KB.
-const REQUIREMENTS_LIMIT: usize = 4096;
 
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
     for layer in &model.layers {
@@ -39,6 +34,9 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
         }
         name(model, layer, out);
         requirements(layer, out);
+    }
+    for function in &model.functions {
+        attached(model, function, out);
     }
 }
 
@@ -81,24 +79,38 @@ fn requirements(layer: &Layer, out: &mut Vec<Diag>) {
         );
         return;
     }
-    for r in &list.value {
-        let why = if r.value.trim().is_empty() {
-            "an empty requirement"
-        } else if r.value.contains(['\n', '\r']) {
-            "a requirement cannot span lines"
-        } else if r.value.trim_start().starts_with('-') {
-            "pip would read this as an option, not a requirement"
+    let bad: Vec<(&crate::model::S<String>, &str)> = list
+        .value
+        .iter()
+        .filter_map(|r| {
+            let why = if r.value.trim().is_empty() {
+                "an empty requirement"
+            } else if r.value.contains(['\n', '\r']) {
+                "a requirement cannot span lines"
+            } else if r.value.trim_start().starts_with('-') {
+                "pip would read this as an option, not a requirement"
+            } else {
+                return None;
+            };
+            Some((r, why))
+        })
+        .collect();
+    if let Some(((r, why), rest)) = bad.split_first() {
+        let message = if rest.is_empty() {
+            format!("{why}: `{}`", r.value.escape_debug())
         } else {
-            continue;
-        };
-        out.push(
-            Diag::new(
-                codes::E0417,
-                r.span,
-                format!("{why}: `{}`", r.value.escape_debug()),
-                why,
+            format!(
+                "{} requirements of layer `{}` are not requirement specifiers",
+                bad.len(),
+                layer.name.value
             )
-            .help("write one pip requirement specifier per string, such as \"redis==5.2.1\""),
+        };
+        let mut diag = Diag::new(codes::E0417, r.span, message, *why);
+        for (r, why) in rest {
+            diag = diag.with_label(r.span, *why);
+        }
+        out.push(
+            diag.help("write one pip requirement specifier per string, such as \"redis==5.2.1\""),
         );
     }
     let size: usize = list.value.iter().map(|r| r.value.len() + 1).sum::<usize>() - 1;
@@ -120,21 +132,13 @@ fn requirements(layer: &Layer, out: &mut Vec<Diag>) {
 }
 
 /// The layers a function lists: compatible, at most 5, none twice.
-pub fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
+fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
     let refs = &function.layers.value;
     let mut seen: HashMap<usize, &crate::model::Ref> = HashMap::new();
+    let mut repeats: Vec<(&crate::model::Ref, &crate::model::Ref)> = Vec::new();
     for r in refs {
         if let Some(first) = seen.get(&r.index) {
-            out.push(
-                Diag::new(
-                    codes::E0409,
-                    r.name.span,
-                    format!("layer `{}` is listed twice", r.name.value),
-                    "listed again here",
-                )
-                .with_label(first.name.span, "first listed here")
-                .help(format!("remove the second `{}`", r.name.value)),
-            );
+            repeats.push((r, first));
             continue;
         }
         seen.insert(r.index, r);
@@ -142,6 +146,7 @@ pub fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
             compatible(function, r.name.span, layer, out);
         }
     }
+    listed_again(&repeats, out);
     if let Some(sixth) = refs.get(MAX_LAYERS) {
         out.push(
             Diag::new(
@@ -158,6 +163,35 @@ pub fn attached(model: &Model, function: &Function, out: &mut Vec<Diag>) {
             .help("merge the requirements of several layers into one layer"),
         );
     }
+}
+
+/// Every repeat of the function's list in one diagnostic, at the first repeat.
+fn listed_again(repeats: &[(&crate::model::Ref, &crate::model::Ref)], out: &mut Vec<Diag>) {
+    let Some(((repeat, first), rest)) = repeats.split_first() else {
+        return;
+    };
+    let (message, help) = if rest.is_empty() {
+        (
+            format!("layer `{}` is listed twice", repeat.name.value),
+            format!("remove the second `{}`", repeat.name.value),
+        )
+    } else {
+        (
+            format!("{} layers are listed again", repeats.len()),
+            "list each layer once: remove the repeats".to_string(),
+        )
+    };
+    let mut diag = Diag::new(codes::E0409, repeat.name.span, message, "listed again here")
+        .with_label(first.name.span, "first listed here");
+    let mut firsts = vec![first.index];
+    for (r, first) in rest {
+        diag = diag.with_label(r.name.span, "listed again here");
+        if !firsts.contains(&first.index) {
+            firsts.push(first.index);
+            diag = diag.with_label(first.name.span, "first listed here");
+        }
+    }
+    out.push(diag.help(help));
 }
 
 fn compatible(function: &Function, at: crate::span::Span, layer: &Layer, out: &mut Vec<Diag>) {

@@ -1,15 +1,15 @@
 //! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
+mod aws_names;
 mod cache;
 mod clients;
 mod environment;
 mod functions;
 mod handler;
-mod ids;
 mod instances;
 mod layers;
-pub mod limits;
+mod logical_ids;
 mod network;
 mod runtime;
 mod security;
@@ -34,6 +34,6 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     functions::check(model, cx, &mut out);
     layers::check(model, cx, &mut out);
     security::check(model, &mut out);
-    ids::check(model, &mut out);
+    logical_ids::check(model, &mut out);
     out
 }

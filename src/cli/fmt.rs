@@ -27,18 +27,26 @@ pub fn run(files: &[PathBuf], check: bool, report: &Report) -> ExitCode {
 }
 
 fn one(file: &Path, check: bool, report: &Report) -> ExitCode {
-    let src = match fs::read_to_string(file) {
-        Ok(src) => src,
+    let bytes = match fs::read(file) {
+        Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", file.display());
             return ExitCode::from(2);
         }
     };
     let name = file.display().to_string();
+    // A file that is not text is reported as `check` reports it, and left alone.
+    let src = match cachec::syntax::decode(bytes) {
+        (src, None) => src,
+        (src, Some(not_text)) => {
+            report.diags(&name, &src, &[not_text]);
+            return ExitCode::FAILURE;
+        }
+    };
     let formatted = match cachec::fmt::format(&src) {
         Ok(text) => text,
-        Err(diag) => {
-            report.diags(&name, &src, &[diag]);
+        Err(diags) => {
+            report.diags(&name, &src, &diags);
             return ExitCode::FAILURE;
         }
     };
@@ -62,11 +70,18 @@ fn one(file: &Path, check: bool, report: &Report) -> ExitCode {
 }
 
 fn stdin(check: bool, report: &Report) -> ExitCode {
-    let mut src = String::new();
-    if let Err(e) = io::stdin().read_to_string(&mut src) {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read standard input: {e}");
         return ExitCode::from(2);
     }
+    let src = match cachec::syntax::decode(bytes) {
+        (src, None) => src,
+        (src, Some(not_text)) => {
+            report.diags("<stdin>", &src, &[not_text]);
+            return ExitCode::FAILURE;
+        }
+    };
     match cachec::fmt::format(&src) {
         Ok(formatted) if check && formatted != src => {
             print!("{}", diff("<stdin>", &src, &formatted));
@@ -80,8 +95,8 @@ fn stdin(check: bool, report: &Report) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Err(diag) => {
-            report.diags("<stdin>", &src, &[diag]);
+        Err(diags) => {
+            report.diags("<stdin>", &src, &diags);
             ExitCode::FAILURE
         }
     }

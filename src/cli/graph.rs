@@ -14,7 +14,7 @@ pub fn run(common: &Common, format: Format, output: Option<&Path>) -> ExitCode {
         Err(code) => return code,
     };
     let checked = cachec::check(&src, &common.loader(), &common.options());
-    let report = Report::new(common.colour);
+    let report = Report::new(common.color);
     report.diags(&common.file.display().to_string(), &src, &checked.diags);
     let Some(model) = checked.model.filter(|_| !has_errors(&checked.diags)) else {
         return ExitCode::FAILURE;

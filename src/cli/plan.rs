@@ -28,9 +28,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
     /// Colour in diagnostics: auto (when the output is a terminal), always or never.
-    #[arg(long, value_enum, default_value_t = ColourArg::Auto)]
-    colour: ColourArg,
-    /// The plan and diagnostics as text (human) or one JSON object per line on stdout (json).
+    #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+    color: ColourArg,
+    /// The plan and diagnostics as text (human) or one JSON object per line on stdout (json);
+    /// sarif is refused.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
 }
@@ -117,7 +118,11 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     }
     let (old_built, old_diags) = cachec::build(&old.src, old.loader.as_ref(), &options);
     let (new_built, new_diags) = cachec::build(&new.src, new.loader.as_ref(), &options);
-    let report = Report::new(args.colour);
+    if args.message_format == MessageFormat::Sarif {
+        eprintln!("error: `cachec plan` prints human or json; SARIF is for `check` and `build`");
+        return ExitCode::from(2);
+    }
+    let report = Report::new(args.color);
     let json = args.message_format == MessageFormat::Json;
     let show = |program: &Program, diags: &[Diag]| {
         if json {

@@ -43,6 +43,7 @@ catalog! {
     E0012 Error "value not among the allowed ones";
     E0013 Error "source file cannot be read";
     E0014 Error "declaration needs a name";
+    E0020 Error "value out of range";
 
     // E01xx / W01xx: replication groups.
     E0101 Error "unknown engine";
@@ -133,6 +134,10 @@ catalog! {
     E0604 Error "template body too large";
     E0605 Error "two names give the same logical id";
     E0606 Error "logical id too long";
+
+    // E08xx / W08xx: the local run (`cachec up`).
+    E0801 Error "secret without a usable local value";
+    W0801 Warning "local engine is not the declared version";
 
     // E065x: programs no split of the template set fits into CloudFormation's limits.
     E0651 Error "declaration too large for one template";

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Diag, Label};
+use super::{Diag, Fact, Label};
 use crate::span::line_col;
 
 /// The format's version, the first field of every object.
@@ -19,7 +19,20 @@ pub fn to_json(diag: &Diag, file: &str, src: &str) -> Value {
         "help": diag.help,
         "file": file,
         "labels": diag.labels.iter().map(|l| label(l, src)).collect::<Vec<_>>(),
+        "facts": diag
+            .facts
+            .iter()
+            .map(|(name, value)| ((*name).to_string(), fact(value)))
+            .collect::<serde_json::Map<String, Value>>(),
     })
+}
+
+fn fact(value: &Fact) -> Value {
+    match value {
+        Fact::Int(n) => json!(n),
+        Fact::Text(s) => json!(s),
+        Fact::Texts(v) => json!(v),
+    }
 }
 
 fn label(label: &Label, src: &str) -> Value {

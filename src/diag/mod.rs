@@ -1,9 +1,11 @@
 //! Diagnostics as data: a code from the catalog, a message, labelled spans and a help line.
-//! Stages create them; `render` turns them into text and `json` into machine-readable objects.
+//! Stages create them; `render` turns them into text, `json` and `sarif` into machine-readable output.
 
+pub mod allow;
 pub mod codes;
 pub mod json;
 pub mod render;
+pub mod sarif;
 pub mod suggest;
 
 use crate::span::Span;
@@ -32,6 +34,44 @@ pub struct Label {
     pub primary: bool,
 }
 
+/// A value a rule found, carried beside the wording for tools (`facts` in JSON diagnostics).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    Int(i64),
+    Text(String),
+    Texts(Vec<String>),
+}
+
+impl From<i64> for Fact {
+    fn from(n: i64) -> Self {
+        Fact::Int(n)
+    }
+}
+
+impl From<usize> for Fact {
+    fn from(n: usize) -> Self {
+        Fact::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<&str> for Fact {
+    fn from(s: &str) -> Self {
+        Fact::Text(s.to_string())
+    }
+}
+
+impl From<String> for Fact {
+    fn from(s: String) -> Self {
+        Fact::Text(s)
+    }
+}
+
+impl From<Vec<String>> for Fact {
+    fn from(v: Vec<String>) -> Self {
+        Fact::Texts(v)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diag {
     pub code: Code,
@@ -39,6 +79,8 @@ pub struct Diag {
     pub message: String,
     pub labels: Vec<Label>,
     pub help: String,
+    /// The typed facts of the rule that found it, by name, for diagnostics built from them.
+    pub facts: Vec<(&'static str, Fact)>,
 }
 
 impl Diag {
@@ -59,7 +101,14 @@ impl Diag {
                 primary: true,
             }],
             help: String::new(),
+            facts: Vec::new(),
         }
+    }
+
+    /// A named fact of the finding, such as the value found and the limit it passes.
+    pub fn fact(mut self, name: &'static str, value: impl Into<Fact>) -> Self {
+        self.facts.push((name, value.into()));
+        self
     }
 
     /// A secondary label: another place involved in the mistake.

@@ -41,6 +41,7 @@ pub fn render(diags: &[Diag], file_name: &str, src: &str, style: Style) -> Strin
         let report = Report {
             diag,
             source: &source,
+            snippet: printable(src, diag),
         };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!(
@@ -77,6 +78,27 @@ pub fn summary(diags: &[Diag]) -> Option<String> {
 struct Report<'a> {
     diag: &'a Diag,
     source: &'a Indexed<'a>,
+    /// Whether the lines under the labels can be shown.
+    snippet: bool,
+}
+
+/// Whether the lines a diagnostic shows (those under its labels and one either side, as miette
+/// draws them) are text a terminal shows as it is: with a control character (an escape sequence)
+/// or a replaced bad byte, the report leaves the lines out and stands on its message alone.
+fn printable(src: &str, diag: &Diag) -> bool {
+    diag.labels.iter().all(|label| {
+        let before = src.get(..label.span.start).unwrap_or_default();
+        let mut starts = before.rmatch_indices('\n').map(|(i, _)| i + 1);
+        let start = starts.nth(1).unwrap_or(0);
+        let after = src.get(label.span.end..).unwrap_or_default();
+        let mut ends = after.match_indices('\n').map(|(i, _)| label.span.end + i);
+        let end = ends.nth(1).unwrap_or(src.len());
+        src.get(start..end).is_none_or(|lines| {
+            !lines
+                .chars()
+                .any(|c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+        })
+    })
 }
 
 /// The source with the start of every line, so that miette reads only the lines around a span.
@@ -153,6 +175,10 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Without the snippet, whose header names the file, the message does.
+        if !self.snippet {
+            write!(f, "{}: ", self.source.name)?;
+        }
         f.write_str(&self.diag.message)
     }
 }
@@ -176,10 +202,13 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        self.snippet.then_some(self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet {
+            return None;
+        }
         Some(Box::new(self.diag.labels.iter().map(|l| {
             let text = (!l.message.is_empty()).then(|| l.message.clone());
             if l.primary {

@@ -1,39 +1,25 @@
 //! The cache template: a subnet group and a replication group (cluster mode disabled) per cache,
 //! with the endpoints published as root outputs.
 
-use super::ids::{aws_name, id, pascal, replication_group_name, zone};
-use super::network::{security_group_id, subnet_id};
-use super::node::{Node, Resource, map};
+use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
+use crate::model::ids::{
+    CacheIds, aws_name, cache_attr, replication_group_id, replication_group_name, subnet_id,
+};
 use crate::model::{Cache, CacheAttr, Model};
-
-pub fn subnet_group_id(name: &str) -> String {
-    id(name, "SubnetGroup")
-}
-
-pub fn replication_group_id(name: &str) -> String {
-    id(name, "ReplicationGroup")
-}
 
 /// The template value of a cache attribute that clients read.
 pub fn attr(cache: &str, attr: CacheAttr) -> Node {
-    let (att, _) = attr_names(attr);
+    let (att, _) = cache_attr(attr);
     Node::get_att(replication_group_id(cache), att)
-}
-
-fn attr_names(attr: CacheAttr) -> (&'static str, &'static str) {
-    match attr {
-        CacheAttr::PrimaryAddress => ("PrimaryEndPoint.Address", "PrimaryAddress"),
-        CacheAttr::ReaderAddress => ("ReaderEndPoint.Address", "ReaderAddress"),
-        CacheAttr::Port => ("PrimaryEndPoint.Port", "Port"),
-    }
 }
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
     for cache in &model.caches {
         let name = &cache.name.value;
+        let ids = CacheIds::of(cache);
         let subnets = cache
             .subnets
             .iter()
@@ -42,7 +28,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Cache,
             &cache.name,
-            subnet_group_id(name),
+            ids.subnet_group.clone(),
             Resource::new(
                 "AWS::ElastiCache::SubnetGroup",
                 map([
@@ -54,29 +40,24 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 ]),
             ),
         );
-        plan.trace(&subnet_group_id(name), "SubnetIds", cache.subnets_span);
+        plan.trace(&ids.subnet_group, "SubnetIds", cache.subnets_span);
         plan.add(
             Section::Cache,
             &cache.name,
-            replication_group_id(name),
-            replication_group(stack, cache),
+            ids.replication_group.clone(),
+            replication_group(stack, cache, &ids),
         );
         trace_replication_group(plan, cache);
-        for (attr, what) in [
-            (
-                CacheAttr::PrimaryAddress,
-                "Primary endpoint (reads and writes)",
-            ),
-            (
-                CacheAttr::ReaderAddress,
-                "Reader endpoint (reads, spread over the replicas)",
-            ),
-        ] {
-            let (_, suffix) = attr_names(attr);
+        for (attr, output) in ids.outputs {
+            let what = match attr {
+                CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
+                CacheAttr::ReaderAddress => "Reader endpoint (reads, spread over the replicas)",
+                CacheAttr::Port => "Port",
+            };
             plan.output(
-                format!("{}{suffix}", pascal(name)),
+                output,
                 format!("{what} of {}", aws_name(stack, name)),
-                self::attr(name, attr),
+                Node::get_att(&ids.replication_group, cache_attr(attr).0),
             );
         }
     }
@@ -149,7 +130,7 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
     }
 }
 
-fn replication_group(stack: &str, cache: &Cache) -> Resource {
+fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
     let name = &cache.name.value;
     let description = cache.description.as_ref().map_or_else(
         || format!("{} for {stack}", cache.engine.value),
@@ -173,13 +154,10 @@ fn replication_group(stack: &str, cache: &Cache) -> Resource {
         ("EngineVersion", Node::str(&cache.engine_version.value)),
         ("CacheNodeType", Node::str(&cache.node_type.value)),
         ("CacheParameterGroupName", Node::str(parameter_group)),
-        (
-            "CacheSubnetGroupName",
-            Node::reference(subnet_group_id(name)),
-        ),
+        ("CacheSubnetGroupName", Node::reference(&ids.subnet_group)),
         (
             "SecurityGroupIds",
-            Node::list([Node::reference(security_group_id(name))]),
+            Node::list([Node::reference(&ids.security_group)]),
         ),
         ("Port", Node::Int(cache.port())),
         ("NumCacheClusters", Node::Int(1 + cache.replica_count())),

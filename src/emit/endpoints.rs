@@ -1,19 +1,16 @@
 //! The endpoints template: gateway endpoints on the route tables of their subnets, interface
 //! endpoints in their subnets behind their own security group, with private DNS.
 
-use super::ids::id;
-use super::network::{VPC, endpoint_group_name, route_table_id, security_group_id, subnet_id};
+use super::network::VPC;
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
+use crate::model::ids::{EndpointIds, route_table_id, subnet_id};
 use crate::model::{EndpointKind, Model};
-
-pub fn endpoint_id(name: &str) -> String {
-    id(name, "Endpoint")
-}
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     for endpoint in &model.network.endpoints {
         let name = &endpoint.name.value;
+        let ids = EndpointIds::of(endpoint);
         let subnets = endpoint.subnets.iter().filter_map(|r| model.subnet(r));
         let service = Node::sub(format!("com.amazonaws.${{AWS::Region}}.{name}"));
         let props = match endpoint.kind.value {
@@ -36,9 +33,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 ),
                 (
                     "SecurityGroupIds",
-                    Node::list([Node::reference(security_group_id(&endpoint_group_name(
-                        name,
-                    )))]),
+                    Node::list(ids.security_group.map(Node::reference)),
                 ),
                 ("PrivateDnsEnabled", Node::Bool(endpoint.private_dns())),
             ]),
@@ -46,7 +41,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Endpoints,
             &endpoint.name,
-            endpoint_id(name),
+            ids.endpoint,
             Resource::new("AWS::EC2::VPCEndpoint", props),
         );
     }

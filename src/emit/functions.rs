@@ -2,17 +2,17 @@
 //! config and environment, and a function URL with the permissions that URL needs.
 
 use super::cache;
-use super::ids::{aws_name, id};
-use super::layers::{assume_role, layer_id, managed_policy};
-use super::network::{security_group_id, subnet_id};
+use super::layers::{assume_role, managed_policy};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
+use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, layer_id, subnet_id};
 use crate::model::{EnvValue, Function, Model, S, UrlAuth};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
     for function in &model.functions {
         let name = &function.name.value;
+        let ids = FunctionIds::of(function);
         let policy = if function.subnet.is_some() {
             "service-role/AWSLambdaVPCAccessExecutionRole"
         } else {
@@ -21,7 +21,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Functions,
             &function.name,
-            id(name, "Role"),
+            ids.role.clone(),
             Resource::new(
                 "AWS::IAM::Role",
                 map([
@@ -36,23 +36,24 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Functions,
             &function.name,
-            id(name, "Function"),
-            lambda(model, stack, function),
+            ids.function.clone(),
+            lambda(model, stack, function, &ids),
         );
-        trace_function(plan, function);
-        if let Some(url) = &function.url {
-            url_resources(plan, &function.name, url.value);
+        trace_function(plan, function, &ids.function);
+        if let (Some(auth), Some(url)) = (&function.url, ids.url) {
+            let value = Node::get_att(&url.url, FUNCTION_URL);
+            let output = url.output.clone();
+            url_resources(plan, &function.name, auth.value, &ids.function, url);
             plan.output(
-                id(name, "Url"),
+                output,
                 format!("Function URL of {}", aws_name(stack, name)),
-                Node::get_att(id(name, "Url"), "FunctionUrl"),
+                value,
             );
         }
     }
 }
 
-fn trace_function(plan: &mut Plan, function: &Function) {
-    let id = id(&function.name.value, "Function");
+fn trace_function(plan: &mut Plan, function: &Function, id: &str) {
     let spans = [
         ("FunctionName", Some(function.name.span)),
         ("Runtime", Some(function.runtime.span)),
@@ -73,12 +74,12 @@ fn trace_function(plan: &mut Plan, function: &Function) {
     ];
     for (property, span) in spans {
         if let Some(span) = span {
-            plan.trace(&id, property, span);
+            plan.trace(id, property, span);
         }
     }
 }
 
-fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
+fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) -> Resource {
     let name = &function.name.value;
     let mut props = map([
         ("FunctionName", Node::str(aws_name(stack, name))),
@@ -88,7 +89,7 @@ fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
             Node::list([Node::str(function.arch().as_str())]),
         ),
         ("Handler", Node::str(&function.handler.value)),
-        ("Role", Node::get_att(id(name, "Role"), "Arn")),
+        ("Role", Node::get_att(&ids.role, "Arn")),
         (
             "Code",
             Node::Map(map([("ZipFile", Node::str(&function.code))])),
@@ -97,6 +98,10 @@ fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
     for (key, value) in [
         ("Timeout", &function.timeout),
         ("MemorySize", &function.memory),
+        (
+            "ReservedConcurrentExecutions",
+            &function.reserved_concurrency,
+        ),
     ] {
         if let Some(v) = value {
             props.insert(key.into(), Node::Int(v.value));
@@ -138,14 +143,14 @@ fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
             Node::Map(map([("Variables", Node::Map(vars))])),
         );
     }
-    if let Some(subnet) = function.subnet.as_ref().and_then(|r| model.subnet(r)) {
+    if let (Some(subnet), Some(group)) = (
+        function.subnet.as_ref().and_then(|r| model.subnet(r)),
+        &ids.security_group,
+    ) {
         props.insert(
             "VpcConfig".into(),
             Node::Map(map([
-                (
-                    "SecurityGroupIds",
-                    Node::list([Node::reference(security_group_id(name))]),
-                ),
+                ("SecurityGroupIds", Node::list([Node::reference(group)])),
                 (
                     "SubnetIds",
                     Node::list([Node::reference(subnet_id(&subnet.name.value))]),
@@ -158,9 +163,9 @@ fn lambda(model: &Model, stack: &str, function: &Function) -> Resource {
 
 /// A public URL needs both permissions since October 2025: `lambda:InvokeFunctionUrl` and
 /// `lambda:InvokeFunction` (the latter only via the URL).
-fn url_resources(plan: &mut Plan, owner: &S<String>, auth: UrlAuth) {
-    let name = &owner.value;
-    let function = Node::reference(id(name, "Function"));
+fn url_resources(plan: &mut Plan, owner: &S<String>, auth: UrlAuth, function: &str, ids: UrlIds) {
+    let arn = Node::get_att(function, "Arn");
+    let function = Node::reference(function);
     let auth_type = match auth {
         UrlAuth::Public => "NONE",
         UrlAuth::Iam => "AWS_IAM",
@@ -168,23 +173,20 @@ fn url_resources(plan: &mut Plan, owner: &S<String>, auth: UrlAuth) {
     plan.add(
         Section::Functions,
         owner,
-        id(name, "Url"),
+        ids.url,
         Resource::new(
             "AWS::Lambda::Url",
             map([
                 ("AuthType", Node::str(auth_type)),
-                (
-                    "TargetFunctionArn",
-                    Node::get_att(id(name, "Function"), "Arn"),
-                ),
+                ("TargetFunctionArn", arn),
             ]),
         ),
     );
-    if auth == UrlAuth::Public {
+    if let Some((url_permission, invoke_permission)) = ids.public {
         plan.add(
             Section::Functions,
             owner,
-            id(name, "UrlPermission"),
+            url_permission,
             Resource::new(
                 "AWS::Lambda::Permission",
                 map([
@@ -198,7 +200,7 @@ fn url_resources(plan: &mut Plan, owner: &S<String>, auth: UrlAuth) {
         plan.add(
             Section::Functions,
             owner,
-            id(name, "InvokePermission"),
+            invoke_permission,
             Resource::new(
                 "AWS::Lambda::Permission",
                 map([

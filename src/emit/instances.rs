@@ -1,13 +1,12 @@
 //! The instances template: per instance, a role and profile for Session Manager, the AMI looked up
 //! from its public SSM parameter for the instance's architecture, and user data installing clients.
 
-use super::endpoints::endpoint_id;
-use super::ids::{aws_name, id};
 use super::layers::{assume_role, managed_policy};
-use super::network::{name_tag, security_group_id, subnet_id};
+use super::network::name_tag;
 use super::node::{Node, Parameter, Resource, map};
 use super::plan::{Plan, Section};
 use crate::aws::images::{ami_parameter, install_commands, instance_arch};
+use crate::model::ids::{InstanceIds, SessionIds, aws_name, endpoint_id, subnet_id};
 use crate::model::{Instance, Model};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -15,11 +14,11 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     for instance in &model.instances {
         let name = &instance.name.value;
         let arch = instance_arch(&instance.instance_type.value);
-        let image_param = id(name, "ImageId");
+        let ids = InstanceIds::of(instance);
         plan.add_parameter(
             Section::Instances,
             &instance.name,
-            image_param.clone(),
+            ids.image.clone(),
             Parameter {
                 ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
                 description: format!(
@@ -32,14 +31,14 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             },
         );
         let mut props = map([
-            ("ImageId", Node::reference(&image_param)),
+            ("ImageId", Node::reference(ids.image)),
             ("InstanceType", Node::str(&instance.instance_type.value)),
         ]);
-        if instance.session_manager() {
+        if let Some(SessionIds { role, profile }) = ids.session {
             plan.add(
                 Section::Instances,
                 &instance.name,
-                id(name, "Role"),
+                role.clone(),
                 Resource::new(
                     "AWS::IAM::Role",
                     map([
@@ -54,16 +53,13 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             plan.add(
                 Section::Instances,
                 &instance.name,
-                id(name, "InstanceProfile"),
+                profile.clone(),
                 Resource::new(
                     "AWS::IAM::InstanceProfile",
-                    map([("Roles", Node::list([Node::reference(id(name, "Role"))]))]),
+                    map([("Roles", Node::list([Node::reference(role)]))]),
                 ),
             );
-            props.insert(
-                "IamInstanceProfile".into(),
-                Node::reference(id(name, "InstanceProfile")),
-            );
+            props.insert("IamInstanceProfile".into(), Node::reference(profile));
         }
         if let Some(subnet) = model.subnet(&instance.subnet) {
             props.insert(
@@ -73,7 +69,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         }
         props.insert(
             "SecurityGroupIds".into(),
-            Node::list([Node::reference(security_group_id(name))]),
+            Node::list([Node::reference(ids.security_group)]),
         );
         if let Some(script) = user_data(instance) {
             props.insert("UserData".into(), Node::Base64(Box::new(Node::Str(script))));
@@ -89,13 +85,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .filter(|e| e.subnets.iter().any(|s| s.index == instance.subnet.index))
             .map(|e| endpoint_id(&e.name.value))
             .collect();
-        let instance_id = id(name, "Instance");
-        plan.add(
-            Section::Instances,
-            &instance.name,
-            instance_id.clone(),
-            resource,
-        );
+        let instance_id = ids.instance.clone();
+        plan.add(Section::Instances, &instance.name, ids.instance, resource);
         plan.trace(&instance_id, "ImageId", instance.image.span);
         plan.trace(&instance_id, "InstanceType", instance.instance_type.span);
         plan.trace(&instance_id, "SubnetId", instance.subnet.name.span);

@@ -1,19 +1,15 @@
 //! The layers template: per layer, its requirements in an SSM parameter, a builder function run as
 //! a custom resource that pip-installs them into a zip in the artifact bucket, and the layer version.
 
-use super::ids::{aws_name, id};
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
+use crate::model::ids::{LayerIds, aws_name};
 use crate::model::{Layer, Model};
 
 /// The root parameter naming the bucket that layer zips are uploaded to.
 pub const ARTIFACT_BUCKET: &str = "ArtifactBucket";
 
 const BUILDER_SOURCE: &str = include_str!("assets/layer_builder.py");
-
-pub fn layer_id(name: &str) -> String {
-    id(name, "Layer")
-}
 
 /// Where the layer's zip goes: the hash changes with the content, so a changed layer gets a new key
 /// (LayerVersion content cannot be updated in place).
@@ -40,6 +36,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
     for layer in &model.layers {
         let name = &layer.name.value;
+        let ids = LayerIds::of(layer);
         let arch = layer.arch().as_str();
         let key = layer_key(stack, layer);
         let parameter = parameter_name(stack, layer);
@@ -52,7 +49,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Layers,
             &layer.name,
-            id(name, "Requirements"),
+            ids.requirements.clone(),
             Resource::new(
                 "AWS::SSM::Parameter",
                 map([
@@ -72,13 +69,13 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Layers,
             &layer.name,
-            id(name, "BuilderRole"),
+            ids.builder_role.clone(),
             builder_role(&parameter, &layer_keys(stack, layer)),
         );
         plan.add(
             Section::Layers,
             &layer.name,
-            id(name, "Builder"),
+            ids.builder.clone(),
             Resource::new(
                 "AWS::Lambda::Function",
                 map([
@@ -95,7 +92,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                         "EphemeralStorage",
                         Node::Map(map([("Size", Node::Int(2048))])),
                     ),
-                    ("Role", Node::get_att(id(name, "BuilderRole"), "Arn")),
+                    ("Role", Node::get_att(&ids.builder_role, "Arn")),
                     (
                         "Code",
                         Node::Map(map([("ZipFile", Node::str(BUILDER_SOURCE))])),
@@ -106,12 +103,12 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Layers,
             &layer.name,
-            id(name, "Build"),
+            ids.build.clone(),
             Resource::new(
                 "Custom::LayerBuild",
                 map([
-                    ("ServiceToken", Node::get_att(id(name, "Builder"), "Arn")),
-                    ("ParameterName", Node::reference(id(name, "Requirements"))),
+                    ("ServiceToken", Node::get_att(ids.builder, "Arn")),
+                    ("ParameterName", Node::reference(ids.requirements)),
                     ("Bucket", Node::reference(ARTIFACT_BUCKET)),
                     ("Key", Node::str(&key)),
                 ]),
@@ -122,8 +119,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             (
                 "Content",
                 Node::Map(map([
-                    ("S3Bucket", Node::get_att(id(name, "Build"), "Bucket")),
-                    ("S3Key", Node::get_att(id(name, "Build"), "Key")),
+                    ("S3Bucket", Node::get_att(&ids.build, "Bucket")),
+                    ("S3Key", Node::get_att(ids.build, "Key")),
                 ])),
             ),
             (
@@ -138,7 +135,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Layers,
             &layer.name,
-            layer_id(name),
+            ids.layer,
             Resource::new("AWS::Lambda::LayerVersion", props),
         );
     }

@@ -4,14 +4,16 @@
 mod cache;
 pub mod endpoints;
 mod functions;
-pub mod ids;
 mod instances;
 mod json;
 pub mod layers;
+pub mod limits;
 mod nest;
 mod network;
 pub mod node;
 pub mod plan;
+#[cfg(test)]
+mod predicted;
 mod size;
 pub mod split;
 mod too_big;

@@ -1,9 +1,11 @@
 //! The network template: VPC, subnets with a route table each, and one security group per
 //! declared thing, with the ingress rules that `connects` and endpoints imply.
 
-use super::ids::{aws_name, id, pascal, zone};
-use super::node::{Map, Node, Resource, map};
+use super::node::{Map, Node, Resource, map, zone};
 use super::plan::{Plan, Section};
+use crate::model::ids::{
+    SubnetIds, aws_name, endpoint_group_name, endpoint_ingress_id, security_group_id,
+};
 use crate::model::{Client, EndpointKind, Model, S};
 
 pub const VPC: &str = "Vpc";
@@ -28,12 +30,13 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     plan.trace(VPC, "CidrBlock", net.cidr.span);
     for subnet in &net.subnets {
         let name = &subnet.name.value;
-        plan.trace(&subnet_id(name), "CidrBlock", subnet.cidr.span);
-        plan.trace(&subnet_id(name), "AvailabilityZone", subnet.zone.span);
+        let ids = SubnetIds::of(subnet);
+        plan.trace(&ids.subnet, "CidrBlock", subnet.cidr.span);
+        plan.trace(&ids.subnet, "AvailabilityZone", subnet.zone.span);
         plan.add(
             Section::Network,
             &subnet.name,
-            subnet_id(name),
+            ids.subnet.clone(),
             Resource::new(
                 "AWS::EC2::Subnet",
                 map([
@@ -47,7 +50,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Network,
             &subnet.name,
-            route_table_id(name),
+            ids.route_table.clone(),
             Resource::new(
                 "AWS::EC2::RouteTable",
                 map([
@@ -59,12 +62,12 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         plan.add(
             Section::Network,
             &subnet.name,
-            id(name, "RouteTableAssociation"),
+            ids.association,
             Resource::new(
                 "AWS::EC2::SubnetRouteTableAssociation",
                 map([
-                    ("RouteTableId", Node::reference(route_table_id(name))),
-                    ("SubnetId", Node::reference(subnet_id(name))),
+                    ("RouteTableId", Node::reference(ids.route_table)),
+                    ("SubnetId", Node::reference(ids.subnet)),
                 ]),
             ),
         );
@@ -156,7 +159,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 plan.add(
                     Section::Network,
                     client.name(),
-                    format!("{}{}Ingress", pascal(source), pascal(&group)),
+                    endpoint_ingress_id(source, name),
                     Resource::new(
                         "AWS::EC2::SecurityGroupIngress",
                         map([
@@ -207,21 +210,4 @@ pub fn name_tag(value: &str) -> Node {
         ("Key", Node::str("Name")),
         ("Value", Node::str(value)),
     ]))])
-}
-
-pub fn subnet_id(name: &str) -> String {
-    id(name, "Subnet")
-}
-
-pub fn route_table_id(name: &str) -> String {
-    id(name, "RouteTable")
-}
-
-pub fn security_group_id(name: &str) -> String {
-    id(name, "SecurityGroup")
-}
-
-/// Endpoint groups get their own name space: `ssm` the endpoint, `ssm_endpoint` its group.
-pub fn endpoint_group_name(name: &str) -> String {
-    format!("{name}_endpoint")
 }

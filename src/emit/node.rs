@@ -100,6 +100,11 @@ impl Node {
     }
 }
 
+/// `!Sub "${AWS::Region}a"`: the zone letter in whatever region the stack is deployed to.
+pub fn zone(letter: &str) -> Node {
+    Node::sub(format!("${{AWS::Region}}{letter}"))
+}
+
 /// Builds a `Map` from `(key, value)` pairs in order.
 pub fn map<const N: usize>(entries: [(&str, Node); N]) -> Map {
     entries

@@ -6,6 +6,8 @@ use indexmap::IndexMap;
 use super::node::Node;
 use super::plan::{Plan, Section};
 use super::size;
+use crate::aws::quotas;
+use crate::model::ids::export_id;
 
 /// The bounds on one template. Tests lower them to reach the rare paths with small programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +19,12 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// CloudFormation's quotas; 1,000,000 bytes is the body limit cfn-lint enforces for a template
-    /// read from S3.
+    /// CloudFormation's quotas.
     pub const CLOUDFORMATION: Limits = Limits {
-        resources: 500,
-        parameters: 200,
-        outputs: 200,
-        bytes: 1_000_000,
+        resources: quotas::TEMPLATE_RESOURCES,
+        parameters: quotas::TEMPLATE_PARAMETERS,
+        outputs: quotas::TEMPLATE_OUTPUTS,
+        bytes: quotas::TEMPLATE_BODY_BYTES,
     };
 
     pub fn of(&self, limit: Limit) -> usize {
@@ -41,8 +42,9 @@ impl Default for Limits {
         Limits::CLOUDFORMATION
     }
 }
-/// Values per packed parameter: CloudFormation passes at most 4,096 bytes in one parameter, and
-/// no id, ARN or endpoint address that crosses a boundary is longer than 255.
+
+/// Values per packed parameter: a parameter value holds [`quotas::PARAMETER_VALUE_BYTES`] (4,096),
+/// and no id, ARN or endpoint address that crosses a boundary is longer than 255.
 pub const PACK: usize = 15;
 /// What a reference may grow by when packing turns `!Ref X` into `!Select [i, !Split [",", !Ref P]]`.
 const PACKED_REF_BYTES: usize = 320;
@@ -163,7 +165,7 @@ pub struct Layout {
 pub fn export_name(node: &Node) -> Option<String> {
     match node {
         Node::Ref(id) => Some(id.clone()),
-        Node::GetAtt(id, attr) => Some(format!("{id}{}", attr.replace('.', ""))),
+        Node::GetAtt(id, attr) => Some(export_id(id, attr)),
         _ => None,
     }
 }

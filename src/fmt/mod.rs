@@ -1,5 +1,5 @@
 //! The formatter: one canonical layout for `.cache` programs, with every comment kept in place.
-//! It prints from the AST plus the comments the grammar skips; a syntax error stops it.
+//! It prints from the AST plus the comments the lexer finds; a syntax error stops it.
 
 mod lines;
 mod print;
@@ -10,8 +10,8 @@ use crate::syntax;
 
 pub use print::WIDTH;
 
-/// The canonical text of `src`, or the syntax diagnostic that stops it from being parsed.
-pub fn format(src: &str) -> Result<String, Diag> {
+/// The canonical text of `src`, or the syntax errors that stop it from being parsed.
+pub fn format(src: &str) -> Result<String, Vec<Diag>> {
     let file = syntax::parse(src)?;
     let comments = syntax::comments(src);
     let tree = tree::attach(src, &file, &comments);

@@ -4,6 +4,7 @@
 use crate::span::Span;
 use crate::syntax::Comment;
 use crate::syntax::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use crate::syntax::lex::{Kind, Lexer};
 
 /// The inside of a block (or the whole file): a comment on the `{` line, then the entries.
 #[derive(Debug)]
@@ -101,7 +102,7 @@ impl<'a> Cx<'a> {
     }
 
     fn breaks(&self, from: usize, to: usize) -> usize {
-        line_breaks(self.src.get(from..to).unwrap_or_default())
+        line_breaks(self.src, from, to)
     }
 
     /// A block's inside spanning `region`, whose direct entries are `children`.
@@ -224,23 +225,19 @@ impl<'a> Cx<'a> {
         (c.span.end, After::Comment)
     }
 
-    /// The `{` that opens an item's block: the first one after its names outside a comment.
+    /// The `{` that opens an item's block: the first `{` token after its names.
     fn open_brace(&self, item: &Item) -> usize {
         let from = item.names.last().map_or(item.kind.span.end, |n| n.span.end);
-        let mut in_comment = false;
-        for (i, c) in self.src.get(from..).unwrap_or_default().char_indices() {
-            match c {
-                '#' => in_comment = true,
-                '\n' | '\r' => in_comment = false,
-                '{' if !in_comment => return from + i,
-                _ => {}
-            }
-        }
-        from
+        Lexer::at(self.src, from)
+            .find(|t| t.kind == Kind::LBrace)
+            .map_or(from, |t| t.span.start)
     }
 }
 
-/// Line breaks in whitespace, counting `\r\n` once.
-fn line_breaks(text: &str) -> usize {
-    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
+/// Line breaks between two pieces of code (`\r\n` is one).
+fn line_breaks(src: &str, from: usize, to: usize) -> usize {
+    Lexer::at(src, from)
+        .take_while(|t| t.span.end <= to)
+        .filter(|t| t.kind == Kind::Newline)
+        .count()
 }

@@ -6,9 +6,9 @@ use indexmap::IndexMap;
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
 use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
 
-/// Read replicas a replication group can have (cluster mode disabled); more are never drawn, so a
-/// program the checker has not yet refused cannot make the diagram huge.
-const MAX_REPLICAS: i64 = 5;
+// More read replicas than a group can have are never drawn, so a program the checker has not
+// yet refused cannot make the diagram huge.
+use crate::aws::quotas::READ_REPLICAS as MAX_REPLICAS;
 
 pub fn build(model: &Model) -> Graph {
     let subnets = &model.network.subnets;
@@ -162,6 +162,8 @@ pub fn build(model: &Model) -> Graph {
             groups: Vec::new(),
         });
     }
+    // Zones in the order of their letters, as AWS lists them, whatever the order of the subnets.
+    zones.sort_keys();
     let mut vpc_groups: Vec<Group> = zones
         .into_iter()
         .enumerate()

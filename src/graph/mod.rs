@@ -3,11 +3,21 @@
 
 mod build;
 mod dot;
+mod drawing;
+mod geometry;
+mod labels;
+mod layout;
 mod mermaid;
+mod place;
+mod route;
 mod style;
 mod svg;
+mod text;
 
 pub use build::build;
+pub use drawing::{BoxKind, LaidBox, LaidEdge, Layout};
+pub use geometry::{Point, Rect};
+pub use layout::layout;
 
 /// A diagram: nested boxes of nodes, and arrows between nodes.
 #[derive(Debug, Clone, PartialEq)]

@@ -34,7 +34,11 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
                     detail: Some(format!(
                         "{}{}",
                         k.ty.describe(),
-                        if k.required { " (required)" } else { "" }
+                        match (k.required, k.default) {
+                            (true, _) => " (required)".to_string(),
+                            (false, Some(d)) => format!(" (default {d})"),
+                            (false, None) => String::new(),
+                        }
                     )),
                     documentation: Some(Documentation::String(k.doc.to_string())),
                     insert_text: Some(format!("{} = ", k.name)),

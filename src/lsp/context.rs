@@ -1,5 +1,7 @@
-//! The cursor's context for completion, read from the current text with a small tokenizer because
+//! The cursor's context for completion, read from the lexer's tokens of the current text because
 //! text being typed seldom parses: the enclosing block, and whether a key, value or member is next.
+
+use crate::syntax::lex::{Kind, tokens};
 
 /// What may be written at the cursor.
 #[derive(Debug, PartialEq, Eq)]
@@ -36,56 +38,26 @@ struct Token<'a> {
     open: bool,
 }
 
+/// The lexer's tokens, trivia but comments dropped, as the context needs them.
 fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let mut open = false;
-        let tok = match c {
-            c if c.is_whitespace() => continue,
-            '#' => {
-                while let Some((i, c)) = chars.next_if(|(_, c)| *c != '\n') {
-                    end = i + c.len_utf8();
-                }
-                open = true;
-                Tok::Comment
+    tokens(text)
+        .filter(|t| !matches!(t.kind, Kind::Space | Kind::Newline))
+        .map(|t| {
+            let source = text.get(t.span.start..t.span.end).unwrap_or_default();
+            let tok = match t.kind {
+                Kind::Ident | Kind::Int => Tok::Word(source),
+                Kind::Str | Kind::OpenStr => Tok::Str,
+                Kind::Comment => Tok::Comment,
+                _ => Tok::Punct(source.chars().next().unwrap_or(' ')),
+            };
+            Token {
+                tok,
+                start: t.span.start,
+                end: t.span.end,
+                open: matches!(t.kind, Kind::OpenStr | Kind::Comment),
             }
-            '"' => {
-                open = true;
-                while let Some((i, c)) = chars.next_if(|(_, c)| *c != '\n') {
-                    end = i + c.len_utf8();
-                    if c == '\\' {
-                        if let Some((j, e)) = chars.next_if(|(_, c)| *c != '\n') {
-                            end = j + e.len_utf8();
-                        }
-                    } else if c == '"' {
-                        open = false;
-                        break;
-                    }
-                }
-                Tok::Str
-            }
-            c if is_word(c) => {
-                while let Some((i, c)) = chars.next_if(|(_, c)| is_word(*c)) {
-                    end = i + c.len_utf8();
-                }
-                Tok::Word(text.get(start..end).unwrap_or_default())
-            }
-            c => Tok::Punct(c),
-        };
-        out.push(Token {
-            tok,
-            start,
-            end,
-            open,
-        });
-    }
-    out
-}
-
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+        })
+        .collect()
 }
 
 /// The context at byte `offset` of `text`.

@@ -1,5 +1,5 @@
-//! An open document: the editor's current text, and the latest text that parsed with its syntax
-//! tree. Offsets map between the two, so hover, definition and symbols survive a syntax error.
+//! An open document: the editor's current text, and the text last parsed with its (partial) syntax
+//! tree. Offsets map between the two, so hover and definition work before the next parse.
 
 use lsp_types::TextDocumentContentChangeEvent;
 
@@ -16,7 +16,7 @@ pub struct Document {
     pub parsed: Option<Parsed>,
 }
 
-/// A text that parsed, and its tree.
+/// A text that was parsed, and the tree of what parsed in it.
 pub struct Parsed {
     pub text: String,
     pub file: File,
@@ -45,17 +45,17 @@ impl Document {
         self.stale = true;
     }
 
-    /// Parses the current text and keeps its tree if it parses; otherwise the last good one stays.
+    /// Parses the current text. Its tree holds every declaration that parses even when others do
+    /// not, so it replaces the last one whatever the syntax errors.
     pub fn reparse(&mut self) {
-        if let Ok(file) = syntax::parse(&self.text) {
-            self.parsed = Some(Parsed {
-                text: self.text.clone(),
-                file,
-            });
-        }
+        let (file, _) = syntax::parse_partial(&self.text);
+        self.parsed = Some(Parsed {
+            text: self.text.clone(),
+            file,
+        });
     }
 
-    /// The last good tree seen from the current text, if the document ever parsed.
+    /// The last tree seen from the current text, once the document was parsed.
     pub fn view(&self) -> Option<View<'_>> {
         self.parsed
             .as_ref()
@@ -63,7 +63,7 @@ impl Document {
     }
 }
 
-/// The last good tree and the current text. Between them lies one edited stretch, found as the
+/// The last tree and the current text. Between them lies one edited stretch, found as the
 /// longest common prefix and suffix; offsets outside it map exactly, inside it they do not.
 pub struct View<'a> {
     pub parsed: &'a Parsed,
@@ -139,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn incremental_edits_and_the_last_good_tree() {
+    fn incremental_edits_map_onto_the_last_tree_until_the_next_parse() {
         let mut doc = Document::new(GOOD.into(), 1);
         doc.reparse();
         // Break the first line: `stack "s" {` without its `}`, inserting text before the layer.
@@ -153,9 +153,8 @@ mod tests {
             doc.text,
             "stack \"s\" { région = \nlayer l { runtime = \"python3.12\" }\n"
         );
-        doc.reparse();
         let view = doc.view().unwrap();
-        assert_eq!(view.parsed.text, GOOD, "the last good text stays");
+        assert_eq!(view.parsed.text, GOOD, "not parsed again yet");
         // `runtime` moved by the length of the insertion; the tree's span maps onto the new text.
         let old = GOOD.find("runtime").unwrap();
         let new = doc.text.find("runtime").unwrap();
@@ -167,9 +166,25 @@ mod tests {
         let stack = view.to_current(Span::new(0, 12));
         assert_eq!(stack.start, 0);
         assert!(stack.end > 12);
-        // A full replacement that parses becomes the good text again.
-        edit(&mut doc, None, GOOD);
+    }
+
+    #[test]
+    fn a_text_with_syntax_errors_keeps_the_declarations_that_parse() {
+        let broken = "stack \"s\" { région = \nlayer l { runtime = \"python3.12\" }\n";
+        let mut doc = Document::new(broken.into(), 1);
         doc.reparse();
-        assert_eq!(doc.view().unwrap().to_parsed(5), Some(5));
+        let view = doc.view().unwrap();
+        assert_eq!(view.parsed.text, broken);
+        let kinds: Vec<&str> = view
+            .parsed
+            .file
+            .items
+            .iter()
+            .map(|i| i.kind.value.as_str())
+            .collect();
+        assert_eq!(kinds, ["stack", "layer"]);
+        let runtime = broken.find("runtime").unwrap();
+        assert_eq!(view.to_parsed(runtime), Some(runtime));
+        assert!(view.parsed.file.node_at(runtime + 1).is_some());
     }
 }

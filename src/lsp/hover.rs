@@ -75,6 +75,9 @@ fn kind_doc(s: &KindSchema) -> String {
             .collect();
         out.push_str(&format!("\n\nBlocks: {}", blocks.join(", ")));
     }
+    if !s.resource.is_empty() {
+        out.push_str(&format!("\n\nCloudFormation: `{}`", s.resource));
+    }
     out
 }
 
@@ -88,14 +91,32 @@ fn key_doc(item: &Item, attr: &Attr) -> Option<String> {
         ));
     }
     let key = s.key(&attr.key.value)?;
-    let required = if key.required { "required" } else { "optional" };
-    Some(format!(
-        "`{}` in `{}` ({required})\n\n{}\n\nValue: {}",
+    let required = match (key.required, key.default) {
+        (true, _) => "required".to_string(),
+        (false, Some(default)) => format!("optional, default `{default}`"),
+        (false, None) => "optional".to_string(),
+    };
+    let unit = if key.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", key.unit)
+    };
+    let mut out = format!(
+        "`{}` in `{}` ({required})\n\n{}\n\nValue: {}{unit}",
         key.name,
         s.keyword,
         key.doc,
         key.ty.describe()
-    ))
+    );
+    let targets: Vec<String> = key
+        .cfn
+        .iter()
+        .map(|c| format!("`{}` `{}`", c.resource, c.property))
+        .collect();
+    if !targets.is_empty() {
+        out.push_str(&format!("\n\nCloudFormation: {}", targets.join(", ")));
+    }
+    Some(out)
 }
 
 /// A declaration: its text (or first line), then its kind's documentation.

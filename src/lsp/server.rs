@@ -33,10 +33,16 @@ use super::{completion, diagnostics, hover, symbols};
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
-/// Serves one client on stdin and stdout until it says `exit` or closes the input.
+/// Serves one client on stdin and stdout until it says `exit` or closes the input; only an `exit`
+/// without `shutdown` is an error.
 pub fn run(options: Options) -> Result<()> {
     let (connection, io_threads) = Connection::stdio();
-    let (id, _) = connection.initialize_start()?;
+    let (id, _) = match connection.initialize_start() {
+        Ok(started) => started,
+        // A client that goes away before it is initialized (its pipe closed) leaves nothing to serve.
+        Err(e) if e.channel_is_disconnected() => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
     let result = InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo {
@@ -44,7 +50,10 @@ pub fn run(options: Options) -> Result<()> {
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
     };
-    connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    match connection.initialize_finish(id, serde_json::to_value(result)?) {
+        Err(e) if e.channel_is_disconnected() => return Ok(()),
+        finished => finished?,
+    }
     let clean = Server {
         connection: &connection,
         options,
@@ -92,7 +101,8 @@ enum Flow {
 
 impl Server<'_> {
     fn serve(&mut self) -> Result<bool> {
-        // A closed input without `exit` is a client that went away.
+        // A closed input without `exit` is a client that went away: the end of the session, not a
+        // fault (only a bare `exit` is, as the protocol says).
         while let Ok(first) = self.connection.receiver.recv() {
             let mut next = Some(first);
             // Everything already queued is applied before checking, so a burst of keystrokes
@@ -105,7 +115,7 @@ impl Server<'_> {
             }
             self.publish_stale();
         }
-        Ok(false)
+        Ok(true)
     }
 
     fn handle(&mut self, msg: Message) -> Result<Flow> {

@@ -1,74 +1,127 @@
 //! Lowering: the AST checked against the schema, names resolved, typed model built.
 //! Every structural mistake becomes a diagnostic; lowering goes on to report them all.
 
+mod fields;
+
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 
-use super::schema::{self, Kind, KindSchema, Names, Ty};
+use super::damage::{self, Decl};
+use super::schema::{self, Kind, KindSchema, Names};
 use super::types::*;
-use crate::diag::suggest::{closest, did_you_mean};
+use crate::diag::suggest::did_you_mean;
 use crate::diag::{Diag, codes};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use crate::syntax::ast::{Entry, File, Item, Value, ValueKind};
+use fields::Fields;
 
 /// Reads a function's source file by the path written in the program.
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
 }
 
-/// A declared name: its kind, its index among declarations of that kind, and where it was declared.
+/// A declared name: its kind, its index among declarations of that kind, where it was declared,
+/// and the declaration (in `Lowerer::decls`) that declares it.
 #[derive(Debug, Clone, Copy)]
 struct Symbol {
     kind: Kind,
     index: usize,
     span: Span,
+    decl: usize,
 }
 
 struct Lowerer<'a> {
     symbols: IndexMap<String, Symbol>,
+    /// Names declared by blocks that were not lowered (unknown or misplaced kind, wrong names):
+    /// already reported, so a reference to one is not reported again as unknown.
+    ghosts: HashSet<String>,
+    decls: Vec<Decl>,
+    /// The declaration being lowered: its errors mark it broken, its references are its dependencies.
+    current: Option<usize>,
     diags: Vec<Diag>,
+    /// Integers out of range: reported, but the value is kept and the declaration stays whole.
+    soft: Vec<Diag>,
     loader: &'a dyn SourceLoader,
 }
 
-/// Lowers a parsed file. The model is returned even with errors, holding what could be resolved.
+/// A top-level item that passed its kind and name checks, with its declaration's index.
+type Top<'f> = (&'static KindSchema, &'f Item, usize);
+
+/// Lowers a parsed file. The model is returned even with errors, holding what could be resolved,
+/// and says in `damage` which declarations an error left incomplete.
 pub fn lower(file: &File, loader: &dyn SourceLoader) -> (Model, Vec<Diag>) {
     let mut cx = Lowerer {
         symbols: IndexMap::new(),
+        ghosts: HashSet::new(),
+        decls: Vec::new(),
+        current: None,
         diags: Vec::new(),
+        soft: Vec::new(),
         loader,
     };
     let items = cx.top_level(file);
-    cx.declare(&items);
-    let model = cx.build(&items);
-    (model, cx.diags)
+    let child_decls = cx.declare(&items);
+    let mut model = cx.build(&items, &child_decls);
+    let no_stack = !items.iter().any(|(s, _, _)| s.kind == Kind::Stack);
+    model.damage = damage::spread(&cx.decls, no_stack);
+    let mut diags = cx.diags;
+    diags.append(&mut cx.soft);
+    (model, diags)
 }
 
 impl Lowerer<'_> {
+    /// Reports an error in the declaration being lowered, which is then incomplete.
+    fn error(&mut self, diag: Diag) {
+        if let Some(decl) = self.current.and_then(|i| self.decls.get_mut(i)) {
+            decl.broken = true;
+        }
+        self.diags.push(diag);
+    }
+
+    fn new_decl(&mut self, item: &Item, parent: Option<usize>) -> usize {
+        self.decls.push(Decl {
+            span: item.span,
+            // A block a syntax error cut short holds placeholders too.
+            broken: item.broken,
+            deps: parent.into_iter().collect(),
+        });
+        self.decls.len() - 1
+    }
+
     /// Known top-level items, with unknown kinds and wrong name counts reported.
-    fn top_level<'f>(&mut self, file: &'f File) -> Vec<(&'static KindSchema, &'f Item)> {
+    fn top_level<'f>(&mut self, file: &'f File) -> Vec<Top<'f>> {
         let mut out = Vec::new();
         for item in &file.items {
             match schema::by_keyword(&item.kind.value) {
                 Some(s) if s.top_level => {
                     if self.names_ok(s, item) {
-                        out.push((s, item));
+                        let decl = self.new_decl(item, None);
+                        out.push((s, item, decl));
+                    } else {
+                        self.haunt(item);
                     }
                 }
-                Some(s) => self.diags.push(
-                    Diag::new(
-                        codes::E0002,
-                        item.kind.span,
-                        format!("`{}` cannot be declared at the top level", item.kind.value),
-                        format!(
-                            "{} belongs inside `{}`",
-                            s.kind.article(),
-                            parent_of(s.kind)
-                        ),
-                    )
-                    .help(format!("move it into the `{}` block", parent_of(s.kind))),
-                ),
+                Some(s) => {
+                    self.diags.push(
+                        Diag::new(
+                            codes::E0002,
+                            item.kind.span,
+                            format!("`{}` cannot be declared at the top level", item.kind.value),
+                            format!(
+                                "{} belongs inside `{}`",
+                                s.kind.article(),
+                                parent_of(s.kind)
+                            ),
+                        )
+                        .help(format!("move it into the `{}` block", parent_of(s.kind))),
+                    );
+                    self.haunt(item);
+                }
                 None => {
-                    let top: Vec<&str> = schema::SCHEMAS
+                    let top: Vec<&str> = Kind::ALL
                         .iter()
+                        .map(|k| k.schema())
                         .filter(|s| s.top_level)
                         .map(|s| s.keyword)
                         .collect();
@@ -79,6 +132,7 @@ impl Lowerer<'_> {
         out
     }
 
+    /// One error for a block of an unknown kind; its names are remembered as ghosts.
     fn unknown_kind(&mut self, item: &Item, allowed: &[&str]) {
         self.diags.push(
             Diag::new(
@@ -89,6 +143,13 @@ impl Lowerer<'_> {
             )
             .help(did_you_mean(&item.kind.value, allowed, "kind")),
         );
+        self.haunt(item);
+    }
+
+    /// The names of a block that is not lowered: references to them depend on a broken block.
+    fn haunt(&mut self, item: &Item) {
+        self.ghosts
+            .extend(item.names.iter().map(|n| n.value.clone()));
     }
 
     fn names_ok(&mut self, s: &KindSchema, item: &Item) -> bool {
@@ -103,7 +164,7 @@ impl Lowerer<'_> {
             let span = item.names.first().map_or(item.kind.span, |n| {
                 n.span.to(item.names.last().map_or(n.span, |l| l.span))
             });
-            self.diags.push(
+            self.error(
                 Diag::new(
                     codes::E0014,
                     span,
@@ -119,39 +180,62 @@ impl Lowerer<'_> {
         ok
     }
 
-    /// Enters every named declaration (top level and nested) into the one namespace.
-    fn declare(&mut self, items: &[(&'static KindSchema, &Item)]) {
+    /// Enters every named declaration (top level and nested) into the one namespace. Returns the
+    /// declaration of each nested block that will be lowered, by its span.
+    fn declare(&mut self, items: &[Top<'_>]) -> IndexMap<Span, usize> {
         let mut counters: IndexMap<Kind, usize> = IndexMap::new();
-        for (s, item) in items {
+        let mut child_decls = IndexMap::new();
+        for &(s, item, decl) in items {
             if s.kind == Kind::Stack {
                 continue;
             }
-            self.declare_names(s.kind, item, &mut counters);
+            self.declare_names(s.kind, item, decl, &mut counters);
             for child in children(item) {
-                if let Some(cs) = schema::by_keyword(&child.kind.value)
-                    && s.children.contains(&cs.kind)
-                    && cs.names != Names::None
-                {
-                    self.declare_names(cs.kind, child, &mut counters);
+                let Some(cs) = schema::by_keyword(&child.kind.value) else {
+                    self.haunt(child);
+                    continue;
+                };
+                if !s.children.contains(&cs.kind) {
+                    self.haunt(child);
+                } else if cs.names != Names::None {
+                    // The block lives in its parent: a broken parent breaks it too.
+                    let child_decl = self.new_decl(child, Some(decl));
+                    self.current = Some(child_decl);
+                    if self.names_ok(cs, child) {
+                        self.declare_names(cs.kind, child, child_decl, &mut counters);
+                        child_decls.insert(child.span, child_decl);
+                    } else {
+                        self.haunt(child);
+                    }
                 }
             }
         }
+        self.current = None;
+        child_decls
     }
 
-    fn declare_names(&mut self, kind: Kind, item: &Item, counters: &mut IndexMap<Kind, usize>) {
+    fn declare_names(
+        &mut self,
+        kind: Kind,
+        item: &Item,
+        decl: usize,
+        counters: &mut IndexMap<Kind, usize>,
+    ) {
+        let outer = self.current.replace(decl);
         for name in &item.names {
             let counter = counters.entry(kind).or_insert(0);
             let index = *counter;
             *counter += 1;
             if let Some(first) = self.symbols.get(&name.value) {
-                self.diags.push(
+                let first = first.span;
+                self.error(
                     Diag::new(
                         codes::E0007,
                         name.span,
                         format!("`{}` is declared twice", name.value),
                         "declared again here",
                     )
-                    .with_label(first.span, "first declared here")
+                    .with_label(first, "first declared here")
                     .help("every subnet, endpoint, cache, layer, instance and function needs its own name"),
                 );
                 continue;
@@ -162,20 +246,36 @@ impl Lowerer<'_> {
                     kind,
                     index,
                     span: name.span,
+                    decl,
                 },
             );
         }
+        self.current = outer;
     }
 
-    fn build(&mut self, items: &[(&'static KindSchema, &Item)]) -> Model {
+    fn build(&mut self, items: &[Top<'_>], child_decls: &IndexMap<Span, usize>) -> Model {
         let mut model = Model::default();
         let mut stacks = Vec::new();
         let mut networks = Vec::new();
-        for (s, item) in items {
+        for &(s, item, decl) in items {
+            self.current = Some(decl);
             let mut fields = self.fields(s, item);
             match s.kind {
-                Kind::Stack => stacks.push(item),
-                Kind::Network => networks.push(item),
+                Kind::Stack => {
+                    stacks.push((item, decl));
+                    model.stack = Stack {
+                        name: name_of(item),
+                        region: fields.string("region"),
+                        description: fields.string("description"),
+                        span: item.span,
+                    };
+                }
+                Kind::Network => {
+                    networks.push((item, decl));
+                    if networks.len() == 1 {
+                        model.network = self.network(item, &mut fields, child_decls);
+                    }
+                }
                 Kind::ReplicationGroup => model.caches.push(self.cache(item, &mut fields)),
                 Kind::Layer => model.layers.push(self.layer(item, &mut fields)),
                 Kind::Instance => model.instances.push(self.instance(item, &mut fields)),
@@ -185,20 +285,11 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
-                _ => {}
-            }
-            if s.kind == Kind::Stack {
-                model.stack = Stack {
-                    name: name_of(item),
-                    region: fields.string("region"),
-                    description: fields.string("description"),
-                    span: item.span,
-                };
-            }
-            if s.kind == Kind::Network && networks.len() == 1 {
-                model.network = self.network(item, &mut fields);
+                // Not top-level kinds: `top_level` let none of them through.
+                Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
             }
         }
+        self.current = None;
         self.exactly_one(
             Kind::Stack,
             &stacks,
@@ -212,7 +303,7 @@ impl Lowerer<'_> {
         model
     }
 
-    fn exactly_one(&mut self, kind: Kind, found: &[&&Item], example: &str) {
+    fn exactly_one(&mut self, kind: Kind, found: &[(&Item, usize)], example: &str) {
         let keyword = kind.keyword();
         match found {
             [] => self.diags.push(
@@ -225,9 +316,10 @@ impl Lowerer<'_> {
                 .help(format!("add `{example}`")),
             ),
             [_] => {}
-            [first, rest @ ..] => {
-                for item in rest {
-                    self.diags.push(
+            [(first, _), rest @ ..] => {
+                for &(item, decl) in rest {
+                    self.current = Some(decl);
+                    self.error(
                         Diag::new(
                             codes::E0010,
                             item.kind.span,
@@ -238,190 +330,31 @@ impl Lowerer<'_> {
                         .help(format!("merge the two `{keyword}` blocks into one")),
                     );
                 }
+                self.current = None;
             }
         }
-    }
-
-    /// Validates an item's entries against its schema and collects them by key.
-    fn fields<'i>(&mut self, s: &'static KindSchema, item: &'i Item) -> Fields<'i> {
-        let mut attrs: IndexMap<&'i str, &'i Attr> = IndexMap::new();
-        // A misspelt key is reported once, as unknown with its suggestion, not also as missing.
-        let mut suggested: Vec<&str> = Vec::new();
-        for entry in &item.entries {
-            let Entry::Attr(attr) = entry else { continue };
-            let key = attr.key.value.as_str();
-            if let Some(first) = attrs.get(key) {
-                self.diags.push(
-                    Diag::new(
-                        codes::E0006,
-                        attr.key.span,
-                        format!("`{key}` is given twice"),
-                        "given again here",
-                    )
-                    .with_label(first.key.span, "first given here")
-                    .help("keep one of the two"),
-                );
-                continue;
-            }
-            if s.free_keys {
-                attrs.insert(key, attr);
-                continue;
-            }
-            match s.key(key) {
-                None => {
-                    let keys: Vec<&str> = s.keys.iter().map(|k| k.name).collect();
-                    let children: Vec<&str> = s.children.iter().map(|k| k.keyword()).collect();
-                    let help = if children.contains(&key) {
-                        format!("`{key}` is a block: write `{key} {{ ... }}` without `=`")
-                    } else {
-                        suggested.extend(closest(key, keys.iter().copied()));
-                        did_you_mean(key, &keys, "attribute")
-                    };
-                    self.diags.push(
-                        Diag::new(
-                            codes::E0003,
-                            attr.key.span,
-                            format!("`{}` has no attribute `{key}`", s.keyword),
-                            "unknown attribute",
-                        )
-                        .help(help),
-                    );
-                }
-                Some(k) => {
-                    if self.type_ok(k.ty, &attr.value) {
-                        attrs.insert(key, attr);
-                    }
-                }
-            }
-        }
-        for k in s.keys.iter().filter(|k| k.required) {
-            if !attrs.contains_key(k.name)
-                && !self.reported_key(item, k.name)
-                && !suggested.contains(&k.name)
-            {
-                let at = item.names.first().map_or(item.kind.span, |n| n.span);
-                self.diags.push(
-                    Diag::new(
-                        codes::E0005,
-                        at,
-                        format!("`{}` is missing `{}`", s.keyword, k.name),
-                        format!("needs `{}`", k.name),
-                    )
-                    .help(format!(
-                        "add `{} = ...`: {} ({})",
-                        k.name,
-                        k.doc,
-                        k.ty.describe()
-                    )),
-                );
-            }
-        }
-        self.check_children(s, item);
-        Fields { attrs }
-    }
-
-    /// Whether a key was written (and already reported as badly typed), to avoid a second report.
-    fn reported_key(&self, item: &Item, key: &str) -> bool {
-        item.entries
-            .iter()
-            .any(|e| matches!(e, Entry::Attr(a) if a.key.value == key))
-    }
-
-    fn check_children(&mut self, s: &KindSchema, item: &Item) {
-        for child in children(item) {
-            match schema::by_keyword(&child.kind.value) {
-                Some(cs) if s.children.contains(&cs.kind) => {}
-                _ if s.children.is_empty() => self.diags.push(
-                    Diag::new(
-                        codes::E0002,
-                        child.kind.span,
-                        format!("`{}` cannot contain blocks", s.keyword),
-                        "unexpected block",
-                    )
-                    .help(format!(
-                        "write attributes as `key = value` inside `{}`",
-                        s.keyword
-                    )),
-                ),
-                _ => {
-                    let allowed: Vec<&str> = s.children.iter().map(|k| k.keyword()).collect();
-                    self.unknown_kind(child, &allowed);
-                }
-            }
-        }
-    }
-
-    fn type_ok(&mut self, ty: Ty, value: &Value) -> bool {
-        let ok = match (ty, &value.kind) {
-            (Ty::Str, ValueKind::Str(_))
-            | (Ty::Int, ValueKind::Int(_))
-            | (Ty::Bool, ValueKind::Bool(_)) => true,
-            (Ty::Strs, ValueKind::List(items)) => {
-                return items.iter().all(|v| self.type_ok(Ty::Str, v));
-            }
-            (Ty::Word(words), ValueKind::Path(p)) if p.len() == 1 => {
-                return self.word_ok(words, value, p.first().map_or("", |n| n.value.as_str()));
-            }
-            (Ty::Word(words), ValueKind::Str(s)) => return self.word_ok(words, value, s),
-            (Ty::Ref(kind), ValueKind::Path(p)) if p.len() == 1 => {
-                return p.first().is_some_and(|n| self.resolve(kind, n).is_some());
-            }
-            (Ty::Refs(kind), ValueKind::List(items)) => {
-                let mut all = true;
-                for v in items {
-                    all &= self.type_ok(Ty::Ref(kind), v);
-                }
-                return all;
-            }
-            _ => false,
-        };
-        if !ok {
-            let help = match (ty, &value.kind) {
-                (Ty::Str, ValueKind::Path(_)) => "put the value in double quotes".to_string(),
-                (Ty::Refs(_) | Ty::Strs, _) => "wrap the value in a list: [ ... ]".to_string(),
-                (Ty::Ref(_), ValueKind::Str(s)) => format!("write the name without quotes: {s}"),
-                _ => format!("write {}", ty.describe()),
-            };
-            self.diags.push(
-                Diag::new(
-                    codes::E0004,
-                    value.span,
-                    format!(
-                        "expected {}, found {}",
-                        ty.describe(),
-                        value.kind.describe()
-                    ),
-                    format!("expected {}", ty.describe()),
-                )
-                .help(help),
-            );
-        }
-        ok
-    }
-
-    fn word_ok(&mut self, words: &[&str], value: &Value, word: &str) -> bool {
-        if words.contains(&word) {
-            return true;
-        }
-        self.diags.push(
-            Diag::new(
-                codes::E0012,
-                value.span,
-                format!("`{word}` is not allowed here"),
-                format!("expected one of {}", words.join(", ")),
-            )
-            .help(did_you_mean(word, words, "value")),
-        );
-        false
     }
 
     /// Looks a name up, reporting unknown names and names of the wrong kind.
+    /// A resolved name becomes a dependency of the declaration being lowered.
     fn resolve(&mut self, kind: Kind, name: &Spanned<String>) -> Option<Ref> {
         match self.symbols.get(&name.value).copied() {
-            Some(sym) if sym.kind == kind => Some(Ref {
-                name: name.clone(),
-                index: sym.index,
-            }),
+            Some(sym) if sym.kind == kind => {
+                if let Some(decl) = self.current.and_then(|i| self.decls.get_mut(i)) {
+                    decl.deps.push(sym.decl);
+                }
+                Some(Ref {
+                    name: name.clone(),
+                    index: sym.index,
+                })
+            }
+            // Declared by a block already reported: one cause, one error.
+            None if self.ghosts.contains(&name.value) => {
+                if let Some(decl) = self.current.and_then(|i| self.decls.get_mut(i)) {
+                    decl.broken = true;
+                }
+                None
+            }
             Some(sym) => {
                 let same: Vec<&str> = self
                     .symbols
@@ -433,7 +366,7 @@ impl Lowerer<'_> {
                     [] => format!("declare {} and name it here", kind.article()),
                     _ => format!("name {}: {}", kind.article(), same.join(", ")),
                 };
-                self.diags.push(
+                self.error(
                     Diag::new(
                         codes::E0009,
                         name.span,
@@ -457,7 +390,7 @@ impl Lowerer<'_> {
                     .filter(|(_, s)| s.kind == kind)
                     .map(|(n, _)| n.as_str())
                     .collect();
-                self.diags.push(
+                self.error(
                     Diag::new(
                         codes::E0008,
                         name.span,
@@ -475,7 +408,12 @@ impl Lowerer<'_> {
         }
     }
 
-    fn network(&mut self, item: &Item, fields: &mut Fields) -> Network {
+    fn network(
+        &mut self,
+        item: &Item,
+        fields: &mut Fields,
+        child_decls: &IndexMap<Span, usize>,
+    ) -> Network {
         let mut network = Network {
             name: name_of(item),
             cidr: fields.string("cidr").unwrap_or_else(|| missing(item)),
@@ -485,13 +423,15 @@ impl Lowerer<'_> {
             endpoints: Vec::new(),
             span: item.span,
         };
+        let outer = self.current;
         for child in children(item) {
-            let Some(cs) = schema::by_keyword(&child.kind.value) else {
+            let (Some(cs), Some(&decl)) = (
+                schema::by_keyword(&child.kind.value),
+                child_decls.get(&child.span),
+            ) else {
                 continue;
             };
-            if !self.names_ok(cs, child) {
-                continue;
-            }
+            self.current = Some(decl);
             let f = self.fields(cs, child);
             match cs.kind {
                 Kind::Subnet => network.subnets.push(Subnet {
@@ -501,15 +441,8 @@ impl Lowerer<'_> {
                     span: child.span,
                 }),
                 Kind::Endpoint => {
-                    let kind = f.word("kind").map(|w| {
-                        let k = if w.value == "gateway" {
-                            EndpointKind::Gateway
-                        } else {
-                            EndpointKind::Interface
-                        };
-                        Spanned::new(k, w.span)
-                    });
-                    let subnets = self.refs(&f, "subnets", Kind::Subnet);
+                    let kind = f.word::<EndpointKind>("kind");
+                    let subnets = self.refs(&f, "subnets", Kind::Subnet, child.kind.span);
                     let private_dns = f.boolean("private_dns");
                     for name in &child.names {
                         network.endpoints.push(Endpoint {
@@ -523,14 +456,23 @@ impl Lowerer<'_> {
                         });
                     }
                 }
-                _ => {}
+                // `declare` gives a declaration to subnets and endpoints only.
+                Kind::Stack
+                | Kind::Network
+                | Kind::ReplicationGroup
+                | Kind::Layer
+                | Kind::Instance
+                | Kind::Function
+                | Kind::Environment
+                | Kind::Moved => {}
             }
         }
+        self.current = outer;
         network
     }
 
     fn cache(&mut self, item: &Item, f: &mut Fields) -> Cache {
-        let subnets = self.refs(f, "subnets", Kind::Subnet);
+        let subnets = self.refs(f, "subnets", Kind::Subnet, item.kind.span);
         Cache {
             name: name_of(item),
             engine: f.string("engine").unwrap_or_else(|| missing(item)),
@@ -563,7 +505,7 @@ impl Lowerer<'_> {
         Layer {
             name: name_of(item),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
-            architecture: f.arch("architecture"),
+            architecture: f.word("architecture"),
             requirements: f
                 .strings("requirements")
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
@@ -614,7 +556,9 @@ impl Lowerer<'_> {
             image: f.string("image").unwrap_or_else(|| missing(item)),
             packages: f.strings("packages").map(|s| s.value).unwrap_or_default(),
             session_manager: f.boolean("session_manager"),
-            connects: self.refs(f, "connects", Kind::ReplicationGroup).value,
+            connects: self
+                .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
+                .value,
             span: item.span,
         }
     }
@@ -627,7 +571,7 @@ impl Lowerer<'_> {
             match self.loader.load(&source.value) {
                 Ok(code) => code,
                 Err(why) => {
-                    self.diags.push(
+                    self.error(
                         Diag::new(
                             codes::E0013,
                             source.span,
@@ -642,28 +586,23 @@ impl Lowerer<'_> {
                 }
             }
         };
-        let url = f.word("url").map(|w| {
-            let auth = if w.value == "public" {
-                UrlAuth::Public
-            } else {
-                UrlAuth::Iam
-            };
-            Spanned::new(auth, w.span)
-        });
         Function {
             name: name_of(item),
             subnet: self.one_ref(f, "subnet", Kind::Subnet),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
-            architecture: f.arch("architecture"),
+            architecture: f.word("architecture"),
             handler: f.string("handler").unwrap_or_else(|| missing(item)),
             source,
             code,
-            layers: self.refs(f, "layers", Kind::Layer),
-            url,
-            connects: self.refs(f, "connects", Kind::ReplicationGroup).value,
+            layers: self.refs(f, "layers", Kind::Layer, item.kind.span),
+            url: f.word("url"),
+            connects: self
+                .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
+                .value,
             timeout: f.int("timeout"),
             memory: f.int("memory"),
             ephemeral_storage: f.int("ephemeral_storage"),
+            reserved_concurrency: f.int("reserved_concurrency"),
             environment: self.environment(item),
             span: item.span,
         }
@@ -675,7 +614,7 @@ impl Lowerer<'_> {
             .filter(|c| c.kind.value == Kind::Environment.keyword())
             .collect();
         for extra in blocks.iter().skip(1) {
-            self.diags.push(
+            self.error(
                 Diag::new(
                     codes::E0006,
                     extra.kind.span,
@@ -703,7 +642,7 @@ impl Lowerer<'_> {
                 ValueKind::Bool(b) => Some(EnvValue::Text(b.to_string())),
                 ValueKind::Path(path) => self.cache_attr(path, &attr.value),
                 ValueKind::List(_) => {
-                    self.diags.push(
+                    self.error(
                         Diag::new(
                             codes::E0004,
                             attr.value.span,
@@ -729,7 +668,7 @@ impl Lowerer<'_> {
     fn cache_attr(&mut self, path: &[Spanned<String>], value: &Value) -> Option<EnvValue> {
         let names: Vec<&str> = schema::CACHE_ATTRS.iter().map(|(n, _)| *n).collect();
         let [target, attr] = path else {
-            self.diags.push(
+            self.error(
                 Diag::new(
                     codes::E0004,
                     value.span,
@@ -756,7 +695,7 @@ impl Lowerer<'_> {
             "reader_address" => CacheAttr::ReaderAddress,
             "port" => CacheAttr::Port,
             other => {
-                self.diags.push(
+                self.error(
                     Diag::new(
                         codes::E0011,
                         attr.span,
@@ -774,9 +713,11 @@ impl Lowerer<'_> {
         })
     }
 
-    fn refs(&mut self, f: &Fields, key: &str, kind: Kind) -> Spanned<Vec<Ref>> {
+    /// The references under `key`; an absent key (already reported if required) is an empty list
+    /// at `absent`, the block's keyword, so anything said about it points into the block.
+    fn refs(&mut self, f: &Fields, key: &str, kind: Kind, absent: Span) -> Spanned<Vec<Ref>> {
         let Some(attr) = f.attrs.get(key) else {
-            return Spanned::new(Vec::new(), Span::default());
+            return Spanned::new(Vec::new(), absent);
         };
         let ValueKind::List(items) = &attr.value.kind else {
             return Spanned::new(Vec::new(), attr.value.span);
@@ -807,83 +748,6 @@ impl Lowerer<'_> {
         (sym.kind == kind).then(|| Ref {
             name: name.clone(),
             index: sym.index,
-        })
-    }
-}
-
-/// Attributes of one item that passed the schema, by key.
-struct Fields<'i> {
-    attrs: IndexMap<&'i str, &'i Attr>,
-}
-
-impl Fields<'_> {
-    fn value(&self, key: &str) -> Option<&Value> {
-        self.attrs.get(key).map(|a| &a.value)
-    }
-
-    fn string(&self, key: &str) -> Option<Spanned<String>> {
-        match self.value(key)? {
-            Value {
-                kind: ValueKind::Str(s),
-                span,
-            } => Some(Spanned::new(s.clone(), *span)),
-            _ => None,
-        }
-    }
-
-    fn int(&self, key: &str) -> Option<Spanned<i64>> {
-        match self.value(key)? {
-            Value {
-                kind: ValueKind::Int(n),
-                span,
-            } => Some(Spanned::new(*n, *span)),
-            _ => None,
-        }
-    }
-
-    fn boolean(&self, key: &str) -> Option<Spanned<bool>> {
-        match self.value(key)? {
-            Value {
-                kind: ValueKind::Bool(b),
-                span,
-            } => Some(Spanned::new(*b, *span)),
-            _ => None,
-        }
-    }
-
-    fn strings(&self, key: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
-        let value = self.value(key)?;
-        let ValueKind::List(items) = &value.kind else {
-            return None;
-        };
-        let strings = items
-            .iter()
-            .filter_map(|v| match &v.kind {
-                ValueKind::Str(s) => Some(Spanned::new(s.clone(), v.span)),
-                _ => None,
-            })
-            .collect();
-        Some(Spanned::new(strings, value.span))
-    }
-
-    /// A bare word or string from a fixed set (already validated).
-    fn word(&self, key: &str) -> Option<Spanned<String>> {
-        let value = self.value(key)?;
-        match &value.kind {
-            ValueKind::Str(s) => Some(Spanned::new(s.clone(), value.span)),
-            ValueKind::Path(p) => p.first().map(|n| Spanned::new(n.value.clone(), value.span)),
-            _ => None,
-        }
-    }
-
-    fn arch(&self, key: &str) -> Option<Spanned<Arch>> {
-        self.word(key).map(|w| {
-            let arch = if w.value == "arm64" {
-                Arch::Arm64
-            } else {
-                Arch::X86_64
-            };
-            Spanned::new(arch, w.span)
         })
     }
 }

@@ -1,5 +1,13 @@
-//! What each declaration kind may contain: its keys, their types, and a line of documentation each.
-//! Lowering validates against this table; the language server reads it for hover and completion.
+//! The language, declared once: every kind and every attribute with its type, range or word set,
+//! default, one-line doc and CloudFormation target. Lowering, hover, completion, docs and generator read it.
+//!
+//! A new attribute is one `key(...)` entry here (its range or words included), a field the emitter
+//! writes, and a UI case; the generic rule in `lower.rs` checks it. Maps (parameters, tags) are
+//! blocks with free keys, as `environment` is.
+
+use super::types::{Arch, DEFAULT_PORT, EndpointKind, UrlAuth};
+use crate::diag::{Code, codes};
+use crate::words::Word;
 
 /// The kinds of things a program declares. Names of all kinds share one namespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,6 +25,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the reference documents them.
+    pub const ALL: [Kind; 10] = [
+        Kind::Stack,
+        Kind::Network,
+        Kind::Subnet,
+        Kind::Endpoint,
+        Kind::ReplicationGroup,
+        Kind::Layer,
+        Kind::Instance,
+        Kind::Function,
+        Kind::Environment,
+        Kind::Moved,
+    ];
+
     /// The keyword that declares it.
     pub fn keyword(self) -> &'static str {
         self.schema().keyword
@@ -38,13 +60,19 @@ impl Kind {
         }
     }
 
-    // SCHEMAS has an entry for every kind (a unit test checks it), so the fallback is never taken.
-    #[allow(clippy::indexing_slicing)]
     pub fn schema(self) -> &'static KindSchema {
-        SCHEMAS
-            .iter()
-            .find(|s| s.kind == self)
-            .unwrap_or(&SCHEMAS[0])
+        match self {
+            Kind::Stack => &STACK,
+            Kind::Network => &NETWORK,
+            Kind::Subnet => &SUBNET,
+            Kind::Endpoint => &ENDPOINT,
+            Kind::ReplicationGroup => &REPLICATION_GROUP,
+            Kind::Layer => &LAYER,
+            Kind::Instance => &INSTANCE,
+            Kind::Function => &FUNCTION,
+            Kind::Environment => &ENVIRONMENT,
+            Kind::Moved => &MOVED,
+        }
     }
 }
 
@@ -52,11 +80,15 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ty {
     Str,
-    Int,
+    /// An integer from `min` to `max`, both included.
+    Int {
+        min: i64,
+        max: i64,
+    },
     Bool,
     /// A list of strings.
     Strs,
-    /// A bare word from a fixed set, such as `gateway`.
+    /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
     /// The name of one declared thing of this kind.
     Ref(Kind),
@@ -64,11 +96,16 @@ pub enum Ty {
     Refs(Kind),
 }
 
+/// Integers above this are written "at least min": the API takes 32-bit integers.
+const UNBOUNDED: i64 = i32::MAX as i64;
+
 impl Ty {
+    /// For messages and hover: "an integer from 0 to 35", "one of gateway, interface".
     pub fn describe(self) -> String {
         match self {
             Ty::Str => "a string".into(),
-            Ty::Int => "an integer".into(),
+            Ty::Int { min, max } if max >= UNBOUNDED => format!("an integer of {min} or more"),
+            Ty::Int { min, max } => format!("an integer from {min} to {max}"),
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
@@ -76,14 +113,135 @@ impl Ty {
             Ty::Refs(kind) => format!("a list of names, each {}", kind.article()),
         }
     }
+
+    /// "0 to 35" or "0 or more", for integers.
+    pub fn range(self) -> Option<String> {
+        match self {
+            Ty::Int { min, max } if max >= UNBOUNDED => Some(format!("{min} or more")),
+            Ty::Int { min, max } => Some(format!("{min} to {max}")),
+            _ => None,
+        }
+    }
+
+    /// The type column of `docs/language.md`: "string", "list of subnets", "`x86_64` or `arm64`".
+    pub fn doc_type(self) -> String {
+        match self {
+            Ty::Str => "string".into(),
+            Ty::Int { .. } => "int".into(),
+            Ty::Bool => "bool".into(),
+            Ty::Strs => "list of strings".into(),
+            Ty::Word(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                match quoted.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                }
+            }
+            Ty::Ref(kind) => kind.noun().into(),
+            Ty::Refs(kind) => format!("list of {}s", kind.noun()),
+        }
+    }
 }
 
-#[derive(Debug)]
+impl Kind {
+    /// "subnet", "replication group": the keyword as words.
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::ReplicationGroup => "replication group",
+            other => other.keyword(),
+        }
+    }
+}
+
+/// The value a key has when it is not written, as the language spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultValue {
+    Int(i64),
+    Bool(bool),
+    Word(&'static str),
+}
+
+impl std::fmt::Display for DefaultValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DefaultValue::Int(n) => write!(f, "{n}"),
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+            DefaultValue::Word(w) => f.write_str(w),
+        }
+    }
+}
+
+/// Where a value lands in the template: a resource type and the property path on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cfn {
+    pub resource: &'static str,
+    pub property: &'static str,
+}
+
+const fn at(resource: &'static str, property: &'static str) -> Cfn {
+    Cfn { resource, property }
+}
+
+#[derive(Debug, Clone, Copy)]
 pub struct KeySchema {
     pub name: &'static str,
     pub ty: Ty,
     pub required: bool,
+    pub default: Option<DefaultValue>,
     pub doc: &'static str,
+    /// What an integer counts ("days", "MB"), for messages; empty when it counts itself.
+    pub unit: &'static str,
+    /// Where the value goes in CloudFormation; empty when only checks read it.
+    pub cfn: &'static [Cfn],
+    /// The code a value outside an integer's range gets.
+    pub out_of_range: Code,
+}
+
+/// An optional key without default, target or unit; the methods below add them.
+const fn key(name: &'static str, ty: Ty, doc: &'static str) -> KeySchema {
+    KeySchema {
+        name,
+        ty,
+        required: false,
+        default: None,
+        doc,
+        unit: "",
+        cfn: &[],
+        out_of_range: codes::E0020,
+    }
+}
+
+impl KeySchema {
+    const fn required(self) -> Self {
+        KeySchema {
+            required: true,
+            ..self
+        }
+    }
+
+    const fn default(self, default: DefaultValue) -> Self {
+        KeySchema {
+            default: Some(default),
+            ..self
+        }
+    }
+
+    const fn unit(self, unit: &'static str) -> Self {
+        KeySchema { unit, ..self }
+    }
+
+    const fn cfn(self, cfn: &'static [Cfn]) -> Self {
+        KeySchema { cfn, ..self }
+    }
+
+    /// Keeps the code an older, attribute-specific rule gave out-of-range values.
+    const fn code(self, out_of_range: Code) -> Self {
+        KeySchema {
+            out_of_range,
+            ..self
+        }
+    }
 }
 
 /// How many names a declaration takes.
@@ -102,6 +260,10 @@ pub struct KindSchema {
     pub names: Names,
     pub top_level: bool,
     pub doc: &'static str,
+    /// The service whose limits its values meet, for messages: "ElastiCache allows 0 to 35".
+    pub service: &'static str,
+    /// The resource type it becomes; empty for blocks that only feed others.
+    pub resource: &'static str,
     pub keys: &'static [KeySchema],
     pub children: &'static [Kind],
     /// Keys are free-form (environment variables); values are strings, numbers, booleans or references.
@@ -111,15 +273,6 @@ pub struct KindSchema {
 impl KindSchema {
     pub fn key(&self, name: &str) -> Option<&'static KeySchema> {
         self.keys.iter().find(|k| k.name == name)
-    }
-}
-
-const fn key(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> KeySchema {
-    KeySchema {
-        name,
-        ty,
-        required,
-        doc,
     }
 }
 
@@ -136,402 +289,506 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
     ("port", "port the cache listens on"),
 ];
 
+/// Read replicas per node group with cluster mode disabled: one primary plus at most five
+/// (NumCacheClusters 1 to 6). Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`.
+pub const MAX_REPLICAS: i64 = 5;
+
+const VPC: &str = "AWS::EC2::VPC";
+const SUBNET_TYPE: &str = "AWS::EC2::Subnet";
+const VPC_ENDPOINT: &str = "AWS::EC2::VPCEndpoint";
+const GROUP: &str = "AWS::ElastiCache::ReplicationGroup";
+const SUBNET_GROUP: &str = "AWS::ElastiCache::SubnetGroup";
+const SECURITY_GROUP: &str = "AWS::EC2::SecurityGroup";
+const LAYER_VERSION: &str = "AWS::Lambda::LayerVersion";
+const EC2_INSTANCE: &str = "AWS::EC2::Instance";
+const LAMBDA: &str = "AWS::Lambda::Function";
+
+const STACK: KindSchema = KindSchema {
+    kind: Kind::Stack,
+    keyword: "stack",
+    names: Names::One,
+    top_level: true,
+    doc: "The stack: its name prefixes every AWS name; one per program.",
+    service: "CloudFormation",
+    resource: "AWS::CloudFormation::Stack",
+    keys: &[
+        key(
+            "region",
+            Ty::Str,
+            "AWS region such as \"ap-northeast-1\"; enables region-specific checks",
+        ),
+        key("description", Ty::Str, "description of the root template")
+            .cfn(&[at("template", "Description")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const NETWORK: KindSchema = KindSchema {
+    kind: Kind::Network,
+    keyword: "network",
+    names: Names::One,
+    top_level: true,
+    doc: "The VPC, its subnets and its VPC endpoints; one per program.",
+    service: "Amazon VPC",
+    resource: VPC,
+    keys: &[
+        key("cidr", Ty::Str, "IPv4 CIDR block of the VPC, /16 to /28")
+            .required()
+            .cfn(&[at(VPC, "CidrBlock")]),
+        key("dns_support", Ty::Bool, "EnableDnsSupport")
+            .default(DefaultValue::Bool(true))
+            .cfn(&[at(VPC, "EnableDnsSupport")]),
+        key("dns_hostnames", Ty::Bool, "EnableDnsHostnames")
+            .default(DefaultValue::Bool(true))
+            .cfn(&[at(VPC, "EnableDnsHostnames")]),
+    ],
+    children: &[Kind::Subnet, Kind::Endpoint],
+    free_keys: false,
+};
+
+const SUBNET: KindSchema = KindSchema {
+    kind: Kind::Subnet,
+    keyword: "subnet",
+    names: Names::One,
+    top_level: false,
+    doc: "A private subnet with its own route table.",
+    service: "Amazon VPC",
+    resource: SUBNET_TYPE,
+    keys: &[
+        key(
+            "zone",
+            Ty::Str,
+            "Availability Zone letter within the region, such as \"a\"",
+        )
+        .required()
+        .cfn(&[at(SUBNET_TYPE, "AvailabilityZone")]),
+        key("cidr", Ty::Str, "IPv4 CIDR block inside the VPC's")
+            .required()
+            .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const ENDPOINT: KindSchema = KindSchema {
+    kind: Kind::Endpoint,
+    keyword: "endpoint",
+    names: Names::Many,
+    top_level: false,
+    doc: "VPC endpoints, one per service name (s3, ssm, ssmmessages, ec2messages, ...).",
+    service: "Amazon VPC",
+    resource: VPC_ENDPOINT,
+    keys: &[
+        key(
+            "kind",
+            Ty::Word(EndpointKind::WORDS),
+            "gateway (s3, dynamodb) or interface",
+        )
+        .required()
+        .cfn(&[at(VPC_ENDPOINT, "VpcEndpointType")]),
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets whose route tables (gateway) or ENIs (interface) it serves",
+        )
+        .required()
+        .cfn(&[
+            at(VPC_ENDPOINT, "RouteTableIds"),
+            at(VPC_ENDPOINT, "SubnetIds"),
+        ]),
+        key(
+            "private_dns",
+            Ty::Bool,
+            "interface endpoints: PrivateDnsEnabled",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(VPC_ENDPOINT, "PrivateDnsEnabled")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const REPLICATION_GROUP: KindSchema = KindSchema {
+    kind: Kind::ReplicationGroup,
+    keyword: "replication_group",
+    names: Names::One,
+    top_level: true,
+    doc: "An ElastiCache replication group with cluster mode disabled: one primary and 0 to 5 read replicas.",
+    service: "ElastiCache",
+    resource: GROUP,
+    keys: &[
+        key("engine", Ty::Str, "\"redis\" (Redis OSS) or \"valkey\"")
+            .required()
+            .cfn(&[at(GROUP, "Engine")]),
+        key(
+            "engine_version",
+            Ty::Str,
+            "major.minor, such as \"7.1\" or \"8.0\"",
+        )
+        .required()
+        .cfn(&[at(GROUP, "EngineVersion")]),
+        key(
+            "node_type",
+            Ty::Str,
+            "cache node type, such as \"cache.t4g.micro\"",
+        )
+        .required()
+        .cfn(&[at(GROUP, "CacheNodeType")]),
+        key(
+            "parameter_group",
+            Ty::Str,
+            "parameter group name; defaults to the engine version's default group",
+        )
+        .cfn(&[at(GROUP, "CacheParameterGroupName")]),
+        // A TCP port. Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (Port).
+        key(
+            "port",
+            Ty::Int { min: 1, max: 65535 },
+            "port the nodes listen on",
+        )
+        .default(DefaultValue::Int(DEFAULT_PORT))
+        .code(codes::E0119)
+        .cfn(&[at(GROUP, "Port")]),
+        key("multi_az", Ty::Bool, "Multi-AZ with automatic failover")
+            .default(DefaultValue::Bool(false))
+            .cfn(&[at(GROUP, "MultiAZEnabled")]),
+        key(
+            "automatic_failover",
+            Ty::Bool,
+            "promote a replica when the primary fails (default: same as multi_az)",
+        )
+        .cfn(&[at(GROUP, "AutomaticFailoverEnabled")]),
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets of the cache subnet group",
+        )
+        .required()
+        .cfn(&[at(SUBNET_GROUP, "SubnetIds")]),
+        key("primary_zone", Ty::Str, "zone letter of the primary node")
+            .cfn(&[at(GROUP, "PreferredCacheClusterAZs")]),
+        key(
+            "replica_zones",
+            Ty::Strs,
+            "zone letter of each read replica; its length is the replica count",
+        )
+        .cfn(&[
+            at(GROUP, "PreferredCacheClusterAZs"),
+            at(GROUP, "NumCacheClusters"),
+        ]),
+        key(
+            "replicas",
+            Ty::Int {
+                min: 0,
+                max: MAX_REPLICAS,
+            },
+            "number of read replicas when their zones are left to AWS",
+        )
+        .code(codes::E0110)
+        .cfn(&[at(GROUP, "NumCacheClusters")]),
+        key(
+            "transit_encryption",
+            Ty::Bool,
+            "TLS between clients and nodes",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at(GROUP, "TransitEncryptionEnabled")]),
+        key("at_rest_encryption", Ty::Bool, "encrypt data on disk")
+            .default(DefaultValue::Bool(false))
+            .cfn(&[at(GROUP, "AtRestEncryptionEnabled")]),
+        key(
+            "auth_token",
+            Ty::Str,
+            "AUTH token reference: \"ssm:/path\" or \"secretsmanager:name\", never the secret itself",
+        )
+        .cfn(&[at(GROUP, "AuthToken")]),
+        key(
+            "data_tiering",
+            Ty::Bool,
+            "data tiering; required by and only for r6gd node types",
+        )
+        .cfn(&[at(GROUP, "DataTieringEnabled")]),
+        // Source: ElastiCache "Scheduling automatic backups"; CloudFormation
+        // `AWS::ElastiCache::ReplicationGroup` (SnapshotRetentionLimit).
+        key(
+            "snapshot_retention",
+            Ty::Int { min: 0, max: 35 },
+            "days of automatic backups to keep",
+        )
+        .unit("days")
+        .default(DefaultValue::Int(0))
+        .code(codes::E0123)
+        .cfn(&[at(GROUP, "SnapshotRetentionLimit")]),
+        key(
+            "allow_cidrs",
+            Ty::Strs,
+            "extra CIDR blocks admitted to the port, besides `connects` clients",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.CidrIp")]),
+        key("description", Ty::Str, "ReplicationGroupDescription")
+            .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const LAYER: KindSchema = KindSchema {
+    kind: Kind::Layer,
+    keyword: "layer",
+    names: Names::One,
+    top_level: true,
+    doc: "A Lambda layer of Python packages, built at deploy time by a custom resource.",
+    service: "Lambda",
+    resource: LAYER_VERSION,
+    keys: &[
+        key(
+            "runtime",
+            Ty::Str,
+            "Lambda runtime the layer is built for, such as \"python3.12\"",
+        )
+        .required()
+        .cfn(&[at(LAYER_VERSION, "CompatibleRuntimes")]),
+        key(
+            "architecture",
+            Ty::Word(Arch::WORDS),
+            "instruction set the layer is built for",
+        )
+        .default(DefaultValue::Word("x86_64"))
+        .cfn(&[at(LAYER_VERSION, "CompatibleArchitectures")]),
+        key(
+            "requirements",
+            Ty::Strs,
+            "pip requirement specifiers, such as \"redis==5.2.1\"",
+        )
+        .required()
+        .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const INSTANCE: KindSchema = KindSchema {
+    kind: Kind::Instance,
+    keyword: "instance",
+    names: Names::One,
+    top_level: true,
+    doc: "An EC2 instance that reaches the cache, optionally over Session Manager.",
+    service: "EC2",
+    resource: EC2_INSTANCE,
+    keys: &[
+        key(
+            "subnet",
+            Ty::Ref(Kind::Subnet),
+            "subnet the instance runs in",
+        )
+        .required()
+        .cfn(&[at(EC2_INSTANCE, "SubnetId")]),
+        key(
+            "instance_type",
+            Ty::Str,
+            "EC2 instance type, such as \"t4g.nano\"",
+        )
+        .required()
+        .cfn(&[at(EC2_INSTANCE, "InstanceType")]),
+        key(
+            "image",
+            Ty::Str,
+            "\"al2023\" or \"al2\"; the AMI is looked up for the instance's architecture",
+        )
+        .required()
+        .cfn(&[at(EC2_INSTANCE, "ImageId")]),
+        key(
+            "packages",
+            Ty::Strs,
+            "client tools to install: \"redis-cli\", \"valkey-cli\"",
+        )
+        .cfn(&[at(EC2_INSTANCE, "UserData")]),
+        key(
+            "session_manager",
+            Ty::Bool,
+            "reach the instance with SSM Session Manager",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at(EC2_INSTANCE, "IamInstanceProfile")]),
+        key(
+            "connects",
+            Ty::Refs(Kind::ReplicationGroup),
+            "caches this instance may reach",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+// Function settings. Source: Lambda Developer Guide, "Lambda quotas"; CloudFormation
+// `AWS::Lambda::Function` (Timeout, MemorySize, EphemeralStorage.Size, ReservedConcurrentExecutions).
+const FUNCTION: KindSchema = KindSchema {
+    kind: Kind::Function,
+    keyword: "function",
+    names: Names::One,
+    top_level: true,
+    doc: "A Lambda function whose source file is inlined into the template.",
+    service: "Lambda",
+    resource: LAMBDA,
+    keys: &[
+        key(
+            "subnet",
+            Ty::Ref(Kind::Subnet),
+            "subnet for the function's VPC config (needed to reach a cache)",
+        )
+        .cfn(&[at(LAMBDA, "VpcConfig.SubnetIds")]),
+        key("runtime", Ty::Str, "Lambda runtime, such as \"python3.12\"")
+            .required()
+            .cfn(&[at(LAMBDA, "Runtime")]),
+        key(
+            "architecture",
+            Ty::Word(Arch::WORDS),
+            "instruction set the function runs on",
+        )
+        .default(DefaultValue::Word("x86_64"))
+        .cfn(&[at(LAMBDA, "Architectures")]),
+        key(
+            "handler",
+            Ty::Str,
+            "\"index.<function>\": inline code is stored as index.py",
+        )
+        .required()
+        .cfn(&[at(LAMBDA, "Handler")]),
+        key(
+            "source",
+            Ty::Str,
+            "path of the source file, relative to this file",
+        )
+        .required()
+        .cfn(&[at(LAMBDA, "Code.ZipFile")]),
+        key(
+            "layers",
+            Ty::Refs(Kind::Layer),
+            "layers to attach, at most 5",
+        )
+        .cfn(&[at(LAMBDA, "Layers")]),
+        key(
+            "url",
+            Ty::Word(UrlAuth::WORDS),
+            "a function URL: public (no auth) or iam",
+        )
+        .cfn(&[at("AWS::Lambda::Url", "AuthType")]),
+        key(
+            "connects",
+            Ty::Refs(Kind::ReplicationGroup),
+            "caches this function may reach",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
+        key(
+            "timeout",
+            Ty::Int { min: 1, max: 900 },
+            "how long an invocation may run",
+        )
+        .unit("seconds")
+        .default(DefaultValue::Int(3))
+        .code(codes::E0414)
+        .cfn(&[at(LAMBDA, "Timeout")]),
+        key(
+            "memory",
+            Ty::Int {
+                min: 128,
+                max: 10_240,
+            },
+            "memory, which also sets the CPU share",
+        )
+        .unit("MB")
+        .default(DefaultValue::Int(128))
+        .code(codes::E0414)
+        .cfn(&[at(LAMBDA, "MemorySize")]),
+        key(
+            "ephemeral_storage",
+            Ty::Int {
+                min: 512,
+                max: 10_240,
+            },
+            "size of /tmp",
+        )
+        .unit("MB")
+        .default(DefaultValue::Int(512))
+        .code(codes::E0414)
+        .cfn(&[at(LAMBDA, "EphemeralStorage.Size")]),
+        // Any count from 0 (which stops every invocation); the account's pool bounds it at deploy.
+        key(
+            "reserved_concurrency",
+            Ty::Int {
+                min: 0,
+                max: UNBOUNDED,
+            },
+            "concurrent executions set aside for this function alone",
+        )
+        .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
+    ],
+    children: &[Kind::Environment],
+    free_keys: false,
+};
+
+const ENVIRONMENT: KindSchema = KindSchema {
+    kind: Kind::Environment,
+    keyword: "environment",
+    names: Names::None,
+    top_level: false,
+    doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
+    service: "Lambda",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
+const MOVED: KindSchema = KindSchema {
+    kind: Kind::Moved,
+    keyword: "moved",
+    names: Names::None,
+    top_level: true,
+    doc: "A replication group renamed since the last deploy: it keeps the old name's logical ids and ReplicationGroupId, so the update does not replace it.",
+    service: "CloudFormation",
+    resource: "",
+    keys: &[
+        key(
+            "from",
+            Ty::Str,
+            "the name the replication group had, such as \"cache\" (no longer declared)",
+        )
+        .required(),
+        key(
+            "to",
+            Ty::Ref(Kind::ReplicationGroup),
+            "the replication group as it is named now",
+        )
+        .required(),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+/// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
-    KindSchema {
-        kind: Kind::Stack,
-        keyword: "stack",
-        names: Names::One,
-        top_level: true,
-        doc: "The stack: its name prefixes every AWS name; one per program.",
-        keys: &[
-            key(
-                "region",
-                Ty::Str,
-                false,
-                "AWS region such as \"ap-northeast-1\"; enables region-specific checks",
-            ),
-            key(
-                "description",
-                Ty::Str,
-                false,
-                "description of the root template",
-            ),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Network,
-        keyword: "network",
-        names: Names::One,
-        top_level: true,
-        doc: "The VPC, its subnets and its VPC endpoints; one per program.",
-        keys: &[
-            key(
-                "cidr",
-                Ty::Str,
-                true,
-                "IPv4 CIDR block of the VPC, /16 to /28",
-            ),
-            key(
-                "dns_support",
-                Ty::Bool,
-                false,
-                "EnableDnsSupport (default true)",
-            ),
-            key(
-                "dns_hostnames",
-                Ty::Bool,
-                false,
-                "EnableDnsHostnames (default true)",
-            ),
-        ],
-        children: &[Kind::Subnet, Kind::Endpoint],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Subnet,
-        keyword: "subnet",
-        names: Names::One,
-        top_level: false,
-        doc: "A private subnet with its own route table.",
-        keys: &[
-            key(
-                "zone",
-                Ty::Str,
-                true,
-                "Availability Zone letter within the region, such as \"a\"",
-            ),
-            key("cidr", Ty::Str, true, "IPv4 CIDR block inside the VPC's"),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Endpoint,
-        keyword: "endpoint",
-        names: Names::Many,
-        top_level: false,
-        doc: "VPC endpoints, one per service name (s3, ssm, ssmmessages, ec2messages, ...).",
-        keys: &[
-            key(
-                "kind",
-                Ty::Word(&["gateway", "interface"]),
-                true,
-                "gateway (s3, dynamodb) or interface",
-            ),
-            key(
-                "subnets",
-                Ty::Refs(Kind::Subnet),
-                true,
-                "subnets whose route tables (gateway) or ENIs (interface) it serves",
-            ),
-            key(
-                "private_dns",
-                Ty::Bool,
-                false,
-                "interface endpoints: PrivateDnsEnabled (default true)",
-            ),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::ReplicationGroup,
-        keyword: "replication_group",
-        names: Names::One,
-        top_level: true,
-        doc: "An ElastiCache replication group with cluster mode disabled: one primary and 0 to 5 read replicas.",
-        keys: &[
-            key(
-                "engine",
-                Ty::Str,
-                true,
-                "\"redis\" (Redis OSS) or \"valkey\"",
-            ),
-            key(
-                "engine_version",
-                Ty::Str,
-                true,
-                "major.minor, such as \"7.1\" or \"8.0\"",
-            ),
-            key(
-                "node_type",
-                Ty::Str,
-                true,
-                "cache node type, such as \"cache.t4g.micro\"",
-            ),
-            key(
-                "parameter_group",
-                Ty::Str,
-                false,
-                "parameter group name; defaults to the engine version's default group",
-            ),
-            key(
-                "port",
-                Ty::Int,
-                false,
-                "port the nodes listen on (default 6379)",
-            ),
-            key(
-                "multi_az",
-                Ty::Bool,
-                false,
-                "Multi-AZ with automatic failover (default false)",
-            ),
-            key(
-                "automatic_failover",
-                Ty::Bool,
-                false,
-                "promote a replica when the primary fails (default: same as multi_az)",
-            ),
-            key(
-                "subnets",
-                Ty::Refs(Kind::Subnet),
-                true,
-                "subnets of the cache subnet group",
-            ),
-            key(
-                "primary_zone",
-                Ty::Str,
-                false,
-                "zone letter of the primary node",
-            ),
-            key(
-                "replica_zones",
-                Ty::Strs,
-                false,
-                "zone letter of each read replica; its length is the replica count",
-            ),
-            key(
-                "replicas",
-                Ty::Int,
-                false,
-                "number of read replicas when their zones are left to AWS",
-            ),
-            key(
-                "transit_encryption",
-                Ty::Bool,
-                false,
-                "TLS between clients and nodes (default false)",
-            ),
-            key(
-                "at_rest_encryption",
-                Ty::Bool,
-                false,
-                "encrypt data on disk (default false)",
-            ),
-            key(
-                "auth_token",
-                Ty::Str,
-                false,
-                "AUTH token reference: \"ssm:/path\" or \"secretsmanager:name\", never the secret itself",
-            ),
-            key(
-                "data_tiering",
-                Ty::Bool,
-                false,
-                "data tiering; required by and only for r6gd node types",
-            ),
-            key(
-                "snapshot_retention",
-                Ty::Int,
-                false,
-                "days of automatic backups to keep, 0 to 35",
-            ),
-            key(
-                "allow_cidrs",
-                Ty::Strs,
-                false,
-                "extra CIDR blocks admitted to the port, besides `connects` clients",
-            ),
-            key("description", Ty::Str, false, "ReplicationGroupDescription"),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Layer,
-        keyword: "layer",
-        names: Names::One,
-        top_level: true,
-        doc: "A Lambda layer of Python packages, built at deploy time by a custom resource.",
-        keys: &[
-            key(
-                "runtime",
-                Ty::Str,
-                true,
-                "Lambda runtime the layer is built for, such as \"python3.12\"",
-            ),
-            key(
-                "architecture",
-                Ty::Word(&["x86_64", "arm64"]),
-                false,
-                "x86_64 (default) or arm64",
-            ),
-            key(
-                "requirements",
-                Ty::Strs,
-                true,
-                "pip requirement specifiers, such as \"redis==5.2.1\"",
-            ),
-            key("description", Ty::Str, false, "layer description"),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Instance,
-        keyword: "instance",
-        names: Names::One,
-        top_level: true,
-        doc: "An EC2 instance that reaches the cache, optionally over Session Manager.",
-        keys: &[
-            key(
-                "subnet",
-                Ty::Ref(Kind::Subnet),
-                true,
-                "subnet the instance runs in",
-            ),
-            key(
-                "instance_type",
-                Ty::Str,
-                true,
-                "EC2 instance type, such as \"t4g.nano\"",
-            ),
-            key(
-                "image",
-                Ty::Str,
-                true,
-                "\"al2023\" or \"al2\"; the AMI is looked up for the instance's architecture",
-            ),
-            key(
-                "packages",
-                Ty::Strs,
-                false,
-                "client tools to install: \"redis-cli\", \"valkey-cli\"",
-            ),
-            key(
-                "session_manager",
-                Ty::Bool,
-                false,
-                "reach the instance with SSM Session Manager (default false)",
-            ),
-            key(
-                "connects",
-                Ty::Refs(Kind::ReplicationGroup),
-                false,
-                "caches this instance may reach",
-            ),
-        ],
-        children: &[],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Function,
-        keyword: "function",
-        names: Names::One,
-        top_level: true,
-        doc: "A Lambda function whose source file is inlined into the template.",
-        keys: &[
-            key(
-                "subnet",
-                Ty::Ref(Kind::Subnet),
-                false,
-                "subnet for the function's VPC config (needed to reach a cache)",
-            ),
-            key(
-                "runtime",
-                Ty::Str,
-                true,
-                "Lambda runtime, such as \"python3.12\"",
-            ),
-            key(
-                "architecture",
-                Ty::Word(&["x86_64", "arm64"]),
-                false,
-                "x86_64 (default) or arm64",
-            ),
-            key(
-                "handler",
-                Ty::Str,
-                true,
-                "\"index.<function>\": inline code is stored as index.py",
-            ),
-            key(
-                "source",
-                Ty::Str,
-                true,
-                "path of the source file, relative to this file",
-            ),
-            key(
-                "layers",
-                Ty::Refs(Kind::Layer),
-                false,
-                "layers to attach, at most 5",
-            ),
-            key(
-                "url",
-                Ty::Word(&["public", "iam"]),
-                false,
-                "a function URL: public (no auth) or iam",
-            ),
-            key(
-                "connects",
-                Ty::Refs(Kind::ReplicationGroup),
-                false,
-                "caches this function may reach",
-            ),
-            key("timeout", Ty::Int, false, "seconds, 1 to 900 (default 3)"),
-            key("memory", Ty::Int, false, "MB, 128 to 10240 (default 128)"),
-            key(
-                "ephemeral_storage",
-                Ty::Int,
-                false,
-                "MB of /tmp, 512 to 10240 (default 512)",
-            ),
-        ],
-        children: &[Kind::Environment],
-        free_keys: false,
-    },
-    KindSchema {
-        kind: Kind::Environment,
-        keyword: "environment",
-        names: Names::None,
-        top_level: false,
-        doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
-        keys: &[],
-        children: &[],
-        free_keys: true,
-    },
-    KindSchema {
-        kind: Kind::Moved,
-        keyword: "moved",
-        names: Names::None,
-        top_level: true,
-        doc: "A replication group renamed since the last deploy: it keeps the old name's logical ids and ReplicationGroupId, so the update does not replace it.",
-        keys: &[
-            key(
-                "from",
-                Ty::Str,
-                true,
-                "the name the replication group had, such as \"cache\" (no longer declared)",
-            ),
-            key(
-                "to",
-                Ty::Ref(Kind::ReplicationGroup),
-                true,
-                "the replication group as it is named now",
-            ),
-        ],
-        children: &[],
-        free_keys: false,
-    },
+    STACK,
+    NETWORK,
+    SUBNET,
+    ENDPOINT,
+    REPLICATION_GROUP,
+    LAYER,
+    INSTANCE,
+    FUNCTION,
+    ENVIRONMENT,
+    MOVED,
 ];
 
 /// The schema declared by `keyword`, if any.
 pub fn by_keyword(keyword: &str) -> Option<&'static KindSchema> {
-    SCHEMAS.iter().find(|s| s.keyword == keyword)
+    Kind::ALL
+        .iter()
+        .map(|k| k.schema())
+        .find(|s| s.keyword == keyword)
 }
 
 #[cfg(test)]
@@ -539,19 +796,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_has_its_schema() {
-        for kind in [
-            Kind::Stack,
-            Kind::Network,
-            Kind::Subnet,
-            Kind::Endpoint,
-            Kind::ReplicationGroup,
-            Kind::Layer,
-            Kind::Instance,
-            Kind::Function,
-            Kind::Environment,
-        ] {
-            assert_eq!(kind.schema().kind, kind);
+    fn schemas_follow_the_kinds() {
+        assert_eq!(SCHEMAS.len(), Kind::ALL.len());
+        for (kind, s) in Kind::ALL.iter().zip(SCHEMAS) {
+            assert_eq!(s.kind, *kind);
+            assert_eq!(kind.schema().kind, *kind);
+            assert_eq!(kind.schema().keyword, s.keyword);
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_defaults_fit_their_type() {
+        for s in SCHEMAS {
+            for (i, k) in s.keys.iter().enumerate() {
+                assert!(
+                    s.keys.iter().skip(i + 1).all(|o| o.name != k.name),
+                    "{}.{} twice",
+                    s.keyword,
+                    k.name
+                );
+                assert!(!(k.required && k.default.is_some()), "{}", k.name);
+                let fits = match (k.default, k.ty) {
+                    (None, _) => true,
+                    (Some(DefaultValue::Int(n)), Ty::Int { min, max }) => (min..=max).contains(&n),
+                    (Some(DefaultValue::Bool(_)), Ty::Bool) => true,
+                    (Some(DefaultValue::Word(w)), Ty::Word(words)) => words.contains(&w),
+                    _ => false,
+                };
+                assert!(fits, "default of {}.{}", s.keyword, k.name);
+                if let Ty::Int { min, max } = k.ty {
+                    assert!(min <= max, "{}", k.name);
+                }
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The resolved program: typed declarations whose references are indexes, with spans kept.
 //! Optional attributes stay `Option` so checks can tell "written" from "defaulted".
 
+use super::damage::Damage;
 use crate::span::{Span, Spanned};
+use crate::words::words;
 
 pub type S<T> = Spanned<T>;
 
@@ -20,6 +22,8 @@ pub struct Model {
     pub layers: Vec<Layer>,
     pub instances: Vec<Instance>,
     pub functions: Vec<Function>,
+    /// Declarations lowering left incomplete; what checks say about them is not shown.
+    pub damage: Damage,
     pub moves: Vec<Moved>,
 }
 
@@ -69,10 +73,12 @@ pub struct Subnet {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndpointKind {
-    Gateway,
-    Interface,
+words! {
+    /// How a VPC endpoint reaches its service.
+    pub enum EndpointKind {
+        Gateway = "gateway",
+        Interface = "interface",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -162,20 +168,7 @@ pub enum CacheAttr {
     Port,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arch {
-    X86_64,
-    Arm64,
-}
-
-impl Arch {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Arch::X86_64 => "x86_64",
-            Arch::Arm64 => "arm64",
-        }
-    }
-}
+pub use crate::aws::arch::Arch;
 
 #[derive(Debug, Clone)]
 pub struct Layer {
@@ -211,10 +204,12 @@ impl Instance {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlAuth {
-    Public,
-    Iam,
+words! {
+    /// Who may call a function URL.
+    pub enum UrlAuth {
+        Public = "public",
+        Iam = "iam",
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +228,7 @@ pub struct Function {
     pub timeout: Option<S<i64>>,
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
+    pub reserved_concurrency: Option<S<i64>>,
     pub environment: Vec<EnvVar>,
     pub span: Span,
 }

@@ -238,6 +238,7 @@ pub const TABLE: &[Type] = &[
             row("Handler", InPlace),
             row("Layers", InPlace),
             row("MemorySize", InPlace),
+            row("ReservedConcurrentExecutions", InPlace),
             row("Role", InPlace),
             row("Runtime", InPlace),
             row("Timeout", InPlace),

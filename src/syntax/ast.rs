@@ -17,6 +17,8 @@ pub struct Item {
     pub entries: Vec<Entry>,
     /// From the kind to the closing brace.
     pub span: Span,
+    /// A syntax error in the block lost some of its entries: what is missing may have been written.
+    pub broken: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

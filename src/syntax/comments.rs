@@ -1,6 +1,7 @@
-//! Comments, which the grammar skips: a scanner that finds them, with their spans, outside strings.
+//! Comments, which the tree leaves out, with their spans: the lexer's comment tokens.
 //! The formatter needs them to put each one back beside the code it annotates.
 
+use super::lex::{Kind, tokens};
 use crate::span::Span;
 
 /// A `#` comment: its span and its text (from `#`, trailing blanks dropped).
@@ -10,35 +11,21 @@ pub struct Comment {
     pub text: String,
 }
 
-/// Every comment in `src`, in order. It agrees with the grammar on any source that parses: a
-/// string ends at its closing quote or at a line break, and `\` makes the next character literal.
+/// Every comment in `src`, in order.
 pub fn comments(src: &str) -> Vec<Comment> {
-    let mut out = Vec::new();
-    let mut chars = src.char_indices();
-    let mut in_string = false;
-    while let Some((at, c)) = chars.next() {
-        match (in_string, c) {
-            (true, '\\') => {
-                chars.next();
+    tokens(src)
+        .filter(|t| t.kind == Kind::Comment)
+        .map(|t| {
+            let text = src
+                .get(t.span.start..t.span.end)
+                .unwrap_or_default()
+                .trim_end_matches([' ', '\t']);
+            Comment {
+                span: Span::new(t.span.start, t.span.start + text.len()),
+                text: text.to_string(),
             }
-            (true, '"' | '\n' | '\r') | (false, '"') => in_string = !in_string,
-            (false, '#') => {
-                let rest = src.get(at..).unwrap_or_default();
-                let line = rest.split(['\n', '\r']).next().unwrap_or_default();
-                let text = line.trim_end_matches([' ', '\t']);
-                out.push(Comment {
-                    span: Span::new(at, at + text.len()),
-                    text: text.to_string(),
-                });
-                // Skip the rest of the line; the line break itself is seen by the loop.
-                for _ in line.chars().skip(1) {
-                    chars.next();
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -61,5 +48,10 @@ mod tests {
     fn an_escaped_quote_does_not_end_a_string() {
         assert_eq!(texts("k = \"\\\\\" # yes"), ["# yes"]);
         assert_eq!(texts("k = \"\\\" # no\""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_carriage_return_ends_a_string_and_a_comment() {
+        assert_eq!(texts("k = \"open\r# yes\rk = 1"), ["# yes"]);
     }
 }

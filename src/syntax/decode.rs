@@ -1,27 +1,52 @@
-//! Source bytes to text. A file that is not UTF-8 is a syntax error at its first bad byte; the text
-//! comes back with bad bytes replaced (U+FFFD), so the diagnostic can still show its line.
+//! Source bytes to text. A file that is not UTF-8, or holds a NUL byte (a binary file), is one
+//! syntax error at its first bad byte; the text comes back with bad bytes replaced (U+FFFD).
 
 use crate::diag::{Diag, codes};
 use crate::span::Span;
 
 pub fn decode(bytes: Vec<u8>) -> (String, Option<Diag>) {
     match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
+        Ok(text) => match text.find('\0') {
+            Some(at) => {
+                let diag = not_text(
+                    &text,
+                    at,
+                    1,
+                    "the file is binary, not a .cache program",
+                    "a NUL byte",
+                );
+                (
+                    text,
+                    Some(diag.help("give cachec the .cache program's text")),
+                )
+            }
+            None => (text, None),
+        },
         Err(e) => {
             // The text before the first bad byte is unchanged, so the offset holds in the copy.
             let at = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes().get(at).copied().unwrap_or(0);
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let end = at + '\u{fffd}'.len_utf8();
-            let diag = Diag::new(
-                codes::E0001,
-                Span::new(at, end.min(text.len())),
-                "the file is not UTF-8 text",
-                "not a UTF-8 character",
-            )
-            .help("save the file as UTF-8");
-            (text, Some(diag))
+            let what = format!("byte 0x{byte:02X}");
+            let len = '\u{fffd}'.len_utf8();
+            let diag = not_text(&text, at, len, "the file is not UTF-8 text", &what);
+            (text, Some(diag.help("save the file as UTF-8")))
         }
     }
+}
+
+/// The diagnostic for a file that is not text, with its position in the message: the line itself
+/// is not shown, since it may hold anything (see `diag::render`).
+fn not_text(text: &str, at: usize, len: usize, message: &str, what: &str) -> Diag {
+    let before = text.get(..at).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Diag::new(
+        codes::E0001,
+        Span::new(at, (at + len).min(text.len())),
+        format!("{message}: {what} at line {line}, column {column}"),
+        format!("{what} here"),
+    )
 }
 
 #[cfg(test)]
@@ -36,5 +61,20 @@ mod tests {
         let diag = diag.expect("a diagnostic");
         assert_eq!(diag.code.id, "E0001");
         assert_eq!(diag.primary_span(), Span::new(2, 5));
+        assert_eq!(
+            diag.message,
+            "the file is not UTF-8 text: byte 0xFF at line 1, column 3"
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_makes_a_binary_file() {
+        let (_, diag) = decode(b"stack s {}\n\x7fELF\x00\x01".to_vec());
+        let diag = diag.expect("a diagnostic");
+        assert_eq!(diag.primary_span(), Span::new(15, 16));
+        assert_eq!(
+            diag.message,
+            "the file is binary, not a .cache program: a NUL byte at line 2, column 5"
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! A nesting limit checked before parsing: the parser and every later stage recurse once per
-//! level, so thousands of `{` or `[` would overflow the stack instead of getting a diagnostic.
+//! The nesting limit: the parser and every later stage recurse once per level, so thousands of `{`
+//! or `[` would overflow the stack. The parser reports the first bracket past it and skips its inside.
 
 use crate::diag::{Diag, codes};
 use crate::span::Span;
@@ -7,46 +7,11 @@ use crate::span::Span;
 /// Far deeper than any real program (which nests three levels), far shallower than the stack allows.
 pub const MAX_DEPTH: usize = 64;
 
-/// The first `{` or `[` (outside strings and comments) past `MAX_DEPTH` levels, as a syntax error.
-pub fn check(src: &str) -> Result<(), Diag> {
-    let mut depth = 0usize;
-    let mut bytes = src.bytes().enumerate();
-    while let Some((at, b)) = bytes.next() {
-        match b {
-            b'"' => skip_string(&mut bytes),
-            b'#' => {
-                bytes.find(|(_, c)| *c == b'\n');
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(too_deep(at));
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Skips to the closing quote; a string also ends at a line break, as in the grammar.
-fn skip_string(bytes: &mut impl Iterator<Item = (usize, u8)>) {
-    while let Some((_, c)) = bytes.next() {
-        match c {
-            b'\\' => {
-                bytes.next();
-            }
-            b'"' | b'\n' => return,
-            _ => {}
-        }
-    }
-}
-
-fn too_deep(at: usize) -> Diag {
+/// The error for the `{` or `[` at `span`, one level past the limit.
+pub fn too_deep(span: Span) -> Diag {
     Diag::new(
         codes::E0001,
-        Span::new(at, at + 1),
+        span,
         format!("blocks and lists are nested more than {MAX_DEPTH} levels deep"),
         format!("level {}", MAX_DEPTH + 1),
     )
@@ -56,6 +21,7 @@ fn too_deep(at: usize) -> Diag {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::{parse, parse_partial};
 
     fn nested(levels: usize) -> String {
         format!(
@@ -67,21 +33,34 @@ mod tests {
 
     #[test]
     fn the_limit_is_exact_and_strings_and_comments_do_not_count() {
-        assert!(check(&nested(MAX_DEPTH)).is_ok());
-        let err = check(&nested(MAX_DEPTH + 1)).unwrap_err();
-        assert_eq!(err.code, codes::E0001);
-        let src = format!("x = \"{}\" # {}\n", "{".repeat(100), "[".repeat(100));
-        assert!(check(&src).is_ok());
+        assert!(parse(&nested(MAX_DEPTH)).is_ok());
+        let errors = parse(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, codes::E0001);
+        assert_eq!(errors[0].message, too_deep(Span::default()).message);
+        let src = format!(
+            "x {{ y = \"{}\" }} # {}\n",
+            "{".repeat(100),
+            "[".repeat(100)
+        );
+        assert!(parse(&src).is_ok());
     }
 
     #[test]
-    fn the_deepest_allowed_program_parses_and_deeper_ones_fail_cleanly() {
-        assert!(crate::syntax::parse(&nested(MAX_DEPTH)).is_ok());
+    fn deeper_programs_fail_cleanly_and_keep_what_is_around_them() {
         let list = format!("x {{ y = {}{} }}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(crate::syntax::parse(&list).unwrap_err().code, codes::E0001);
+        assert_eq!(parse(&list).unwrap_err()[0].code, codes::E0001);
+        let deep = format!(
+            "{}\nlayer l {{ runtime = \"python3.12\" }}\n",
+            nested(100_000)
+        );
+        let (file, errors) = parse_partial(&deep);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let kinds: Vec<&str> = file.items.iter().map(|i| i.kind.value.as_str()).collect();
         assert_eq!(
-            crate::syntax::parse(&nested(100_000)).unwrap_err().code,
-            codes::E0001
+            kinds,
+            ["stack", "layer"],
+            "the declaration too deep is left out"
         );
     }
 }

@@ -1,140 +1,612 @@
-//! The pest parser and the walk that turns its pairs into the AST.
-
-use pest::Parser;
-use pest::error::{ErrorVariant, InputLocation};
-use pest::iterators::Pair;
+//! The parser: recursive descent over the lexer's tokens, for exactly the language of
+//! `grammar/cache.pest`. It never stops at an error: it reports each one and goes on at the next entry.
 
 use super::ast::{Attr, Entry, File, Item, Value, ValueKind};
-use crate::diag::{Diag, codes};
+use super::depth::{self, MAX_DEPTH};
+use super::lex::{Kind, Lexer, Tok};
+use super::report;
+use crate::diag::Diag;
 use crate::span::{Span, Spanned};
 
-#[derive(pest_derive::Parser)]
-#[grammar = "grammar/cache.pest"]
-struct CacheParser;
-
-/// Parses a whole file. pest stops at the first syntax error, so at most one diagnostic comes back.
-/// Valid programs take the hand-written fast path; pest parses what it rejects, to report why.
-pub fn parse(src: &str) -> Result<File, Diag> {
-    // Both parsers recurse per nested block: bound the depth before either runs.
-    super::depth::check(src)?;
-    if let Some(file) = super::fast::parse(src) {
-        return Ok(file);
-    }
-    pest_parse(src)
+/// The tree of everything that parsed, and every syntax error. An item whose block lost entries to
+/// an error is marked `broken`; a declaration whose head did not parse is left out.
+pub fn parse_partial(src: &str) -> (File, Vec<Diag>) {
+    let mut p = Parser::new(src);
+    let items = p.file();
+    (File { items }, p.diags)
 }
 
-/// The reference parser: the grammar itself, through pest.
-pub(super) fn pest_parse(src: &str) -> Result<File, Diag> {
-    let mut pairs = CacheParser::parse(Rule::file, src).map_err(|e| syntax_error(src, &e))?;
-    let file = pairs.next().map(|p| p.into_inner()).into_iter().flatten();
-    let mut items = Vec::new();
-    for pair in file {
-        if pair.as_rule() == Rule::item {
-            items.push(item(pair)?);
+/// The tree when the text has no syntax error, else every syntax error.
+pub fn parse(src: &str) -> Result<File, Vec<Diag>> {
+    let (file, diags) = parse_partial(src);
+    if diags.is_empty() {
+        Ok(file)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Everything that moves as the parser reads: saved and restored to read a stretch again.
+#[derive(Clone)]
+struct Cursor<'a> {
+    lexer: Lexer<'a>,
+    tok: Tok,
+    /// The end of the token before `tok`.
+    prev_end: usize,
+}
+
+pub(super) struct Parser<'a> {
+    pub src: &'a str,
+    at: Cursor<'a>,
+    pub diags: Vec<Diag>,
+    depth: usize,
+    /// Something in the current declaration was nested past the limit.
+    too_deep: bool,
+}
+
+/// A block's opener, for the error that says it is not closed.
+struct Open<'a> {
+    head: &'a str,
+    brace: Span,
+    column: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &'a str) -> Self {
+        let start = Tok {
+            kind: None,
+            span: Span::new(0, 0),
+            line_start: true,
+            column: 0,
+        };
+        let mut at = Cursor {
+            lexer: Lexer::at(src, 0),
+            tok: start,
+            prev_end: 0,
+        };
+        at.tok = next_tok(&mut at.lexer, true, 0);
+        Parser {
+            src,
+            at,
+            diags: Vec::new(),
+            depth: 0,
+            too_deep: false,
         }
     }
-    Ok(File { items })
-}
 
-fn span(pair: &Pair<Rule>) -> Span {
-    let s = pair.as_span();
-    Span::new(s.start(), s.end())
-}
+    fn tok(&self) -> Tok {
+        self.at.tok
+    }
 
-fn spanned(pair: &Pair<Rule>) -> Spanned<String> {
-    Spanned::new(pair.as_str().to_string(), span(pair))
-}
+    fn kind(&self) -> Option<Kind> {
+        self.at.tok.kind
+    }
 
-fn item(pair: Pair<Rule>) -> Result<Item, Diag> {
-    let item_span = span(&pair);
-    let mut kind = Spanned::new(String::new(), item_span);
-    let mut names = Vec::new();
-    let mut entries = Vec::new();
-    for child in pair.into_inner() {
-        match child.as_rule() {
-            Rule::ident => kind = spanned(&child),
-            Rule::names => {
-                for name in child.into_inner().filter_map(|n| n.into_inner().next()) {
-                    names.push(match name.as_rule() {
-                        Rule::string => Spanned::new(unescape_pair(&name), span(&name)),
-                        _ => spanned(&name),
-                    });
+    fn text(&self, span: Span) -> &'a str {
+        self.src.get(span.start..span.end).unwrap_or_default()
+    }
+
+    fn bump(&mut self) {
+        self.at.prev_end = self.at.tok.span.end;
+        self.at.tok = next_tok(&mut self.at.lexer, false, self.at.prev_end);
+    }
+
+    /// The significant token after the current one.
+    fn peek(&self) -> Tok {
+        let mut lexer = self.at.lexer.clone();
+        next_tok(&mut lexer, false, self.at.tok.span.end)
+    }
+
+    fn error(&mut self, diag: Diag) {
+        self.diags.push(diag);
+    }
+
+    fn file(&mut self) -> Vec<Item> {
+        let mut items = Vec::new();
+        let mut parsed_any = false;
+        loop {
+            let start = self.tok();
+            let errors = self.diags.len();
+            let mut foreign = false;
+            self.too_deep = false;
+            match start.kind {
+                None => return items,
+                Some(Kind::Ident) => match self.item() {
+                    // A declaration nested past the limit is left out whole, so that no stage
+                    // after this one (nor an editor's outline) meets a tree that deep.
+                    Some(_) if self.too_deep => {}
+                    Some(item) => {
+                        parsed_any |= !item.broken;
+                        items.push(item);
+                    }
+                    None => foreign = self.skip_to_declaration(start.column),
+                },
+                Some(Kind::RBrace) => {
+                    self.error(report::unmatched_brace(start.span));
+                    self.bump();
+                }
+                Some(_) => {
+                    self.error(report::expected_declaration(self.src, start));
+                    foreign = start.kind == Some(Kind::Unknown);
+                    self.bump();
+                    foreign |= self.skip_to_declaration(start.column);
                 }
             }
-            Rule::block => {
-                for entry in child.into_inner() {
-                    entries.push(match entry.as_rule() {
-                        Rule::attr => Entry::Attr(attr(entry)?),
-                        _ => Entry::Item(item(entry)?),
-                    });
-                }
+            if foreign && !parsed_any && self.kind().is_none() {
+                // Nothing parsed, and characters the language has no use for: another language.
+                self.diags.truncate(errors);
+                self.error(report::foreign(start.span));
+                items.clear();
             }
-            _ => {}
         }
     }
-    Ok(Item {
-        kind,
-        names,
-        entries,
-        span: item_span,
-    })
-}
 
-fn attr(pair: Pair<Rule>) -> Result<Attr, Diag> {
-    let attr_span = span(&pair);
-    let mut inner = pair.into_inner();
-    let key = inner
-        .next()
-        .map(|k| spanned(&k))
-        .unwrap_or_else(|| Spanned::new(String::new(), attr_span));
-    let value = match inner.next() {
-        Some(v) => value(v)?,
-        None => Value {
-            kind: ValueKind::List(Vec::new()),
-            span: attr_span,
-        },
-    };
-    Ok(Attr {
-        key,
-        value,
-        span: attr_span,
-    })
-}
-
-fn value(pair: Pair<Rule>) -> Result<Value, Diag> {
-    let value_span = span(&pair);
-    let kind = match pair.as_rule() {
-        Rule::string => ValueKind::Str(unescape_pair(&pair)),
-        Rule::integer => match pair.as_str().parse::<i64>() {
-            Ok(n) => ValueKind::Int(n),
-            Err(_) => {
-                return Err(Diag::new(
-                    codes::E0001,
-                    value_span,
-                    "integer literal is too large",
-                    "does not fit in 64 bits",
-                )
-                .help("write a number between -9223372036854775808 and 9223372036854775807"));
+    /// Skips to the next line that starts a declaration at `column` or left of it; says whether
+    /// it passed a character the language has no use for.
+    fn skip_to_declaration(&mut self, column: usize) -> bool {
+        let mut unknown = false;
+        while let Some(kind) = self.kind() {
+            let t = self.tok();
+            if kind == Kind::Ident && t.line_start && t.column <= column && self.head_ahead() {
+                break;
             }
-        },
-        Rule::boolean => ValueKind::Bool(pair.as_str() == "true"),
-        Rule::path => ValueKind::Path(pair.into_inner().map(|p| spanned(&p)).collect()),
-        _ => ValueKind::List(pair.into_inner().map(value).collect::<Result<_, _>>()?),
-    };
-    Ok(Value {
-        kind,
-        span: value_span,
-    })
+            unknown |= kind == Kind::Unknown;
+            self.bump();
+        }
+        unknown
+    }
+
+    /// Whether the current identifier starts a declaration: `kind name, name {` or `kind {`.
+    fn head_ahead(&self) -> bool {
+        let mut lexer = self.at.lexer.clone();
+        let mut t = next_tok(&mut lexer, false, 0);
+        loop {
+            match t.kind {
+                Some(Kind::LBrace) => return true,
+                Some(Kind::Ident | Kind::Str) => {
+                    t = next_tok(&mut lexer, false, 0);
+                    match t.kind {
+                        Some(Kind::Comma) => t = next_tok(&mut lexer, false, 0),
+                        Some(Kind::LBrace) => return true,
+                        _ => return false,
+                    }
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// `ident ~ names? ~ block`, the current token being the identifier. `None` when the head
+    /// (kind, names, `{`) does not parse; the error is reported and the caller recovers.
+    fn item(&mut self) -> Option<Item> {
+        let kind_tok = self.tok();
+        let kind = self.spanned(kind_tok.span);
+        self.bump();
+        let mut names = Vec::new();
+        // Where a name first stood on a line of its own: if no `{` follows, that line may be the
+        // next declaration rather than more names of this one.
+        let mut first_break: Option<(Cursor<'a>, usize, usize)> = None;
+        while let Some(Kind::Ident | Kind::Str | Kind::OpenStr) = self.kind() {
+            if self.tok().line_start && first_break.is_none() {
+                first_break = Some((self.at.clone(), names.len(), self.diags.len()));
+            }
+            names.push(self.name());
+            if self.kind() != Some(Kind::Comma) {
+                break;
+            }
+            let comma = self.tok();
+            self.bump();
+            if !matches!(self.kind(), Some(Kind::Ident | Kind::Str | Kind::OpenStr)) {
+                self.error(report::expected_name(self.src, comma.span, self.tok()));
+                return None;
+            }
+        }
+        if self.kind() != Some(Kind::LBrace) {
+            if let Some((cursor, kept, errors)) = first_break {
+                let here = std::mem::replace(&mut self.at, cursor);
+                if self.kind() == Some(Kind::Ident) && self.head_ahead() {
+                    names.truncate(kept);
+                    self.diags.truncate(errors);
+                } else {
+                    self.at = here;
+                }
+            }
+            let head = Span::new(kind_tok.span.start, self.at.prev_end);
+            self.error(report::expected_brace(
+                self.src,
+                head,
+                names.is_empty(),
+                self.tok(),
+            ));
+            return None;
+        }
+        let open = Open {
+            head: self.text(Span::new(kind_tok.span.start, self.at.prev_end)),
+            brace: self.tok().span,
+            column: if kind_tok.line_start {
+                kind_tok.column
+            } else {
+                column_of(self.src, kind_tok.span.start)
+            },
+        };
+        let (entries, broken, end) = self.block(&open);
+        Some(Item {
+            kind,
+            names,
+            entries,
+            span: Span::new(kind_tok.span.start, end),
+            broken,
+        })
+    }
+
+    fn spanned(&self, span: Span) -> Spanned<String> {
+        Spanned::new(self.text(span).to_string(), span)
+    }
+
+    /// A name: an identifier or a string (an unclosed one is reported and kept).
+    fn name(&mut self) -> Spanned<String> {
+        let t = self.tok();
+        self.bump();
+        match t.kind {
+            Some(Kind::Str) => Spanned::new(unescape(self.text(inner(t.span, 1))), t.span),
+            Some(Kind::OpenStr) => {
+                let (text, span) = self.open_string(t.span);
+                Spanned::new(text, span)
+            }
+            _ => self.spanned(t.span),
+        }
+    }
+
+    /// A string without its closing quote, just read: reported, and when it ends in brackets,
+    /// commas and blanks (`"us-east-1 }`), the quote most likely belonged before them, so the
+    /// string ends there and reading goes on with them.
+    fn open_string(&mut self, span: Span) -> (String, Span) {
+        self.error(report::open_string(span));
+        let raw = self.text(span);
+        let kept = raw.trim_end_matches([' ', '\t', '{', '}', '[', ']', ',']);
+        let closers = raw.get(kept.len()..).unwrap_or_default();
+        let cut = span.start + kept.len().max(1);
+        if closers.trim().is_empty() || kept.ends_with('\\') {
+            return (unescape(self.text(inner(span, 0))), span);
+        }
+        self.at.lexer = Lexer::at(self.src, cut);
+        self.at.prev_end = cut;
+        self.at.tok = next_tok(&mut self.at.lexer, false, cut);
+        let span = Span::new(span.start, cut);
+        (unescape(self.text(inner(span, 0))), span)
+    }
+
+    /// Enters a block or list; past the limit, reports it, skips to its end and says no.
+    fn enter(&mut self) -> bool {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            return true;
+        }
+        self.error(depth::too_deep(self.tok().span));
+        self.too_deep = true;
+        self.skip_nested();
+        false
+    }
+
+    /// From an opening `{` or `[`, past its matching closer (or to the end), without recursion.
+    fn skip_nested(&mut self) {
+        let mut level = 0usize;
+        while let Some(kind) = self.kind() {
+            match kind {
+                Kind::LBrace | Kind::LBracket => level += 1,
+                Kind::RBrace | Kind::RBracket => level = level.saturating_sub(1),
+                _ => {}
+            }
+            self.bump();
+            if level == 0 {
+                return;
+            }
+        }
+    }
+
+    /// `"{" ~ entry* ~ "}"` from the `{`: the entries, whether any was lost, and the end.
+    fn block(&mut self, open: &Open) -> (Vec<Entry>, bool, usize) {
+        if !self.enter() {
+            return (Vec::new(), true, self.at.prev_end);
+        }
+        self.bump();
+        let mut entries = Vec::new();
+        let mut broken = false;
+        // The first line inside the block that looks like a declaration standing outside it:
+        // if the block turns out never to be closed, it was most likely meant to end there.
+        let mut suspect: Option<(Cursor<'a>, usize, usize)> = None;
+        let end = loop {
+            let t = self.tok();
+            match t.kind {
+                Some(Kind::RBrace) => {
+                    self.bump();
+                    break t.span.end;
+                }
+                None => {
+                    if let Some((cursor, kept, errors)) = suspect.take() {
+                        entries.truncate(kept);
+                        self.diags.truncate(errors);
+                        self.at = cursor;
+                        self.error(report::unclosed_before(open.head, open.brace, self.tok()));
+                    } else {
+                        self.error(report::unclosed(open.head, open.brace, self.at.prev_end));
+                    }
+                    break self.at.prev_end;
+                }
+                Some(Kind::Ident) => {
+                    if suspect.is_none()
+                        && t.line_start
+                        && t.column <= open.column
+                        && self.head_ahead()
+                    {
+                        suspect = Some((self.at.clone(), entries.len(), self.diags.len()));
+                    }
+                    match self.entry() {
+                        Some(entry) => entries.push(entry),
+                        None => {
+                            broken = true;
+                            self.skip_to_entry();
+                        }
+                    }
+                }
+                Some(_) => {
+                    self.error(report::expected_entry(self.src, t));
+                    broken = true;
+                    self.bump();
+                    self.skip_to_entry();
+                }
+            }
+        };
+        self.depth -= 1;
+        (entries, broken, end)
+    }
+
+    /// Skips to the next line that starts with an identifier, or to the `}` of this block.
+    fn skip_to_entry(&mut self) {
+        let mut level = 0usize;
+        while let Some(kind) = self.kind() {
+            let t = self.tok();
+            match kind {
+                Kind::RBrace if level == 0 => return,
+                Kind::Ident if level == 0 && t.line_start => return,
+                Kind::LBrace => level += 1,
+                Kind::RBrace => level -= 1,
+                _ => {}
+            }
+            self.bump();
+        }
+    }
+
+    /// `attr | item` from the identifier. `None` when it does not parse (reported).
+    fn entry(&mut self) -> Option<Entry> {
+        let key = self.tok();
+        let next = self.peek();
+        match next.kind {
+            Some(Kind::Eq) => {
+                self.bump();
+                let eq = self.tok();
+                self.bump();
+                let value = self.value(key.span, eq.span)?;
+                Some(self.attr(key.span, value))
+            }
+            Some(Kind::LBrace) => self.item().map(Entry::Item),
+            Some(Kind::Ident | Kind::Str) if self.head_ahead() => self.item().map(Entry::Item),
+            // `key value` on one line: the `=` is missing. Say so there and read the value.
+            Some(
+                Kind::Ident
+                | Kind::Str
+                | Kind::OpenStr
+                | Kind::Int
+                | Kind::LBracket
+                | Kind::Unknown,
+            ) if !next.line_start => {
+                self.bump();
+                let colon = next.kind == Some(Kind::Unknown) && self.text(next.span) == ":";
+                self.error(report::missing_eq(self.src, key.span, next, colon));
+                if next.kind == Some(Kind::Unknown) {
+                    if !colon {
+                        return None;
+                    }
+                    let eq = self.tok();
+                    self.bump();
+                    let value = self.value(key.span, eq.span)?;
+                    return Some(self.attr(key.span, value));
+                }
+                let value = self.value(key.span, key.span)?;
+                Some(self.attr(key.span, value))
+            }
+            _ => {
+                self.bump();
+                self.error(report::lone_key(self.src, key.span, next));
+                None
+            }
+        }
+    }
+
+    fn attr(&self, key: Span, value: Value) -> Entry {
+        Entry::Attr(Attr {
+            key: self.spanned(key),
+            span: Span::new(key.start, value.span.end),
+            value,
+        })
+    }
+
+    /// `string | integer | boolean | list | path` at the current token, after `key =` (`eq`).
+    fn value(&mut self, key: Span, eq: Span) -> Option<Value> {
+        let t = self.tok();
+        let kind = match t.kind {
+            Some(Kind::Str) => {
+                self.bump();
+                ValueKind::Str(unescape(self.text(inner(t.span, 1))))
+            }
+            Some(Kind::OpenStr) => {
+                self.bump();
+                ValueKind::Str(self.open_string(t.span).0)
+            }
+            Some(Kind::Int) => {
+                self.bump();
+                match report::integer(self.text(t.span), t.span) {
+                    Ok(n) => ValueKind::Int(n),
+                    Err(diag) => {
+                        self.error(diag);
+                        return None;
+                    }
+                }
+            }
+            Some(Kind::LBracket) => ValueKind::List(self.list(key, eq)?),
+            // `key =` at the end of a line, and the next line's `other = ...`: the value is missing.
+            Some(Kind::Ident) if t.line_start && self.peek().kind == Some(Kind::Eq) => {
+                self.error(report::expected_value(self.src, key, eq, t));
+                return None;
+            }
+            Some(Kind::Ident) => match self.text(t.span) {
+                "true" => {
+                    self.bump();
+                    ValueKind::Bool(true)
+                }
+                "false" => {
+                    self.bump();
+                    ValueKind::Bool(false)
+                }
+                _ => ValueKind::Path(self.path()),
+            },
+            _ => {
+                self.error(report::expected_value(self.src, key, eq, t));
+                return None;
+            }
+        };
+        Some(Value {
+            kind,
+            span: Span::new(t.span.start, self.at.prev_end),
+        })
+    }
+
+    /// `ident ~ ("." ~ ident)*` with nothing between the parts.
+    fn path(&mut self) -> Vec<Spanned<String>> {
+        let mut parts = vec![self.spanned(self.tok().span)];
+        loop {
+            let mut lexer = self.at.lexer.clone();
+            let (Some(dot), Some(ident)) = (lexer.next(), lexer.next()) else {
+                break;
+            };
+            if dot.kind != Kind::Dot || ident.kind != Kind::Ident {
+                break;
+            }
+            self.at.lexer = lexer;
+            parts.push(self.spanned(ident.span));
+            self.at.tok.span = ident.span;
+        }
+        self.bump();
+        parts
+    }
+
+    /// `"[" ~ (value ~ ("," ~ value)* ~ ","?)? ~ "]"` from the `[`.
+    fn list(&mut self, key: Span, eq: Span) -> Option<Vec<Value>> {
+        let open = self.tok().span;
+        if !self.enter() {
+            return None;
+        }
+        self.bump();
+        let mut items = Vec::new();
+        let done = loop {
+            if self.kind() == Some(Kind::RBracket) {
+                self.bump();
+                break true;
+            }
+            match self.value(key, eq) {
+                Some(v) => items.push(v),
+                None => break false,
+            }
+            match self.kind() {
+                Some(Kind::Comma) => self.bump(),
+                Some(Kind::RBracket) => {}
+                _ => {
+                    self.error(report::expected_comma(self.src, open, self.tok()));
+                    break false;
+                }
+            }
+        };
+        self.depth -= 1;
+        if done {
+            return Some(items);
+        }
+        self.skip_list();
+        None
+    }
+
+    /// After an error in a list: past its `]`, or up to where the next entry or the block's end is.
+    fn skip_list(&mut self) {
+        let mut level = 0usize;
+        while let Some(kind) = self.kind() {
+            let t = self.tok();
+            match kind {
+                Kind::RBracket if level == 0 => {
+                    self.bump();
+                    return;
+                }
+                Kind::RBrace | Kind::LBrace => return,
+                Kind::Ident if t.line_start && matches!(self.peek().kind, Some(Kind::Eq)) => {
+                    return;
+                }
+                Kind::LBracket => level += 1,
+                Kind::RBracket => level -= 1,
+                _ => {}
+            }
+            self.bump();
+        }
+    }
 }
 
-/// The text between a string pair's quotes, with escapes resolved.
-fn unescape_pair(string: &Pair<Rule>) -> String {
-    let raw = string.as_str();
-    unescape(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default())
+/// The next significant token, noting whether a line break came first.
+fn next_tok(lexer: &mut Lexer, mut line_start: bool, mut line_begin: usize) -> Tok {
+    let mut saw_break = line_start;
+    for t in lexer.by_ref() {
+        match t.kind {
+            Kind::Newline => {
+                line_start = true;
+                saw_break = true;
+                line_begin = t.span.end;
+            }
+            Kind::Space | Kind::Comment => {}
+            kind => {
+                return Tok {
+                    kind: Some(kind),
+                    span: t.span,
+                    line_start: saw_break,
+                    column: if saw_break {
+                        t.span.start - line_begin
+                    } else {
+                        0
+                    },
+                };
+            }
+        }
+    }
+    let end = lexer.pos();
+    Tok {
+        kind: None,
+        span: Span::new(end, end),
+        line_start,
+        column: 0,
+    }
+}
+
+/// The byte column of `at` in its line.
+fn column_of(src: &str, at: usize) -> usize {
+    let before = src.get(..at).unwrap_or_default();
+    at - before.rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// A string token's text between its quotes; `close` is 1 when it has its closing quote.
+fn inner(span: Span, close: usize) -> Span {
+    Span::new(
+        (span.start + 1).min(span.end),
+        span.end.saturating_sub(close).max(span.start + 1),
+    )
 }
 
 /// Text written between quotes, with escapes resolved; unknown escapes keep the escaped char.
-pub(super) fn unescape(inner: &str) -> String {
+pub fn unescape(inner: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -152,99 +624,24 @@ pub(super) fn unescape(inner: &str) -> String {
     out
 }
 
-fn syntax_error(src: &str, err: &pest::error::Error<Rule>) -> Diag {
-    let at = match err.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
-    let end = next_token_end(src, at);
-    let found = match src.get(at..end) {
-        Some("") | None => "end of file".to_string(),
-        Some(text) => format!("`{text}`"),
-    };
-    let expected = match &err.variant {
-        ErrorVariant::ParsingError { positives, .. } => describe(positives),
-        ErrorVariant::CustomError { message } => message.clone(),
-    };
-    Diag::new(
-        codes::E0001,
-        Span::new(at, end),
-        format!("expected {expected}, found {found}"),
-        format!("expected {expected}"),
-    )
-    .help(syntax_help(positives_of(err)))
-}
-
-fn positives_of(err: &pest::error::Error<Rule>) -> &[Rule] {
-    match &err.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives,
-        ErrorVariant::CustomError { .. } => &[],
-    }
-}
-
-/// The token that starts at `at`: a word, a quoted string, or one character.
-fn next_token_end(src: &str, at: usize) -> usize {
-    let rest = src.get(at..).unwrap_or_default();
-    let mut chars = rest.char_indices();
-    match chars.next() {
-        None => at,
-        Some((_, c)) if c.is_alphanumeric() || c == '_' => {
-            at + rest
-                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '-' || ch == '.'))
-                .unwrap_or(rest.len())
-        }
-        Some((_, c)) => at + c.len_utf8(),
-    }
-}
-
-fn describe(rules: &[Rule]) -> String {
-    if rules.contains(&Rule::string) && rules.contains(&Rule::list) {
-        return "a value".to_string();
-    }
-    let mut names: Vec<&str> = rules.iter().map(|r| rule_name(*r)).collect();
-    names.sort_unstable();
-    names.dedup();
-    match names.as_slice() {
-        [] => "something else".to_string(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
-}
-
-fn rule_name(rule: Rule) -> &'static str {
-    match rule {
-        Rule::EOI => "end of file",
-        Rule::item => "a declaration",
-        Rule::names | Rule::name => "a name",
-        Rule::block => "`{`",
-        Rule::attr => "an attribute",
-        Rule::ident => "a name",
-        Rule::list => "a list",
-        Rule::path => "a name",
-        Rule::string | Rule::str_inner => "a string",
-        Rule::integer => "an integer",
-        Rule::boolean => "`true` or `false`",
-        Rule::value => "a value",
-        Rule::entry => "an attribute",
-        Rule::file | Rule::ident_char | Rule::WHITESPACE | Rule::COMMENT => "something else",
-    }
-}
-
-fn syntax_help(positives: &[Rule]) -> &'static str {
-    if positives.contains(&Rule::block) {
-        "a declaration is `kind name { ... }`: add the braces after the name"
-    } else if positives.contains(&Rule::string) || positives.contains(&Rule::list) {
-        "write a value after `=`: \"text\", 42, true, a name, or [a, list]"
-    } else if positives.contains(&Rule::EOI) || positives.contains(&Rule::item) {
-        "each top-level declaration is `kind name { ... }`; check for an unmatched `}`"
-    } else {
-        "inside a block write `key = value` or a nested `kind { ... }`; check for a missing `}`"
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::line_col;
+
+    /// Each error as (zero-based line of its primary label, message).
+    fn errors(src: &str) -> Vec<(usize, String)> {
+        let (_, diags) = parse_partial(src);
+        diags
+            .iter()
+            .map(|d| (line_col(src, d.primary_span().start).0, d.message.clone()))
+            .collect()
+    }
+
+    fn kinds(src: &str) -> Vec<String> {
+        let (file, _) = parse_partial(src);
+        file.items.iter().map(|i| i.kind.value.clone()).collect()
+    }
 
     #[test]
     fn parses_items_attrs_and_values() {
@@ -253,13 +650,8 @@ mod tests {
                 .expect("parses");
         let item = &file.items[0];
         assert_eq!(item.kind.value, "a");
-        assert_eq!(
-            item.names
-                .iter()
-                .map(|n| n.value.as_str())
-                .collect::<Vec<_>>(),
-            ["x", "y"]
-        );
+        let names: Vec<&str> = item.names.iter().map(|n| n.value.as_str()).collect();
+        assert_eq!(names, ["x", "y"]);
         assert_eq!(item.entries.len(), 6);
         let Entry::Attr(k) = &item.entries[0] else {
             panic!("attr")
@@ -272,12 +664,112 @@ mod tests {
             panic!("path")
         };
         assert_eq!(path.len(), 2);
+        assert!(!item.broken);
     }
 
     #[test]
-    fn reports_the_offending_token() {
-        let err = parse("a x { k = }").expect_err("fails");
-        assert_eq!(err.code.id, "E0001");
-        assert_eq!(err.primary_span(), Span::new(10, 11));
+    fn a_missing_equals_sign_is_reported_on_its_line_and_the_value_kept() {
+        let src = "replication_group cache {\n  node_type \"cache.t4g.micro\"\n  parameter_group = \"x\"\n}\n";
+        assert_eq!(
+            errors(src),
+            [(1, "expected `=` after `node_type`".to_string())]
+        );
+        let (file, _) = parse_partial(src);
+        assert_eq!(file.items[0].entries.len(), 2);
+        assert_eq!(
+            errors("a { k: 1 }"),
+            [(0, "expected `=` after `k`, found `:`".into())]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_block_points_at_its_brace_and_at_the_end() {
+        let src = "stack \"s\" {}\nnetwork vpc {\n  cidr = \"10.0.0.0/16\"\n";
+        let (file, diags) = parse_partial(src);
+        assert_eq!(diags.len(), 1);
+        let d = &diags[0];
+        assert_eq!(d.message, "the block of `network vpc` is not closed");
+        let end = src.trim_end().len();
+        assert_eq!(d.primary_span(), Span::new(end, end), "after the last line");
+        let brace = src.find("{\n").unwrap();
+        assert!(
+            d.labels
+                .iter()
+                .any(|l| !l.primary && l.span == Span::new(brace, brace + 1))
+        );
+        assert_eq!(file.items[1].entries.len(), 1);
+    }
+
+    #[test]
+    fn a_block_left_open_ends_before_the_next_declaration_in_its_column() {
+        let src = "network vpc {\n  subnet a { zone = \"a\" }\nlayer l { runtime = \"x\" }\n";
+        assert_eq!(
+            errors(src),
+            [(
+                2,
+                "the block of `network vpc` is not closed before this declaration".into()
+            )]
+        );
+        assert_eq!(kinds(src), ["network", "layer"]);
+    }
+
+    #[test]
+    fn three_broken_declarations_give_three_errors_and_the_rest_parses() {
+        let src = "stack \"s\" { region = }\nnetwork vpc {\n  cidr \"10.0.0.0/16\"\n}\nlayer l { runtime = [\"a\" \"b\"] }\ninstance i { subnet = a }\n";
+        let lines: Vec<usize> = errors(src).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, [0, 2, 4]);
+        assert_eq!(kinds(src), ["stack", "network", "layer", "instance"]);
+        let (file, _) = parse_partial(src);
+        let broken: Vec<bool> = file.items.iter().map(|i| i.broken).collect();
+        assert_eq!(broken, [true, false, true, false]);
+    }
+
+    #[test]
+    fn a_string_left_open_before_a_closing_brace_ends_there() {
+        let src = "stack \"s\" { region = \"us-east-1 }\nlayer l { runtime = \"x\" }\n";
+        assert_eq!(errors(src), [(0, "the string is not closed".into())]);
+        let (file, _) = parse_partial(src);
+        let Entry::Attr(region) = &file.items[0].entries[0] else {
+            panic!("an attribute")
+        };
+        assert_eq!(region.value.kind, ValueKind::Str("us-east-1".into()));
+        assert_eq!(kinds(src), ["stack", "layer"]);
+    }
+
+    #[test]
+    fn another_language_is_one_error() {
+        let python = "import os\n\ndef handler(event, context):\n    return {\"ok\": 1}\n";
+        assert_eq!(
+            errors(python),
+            [(0, "this does not look like a .cache program".into())]
+        );
+        assert_eq!(errors("{\"a\": 1}").len(), 1);
+        assert!(kinds(python).is_empty());
+    }
+
+    #[test]
+    fn a_head_without_braces_does_not_swallow_the_next_declaration() {
+        let src = "stack \"s\"\nnetwork vpc { cidr = \"x\" }\n";
+        assert_eq!(
+            errors(src),
+            [(
+                0,
+                "expected `{` after `stack \"s\"`, found `network`".into()
+            )]
+        );
+        assert_eq!(kinds(src), ["network"]);
+        assert_eq!(errors("} a { }"), [(0, "unmatched `}`".into())]);
+    }
+
+    #[test]
+    fn every_prefix_of_a_program_parses_without_panicking() {
+        let src = crate::generate::program(3, 1, 1).source;
+        for end in (0..=src.len()).filter(|e| src.is_char_boundary(*e)) {
+            let (_, diags) = parse_partial(&src[..end]);
+            for d in diags {
+                assert!(d.primary_span().end <= end, "{d:?}");
+                assert!(!d.help.is_empty());
+            }
+        }
     }
 }

@@ -70,6 +70,7 @@ fn shape(file: &File) -> File {
                 })
                 .collect(),
             span: Span::default(),
+            broken: i.broken,
         }
     }
     File {
@@ -79,7 +80,7 @@ fn shape(file: &File) -> File {
 
 /// The properties every formatted program has; returns the formatted text.
 fn assert_formats_well(src: &str, what: &str) -> String {
-    let once = format(src).unwrap_or_else(|d| panic!("{what} does not format: {}", d.message));
+    let once = format(src).unwrap_or_else(|d| panic!("{what} does not format: {}", d[0].message));
     let twice = format(&once).expect("formatted text parses");
     assert_eq!(once, twice, "{what}: formatting is not idempotent");
     assert_eq!(
@@ -138,8 +139,8 @@ fn ui_inputs_format_well() {
             assert_formats_well(&src, &path.display().to_string());
             formatted += 1;
         } else {
-            let err = format(&src).expect_err("a syntax error is reported, not formatted");
-            assert_eq!(err.code.id, "E0001");
+            let errs = format(&src).expect_err("a syntax error is reported, not formatted");
+            assert!(errs.iter().all(|e| e.code.id == "E0001"));
         }
     }
     assert!(formatted >= 10, "only {formatted} UI inputs parsed");
@@ -182,8 +183,13 @@ fn one_line_blocks_follow_the_width_limit() {
 
 #[test]
 fn a_syntax_error_is_returned_not_formatted() {
-    let err = format("stack s { region = }").expect_err("syntax error");
-    assert_eq!(err.code.id, "E0001");
+    let errs = format("stack s { region = }\nlayer l { runtime }").expect_err("syntax errors");
+    let codes: Vec<&str> = errs.iter().map(|e| e.code.id).collect();
+    assert_eq!(
+        codes,
+        ["E0001", "E0001"],
+        "every syntax error, not just the first"
+    );
 }
 
 // ---- random programs ----

@@ -36,6 +36,7 @@ fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
     let templates: Vec<_> = std::fs::read_dir(&out)
         .expect("out")
         .map(|e| e.expect("entry").path())
+        .filter(|p| !p.ends_with(cachec::emit::write::MARKER))
         .collect();
     common::assert_lints_clean(&templates);
 }
@@ -55,4 +56,25 @@ fn init_fills_an_empty_existing_folder() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     init(tmp.path()).expect("an empty folder is fine");
     assert!(tmp.path().join("handler.py").exists());
+}
+
+#[test]
+fn the_scaffold_makefile_says_how_to_get_cachec() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("p");
+    cachec::init::init(&dir).expect("scaffold");
+    let out = std::process::Command::new("make")
+        .arg("build")
+        .current_dir(&dir)
+        .env("PATH", "/usr/bin:/bin")
+        .env("CACHEC", "cachec-not-installed")
+        .output()
+        .expect("make runs");
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("cachec-not-installed is not on your PATH: run make install"),
+        "{text}"
+    );
+    assert!(!dir.join("out").exists());
 }

@@ -1,13 +1,14 @@
 //! `--message-format json`: one object per diagnostic on stdout, fields in the documented order,
 //! offsets that slice the source to the text labelled, lines and columns (UTF-8 bytes) from one.
 
+use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
 const FIELDS: &[&str] = &[
-    "version", "code", "severity", "message", "help", "file", "labels",
+    "version", "code", "severity", "message", "help", "file", "labels", "facts",
 ];
 const LABEL_FIELDS: &[&str] = &["primary", "message", "start", "end"];
 
@@ -147,7 +148,7 @@ fn warnings_are_reported_with_their_severity_and_exit_zero() {
         "check",
         "examples/fa-063/stack.cache",
         "--as-of",
-        "2026-11-26",
+        common::as_of().as_str(),
         "--message-format",
         "json",
     ]);
@@ -170,10 +171,31 @@ fn a_clean_program_prints_nothing_on_stdout() {
         "check",
         "examples/single-node/stack.cache",
         "--as-of",
-        "2026-11-26",
+        common::as_of().as_str(),
         "--message-format",
         "json",
     ]);
     assert_eq!(code, Some(0));
     assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn typed_rules_carry_their_facts() {
+    let src = "stack \"s\" {}\nnetwork vpc {\n  cidr = \"10.0.0.0/16\"\n  subnet data { zone = \"a\"  cidr = \"10.0.1.0/24\" }\n}\nreplication_group cache {\n  engine = \"redis\"  engine_version = \"7.1\"  node_type = \"cache.t4g.micro\"  subnets = [data]\n  transit_encryption = true  allow_cidrs = [\"0.0.0.0/0\"]\n}\n";
+    let path = write("facts.cache", src);
+    let (objects, _, status) = cachec(&[
+        "check",
+        path.to_str().expect("UTF-8 path"),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(status, Some(0));
+    let [open] = objects.as_slice() else {
+        panic!("one warning: {objects:?}");
+    };
+    assert_eq!(open["code"], "W0503");
+    assert_eq!(
+        open["facts"],
+        serde_json::json!({"cache": "cache", "port": 6379, "blocks": ["0.0.0.0/0"]})
+    );
 }

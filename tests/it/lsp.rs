@@ -75,12 +75,13 @@ fn diagnostics_are_published_on_open_and_change_and_cleared_when_fixed() {
         "port            = 6379",
         "port            = ",
     );
+    // The replication group is cut short, so its own findings wait, and so do those of the
+    // function, which connects to it.
     let diags = client.diagnostics(&uri, 3);
     assert_eq!(codes(&diags), ["E0001"]);
-    // `port = multi_az` reads as a reference; the `=` after it is what cannot be parsed.
-    let after = text.find("port            = ").unwrap() + "port            = ".len();
-    let next = after + text[after..].find("= true").unwrap();
-    assert_eq!(diags[0]["range"], range(&text, next, 1));
+    // The next line is `multi_az = true`, not the value: the error is on the line of `port =`.
+    let eq = text.find("port            = ").unwrap() + "port            ".len();
+    assert_eq!(diags[0]["range"], range(&text, eq, 1));
     client.edit(
         &uri,
         4,
@@ -119,6 +120,15 @@ fn hover_shows_documentation_and_what_a_reference_is() {
     );
     assert!(key.contains("major.minor"), "{key}");
     assert!(key.contains("Value: a string"), "{key}");
+
+    // Range, default and CloudFormation target come from the schema.
+    let port = hover("port            = 6379", 1);
+    assert!(
+        port.contains("(optional, default `6379`)")
+            && port.contains("Value: an integer from 1 to 65535")
+            && port.contains("`AWS::ElastiCache::ReplicationGroup` `Port`"),
+        "{port}"
+    );
 
     let word = hover("gateway", 0);
     assert!(word.contains("Value: one of gateway, interface"), "{word}");
@@ -215,7 +225,8 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
         "a layer's key: {keys:?}"
     );
 
-    // While the text does not parse, names come from the last good tree.
+    // While the text does not parse, names come from the tree of what parses, which is still
+    // checked (the example's own warnings stay).
     client.edit(
         &uri,
         2,
@@ -223,7 +234,10 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
         "connects        = [cache]",
         "connects        = [",
     );
-    assert_eq!(codes(&client.diagnostics(&uri, 2)), ["E0001"]);
+    assert_eq!(
+        codes(&client.diagnostics(&uri, 2)),
+        ["W0502", "E0001", "W0501"]
+    );
     let offset = text.find("connects        = [").unwrap() + "connects        = [".len();
     let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
     assert_eq!(names, ["cache"]);
@@ -240,7 +254,7 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     let members = labels(&client.at("textDocument/completion", &uri, &text, offset));
     assert_eq!(members, ["primary_address", "reader_address", "port"]);
 
-    // Hover and definition still work on the last good tree, past the broken line too.
+    // Hover and definition still work on the tree of what parses, past the broken line too.
     let offset = text.find("engine_version").unwrap();
     let hover = client.at("textDocument/hover", &uri, &text, offset);
     assert!(
@@ -375,7 +389,9 @@ fn an_unsaved_document_reports_its_source_file_as_unreadable() {
     let mut client = Client::start();
     client.open("untitled:Untitled-1", &text);
     let diags = client.diagnostics("untitled:Untitled-1", 1);
-    assert_eq!(codes(&diags), ["E0013"]);
+    // The function whose source cannot be read is not checked further (its URL warning waits);
+    // the cache does not depend on it and keeps its warning.
+    assert_eq!(codes(&diags), ["W0502", "E0013"]);
     client.shutdown();
 }
 
@@ -435,5 +451,51 @@ fn formatting_replaces_the_text_with_the_formatted_program_and_leaves_broken_tex
         client.request("textDocument/formatting", params),
         Value::Null
     );
+    client.shutdown();
+}
+
+#[test]
+fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parses() {
+    let (uri, good) = example();
+    // Three declarations broken, none of them the replication group or the function.
+    let text = replaced(&good, "cidr = \"10.0.0.0/16\"", "cidr \"10.0.0.0/16\"");
+    let text = replaced(
+        &text,
+        "requirements = [\"redis\"]",
+        "requirements = [\"redis\" \"x\"]",
+    );
+    let text = replaced(
+        &text,
+        "packages        = [\"redis-cli\"]",
+        "packages        =",
+    );
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    let diags = client.diagnostics(&uri, 1);
+    let syntax: Vec<u64> = diags
+        .iter()
+        .filter(|d| d["code"] == "E0001")
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() as u64;
+    assert_eq!(
+        syntax,
+        [line("cidr \""), line("requirements"), line("packages")]
+    );
+
+    let offset = text.find("engine_version").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("major.minor")
+    );
+    let offset = text.find("layers       = [redis_py]").unwrap() + "layers       = [".len();
+    let layers = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(layers, ["redis_py"]);
+    let offset = text.find("connects     = [cache]").unwrap() + "connects     = [".len();
+    let caches = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(caches, ["cache"]);
     client.shutdown();
 }

@@ -45,16 +45,30 @@ fn command(host: &str, port: u16, args: &[&str]) -> String {
     }
 }
 
-fn redis_server(bind: &str, port: u16, replica_of: Option<u16>) -> Guard {
+/// A running server and the folder it works in; the server stops before the folder goes.
+struct Server {
+    _process: Guard,
+    dir: tempfile::TempDir,
+}
+
+/// Each server works in a folder of its own: a replica writes the primary's snapshot to its
+/// working folder while syncing, even with saving off.
+fn redis_server(bind: &str, port: u16, replica_of: Option<u16>) -> Server {
+    let dir = tempfile::tempdir().expect("server folder");
     let mut cmd = Command::new("redis-server");
     cmd.args(["--bind", bind, "--port", &port.to_string()])
+        .arg("--dir")
+        .arg(dir.path())
         .args(["--save", "", "--appendonly", "no", "--protected-mode", "no"]);
     if let Some(primary_port) = replica_of {
         cmd.args(["--replicaof", PRIMARY, &primary_port.to_string()]);
     }
     let mut guard = Guard::start("redis-server", &mut cmd);
     guard.wait_listening(&format!("{bind}:{port}"));
-    guard
+    Server {
+        _process: guard,
+        dir,
+    }
 }
 
 /// The environment variables of the fa-063 function, each resolved through the nested stacks to
@@ -106,12 +120,16 @@ fn fa063_function_writes_on_the_primary_and_reads_from_both() {
 
     let port = free_port();
     let _primary = redis_server(PRIMARY, port, None);
-    let _replica = redis_server(REPLICA, port, Some(port));
+    let replica = redis_server(REPLICA, port, Some(port));
     let deadline = Instant::now() + Duration::from_secs(30);
     while !command(REPLICA, port, &["INFO", "replication"]).contains("master_link_status:up") {
         assert!(Instant::now() < deadline, "the replica never synced");
         std::thread::sleep(Duration::from_millis(100));
     }
+    assert!(
+        replica.dir.path().join("dump.rdb").exists(),
+        "the replica keeps the primary's snapshot in its own folder, not where the tests run"
+    );
 
     let (code, handler, env) = environment(&set, port);
     assert_eq!(

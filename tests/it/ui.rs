@@ -1,28 +1,103 @@
 //! UI tests: every `tests/ui/*.cache` with a snapshot of its rendered diagnostics.
-//! A case may start with `# args: --deny warnings` (or `--allow CODE`) to set the policy, and with
-//! `--as-of YYYY-MM-DD` to compare lifecycle dates against another day than the pinned one, and
-//! `--single` to build one flat template (where CloudFormation's per-template limits bite).
+//! A case may start with a header, `# args: ...` (see [`Header`]): the policy (`--deny warnings`,
+//! `--allow CODE`), another day than the pinned one (`--as-of`), one flat template (`--single`).
+
+use cachec::Options;
+use cachec::date::Date;
 
 use crate::common;
+
+/// What a case's first line may set: `# args:` then any of `--deny warnings`, `--allow CODE`
+/// (repeatable), `--as-of YYYY-MM-DD` and `--single`. Anything else fails the case.
+#[derive(Debug, Default, PartialEq)]
+struct Header {
+    deny_warnings: bool,
+    allow: Vec<String>,
+    as_of: Option<Date>,
+    single: bool,
+}
+
+impl Header {
+    /// The header of a case from its text; no `# args:` line is the empty header.
+    fn of(src: &str) -> Result<Header, String> {
+        let first = src.lines().next().unwrap_or_default();
+        let Some(args) = first.strip_prefix("# args:") else {
+            if first.starts_with("# arg") {
+                return Err(format!("`{first}`: the header is written `# args: ...`"));
+            }
+            return Ok(Header::default());
+        };
+        let mut header = Header::default();
+        let mut words = args.split_whitespace();
+        while let Some(word) = words.next() {
+            let mut value =
+                |what: &str| words.next().ok_or_else(|| format!("`{word}` needs {what}"));
+            match word {
+                "--deny" => match value("`warnings`")? {
+                    "warnings" => header.deny_warnings = true,
+                    other => return Err(format!("`--deny {other}`: only `--deny warnings`")),
+                },
+                "--allow" => {
+                    let code = value("a warning code")?;
+                    let code = cachec::diag::allow::allowed(code).map_err(|e| e.to_string())?;
+                    header.allow.push(code.id.to_string());
+                }
+                "--as-of" => {
+                    let day = value("a day, YYYY-MM-DD")?;
+                    header.as_of =
+                        Some(Date::parse(day).ok_or_else(|| format!("`{day}` is not a day"))?);
+                }
+                "--single" => header.single = true,
+                other => return Err(format!("unknown header argument `{other}`")),
+            }
+        }
+        Ok(header)
+    }
+
+    fn apply(&self, options: &mut Options) {
+        options.policy.deny_warnings = self.deny_warnings;
+        options.policy.allow.extend(self.allow.iter().cloned());
+        if let Some(day) = self.as_of {
+            options.check.today = day;
+        }
+        options.emit.single = self.single;
+    }
+}
+
+#[test]
+fn headers_are_typed_and_strict() {
+    let header = Header::of("# args: --allow w0502 --as-of 2026-06-30 --single\nstack").unwrap();
+    assert_eq!(
+        header,
+        Header {
+            deny_warnings: false,
+            allow: vec!["W0502".into()],
+            as_of: Date::parse("2026-06-30"),
+            single: true,
+        }
+    );
+    assert_eq!(Header::of("stack \"s\" {}"), Ok(Header::default()));
+    for wrong in [
+        "# args: --allow W9999",
+        "# args: --allow E0008",
+        "# args: --deny everything",
+        "# args: --as-of tomorrow",
+        "# args: --as-of",
+        "# args: --single --verbose",
+        "# arg: --single",
+    ] {
+        assert!(Header::of(wrong).is_err(), "{wrong} was accepted");
+    }
+}
 
 #[test]
 fn ui() {
     insta::glob!("..", "ui/*.cache", |path| {
         let src = std::fs::read_to_string(path).expect("readable");
         let mut options = common::options();
-        if let Some(args) = src.lines().next().and_then(|l| l.strip_prefix("# args:")) {
-            let words: Vec<&str> = args.split_whitespace().collect();
-            options.emit.single = words.contains(&"--single");
-            for pair in words.windows(2) {
-                match pair {
-                    ["--deny", "warnings"] => options.policy.deny_warnings = true,
-                    ["--allow", code] => options.policy.allow.push((*code).to_string()),
-                    ["--as-of", day] => {
-                        options.check.today = cachec::date::Date::parse(day).expect("a date")
-                    }
-                    _ => {}
-                }
-            }
+        match Header::of(&src) {
+            Ok(header) => header.apply(&mut options),
+            Err(why) => panic!("{}: {why}", path.display()),
         }
         let (_, rendered, diags) = common::compile(path, &options);
         for d in &diags {

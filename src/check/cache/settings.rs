@@ -1,52 +1,16 @@
-//! The group's own settings: its AWS id, port, AUTH token and backup retention.
+//! The group's own settings: its AWS id and AUTH token (the schema checks port and retention).
 
 use indexmap::IndexMap;
 
+use crate::aws::quotas::REPLICATION_GROUP_ID_CHARS as MAX_ID;
 use crate::diag::{Diag, codes};
-use crate::emit::ids::replication_group_name;
+use crate::model::ids::replication_group_name;
 use crate::model::{Cache, Model};
 use crate::span::Span;
 
-/// ReplicationGroupId: 1 to 40 characters (CreateReplicationGroup API).
-const MAX_ID: usize = 40;
-/// Days of automatic backups ElastiCache keeps at most.
-const MAX_RETENTION: i64 = 35;
-
 pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
     group_id(model, cache, out);
-    if let Some(port) = &cache.port
-        && !(1..=65535).contains(&port.value)
-    {
-        out.push(
-            Diag::new(
-                codes::E0119,
-                port.span,
-                format!("port {} is not a TCP port", port.value),
-                "out of range",
-            )
-            .help("write a port from 1 to 65535; Redis OSS and Valkey use 6379"),
-        );
-    }
     auth_token(model, cache, out);
-    if let Some(days) = &cache.snapshot_retention
-        && !(0..=MAX_RETENTION).contains(&days.value)
-    {
-        out.push(
-            Diag::new(
-                codes::E0123,
-                days.span,
-                format!(
-                    "{} days of snapshots: ElastiCache keeps 0 to {MAX_RETENTION}",
-                    days.value
-                ),
-                "out of range",
-            )
-            .help(format!(
-                "write snapshot_retention = {}",
-                days.value.clamp(0, MAX_RETENTION)
-            )),
-        );
-    }
 }
 
 /// The id is `<stack>-<name>`: each broken rule is blamed on the part that breaks it.

@@ -1,12 +1,10 @@
 //! Replicas and zones: the replica count, Multi-AZ and automatic failover, and where the primary
 //! and the replicas go relative to the subnet group's zones.
 
+use crate::aws::quotas::READ_REPLICAS as MAX_REPLICAS;
 use crate::aws::regions::is_zone_letter;
 use crate::diag::{Diag, codes};
 use crate::model::{Cache, Model, S};
-
-/// At most five read replicas per node group (one primary plus five: NumCacheClusters <= 6).
-pub const MAX_REPLICAS: i64 = 5;
 
 pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
     counts(cache, out);
@@ -15,22 +13,6 @@ pub fn check(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
 }
 
 fn counts(cache: &Cache, out: &mut Vec<Diag>) {
-    if let Some(n) = &cache.replicas
-        && !(0..=MAX_REPLICAS).contains(&n.value)
-    {
-        out.push(
-            Diag::new(
-                codes::E0110,
-                n.span,
-                format!("{} read replicas: a group has 0 to {MAX_REPLICAS}", n.value),
-                "out of range",
-            )
-            .help(format!(
-                "write replicas = {}",
-                n.value.clamp(0, MAX_REPLICAS)
-            )),
-        );
-    }
     if let Some(zones) = &cache.replica_zones
         && zones.value.len() as i64 > MAX_REPLICAS
     {
@@ -153,21 +135,38 @@ fn zones(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
         .chain(cache.replica_zones.iter().flat_map(|z| z.value.iter()));
     let outside =
         |z: &&S<String>| is_zone_letter(&z.value) && !group_zones.contains(&z.value.as_str());
-    for zone in nodes.filter(outside) {
+    // One cause, one error: every node outside the group is a label of one diagnostic.
+    let outside: Vec<&S<String>> = nodes.filter(outside).collect();
+    if let Some((first, rest)) = outside.split_first() {
+        let mut missing: Vec<String> = Vec::new();
+        for zone in &outside {
+            let quoted = format!("\"{}\"", zone.value);
+            if !missing.contains(&quoted) {
+                missing.push(quoted);
+            }
+        }
+        let (zones, subnets) = if missing.len() == 1 {
+            ("zone", "a subnet")
+        } else {
+            ("zones", "subnets")
+        };
+        let missing = missing.join(", ");
+        let mut diag = Diag::new(
+            codes::E0116,
+            first.span,
+            format!("no subnet of the group is in {zones} {missing}"),
+            "outside the subnet group",
+        );
+        for zone in rest {
+            diag = diag.with_label(zone.span, "also outside");
+        }
         out.push(
-            Diag::new(
-                codes::E0116,
-                zone.span,
-                format!("no subnet of the group is in zone \"{}\"", zone.value),
-                "outside the subnet group",
-            )
-            .with_label(
+            diag.with_label(
                 cache.subnets_span,
                 format!("the subnet group's zones: {listed}"),
             )
             .help(format!(
-                "use one of the zones {listed}, or add a subnet in zone \"{}\" to subnets",
-                zone.value
+                "use one of the zones {listed}, or add {subnets} in {zones} {missing} to subnets"
             )),
         );
     }

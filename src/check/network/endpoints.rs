@@ -64,33 +64,60 @@ fn service(endpoint: &Endpoint, out: &mut Vec<Diag>) {
     }
 }
 
-/// An interface endpoint places one network interface per zone, so one subnet per zone.
+/// An interface endpoint places one network interface per zone, so one subnet per zone. Every
+/// extra subnet of the list is a label of one diagnostic, at the first.
 fn one_per_zone(model: &Model, endpoint: &Endpoint, out: &mut Vec<Diag>) {
     let mut by_zone: IndexMap<&str, &Ref> = IndexMap::new();
+    let mut extra: Vec<(&Ref, &Ref, &str)> = Vec::new();
     for r in &endpoint.subnets {
         let Some(subnet) = model.subnet(r) else {
             continue;
         };
         match by_zone.get(subnet.zone.value.as_str()) {
-            Some(first) if first.index != r.index => out.push(
-                Diag::new(
-                    codes::E0213,
-                    r.name.span,
-                    format!(
-                        "`{}` and `{}` are both in zone \"{}\"",
-                        first.name.value, r.name.value, subnet.zone.value
-                    ),
-                    "second subnet in this zone",
-                )
-                .with_label(first.name.span, "already serves this zone")
-                .help("an interface endpoint takes one subnet per zone: keep one of the two"),
-            ),
+            Some(first) if first.index != r.index => extra.push((r, first, &subnet.zone.value)),
             Some(_) => {}
             None => {
                 by_zone.insert(&subnet.zone.value, r);
             }
         }
     }
+    let Some(((r, first, zone), rest)) = extra.split_first() else {
+        return;
+    };
+    let (message, help) = if rest.is_empty() {
+        (
+            format!(
+                "`{}` and `{}` are both in zone \"{zone}\"",
+                first.name.value, r.name.value
+            ),
+            "an interface endpoint takes one subnet per zone: keep one of the two".to_string(),
+        )
+    } else {
+        (
+            format!(
+                "{} subnets share a zone with another subnet of the list",
+                extra.len()
+            ),
+            "an interface endpoint takes one subnet per zone: keep one subnet of each zone"
+                .to_string(),
+        )
+    };
+    let label = if rest.is_empty() {
+        "second subnet in this zone".to_string()
+    } else {
+        format!("another subnet in zone \"{zone}\"")
+    };
+    let mut diag = Diag::new(codes::E0213, r.name.span, message, label)
+        .with_label(first.name.span, "already serves this zone");
+    let mut serving = vec![first.index];
+    for (r, first, zone) in rest {
+        diag = diag.with_label(r.name.span, format!("another subnet in zone \"{zone}\""));
+        if !serving.contains(&first.index) {
+            serving.push(first.index);
+            diag = diag.with_label(first.name.span, "already serves this zone");
+        }
+    }
+    out.push(diag.help(help));
 }
 
 fn dns(model: &Model, endpoint: &Endpoint, out: &mut Vec<Diag>) {

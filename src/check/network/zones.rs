@@ -156,23 +156,52 @@ fn subnet_group(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
     }
 }
 
-/// A subnet named twice in one list: reported at the second mention, in linear time.
+/// Subnets named more than once in one list: one diagnostic for the list, at the first repeat,
+/// with a label on every repeat and on each first mention; found in linear time.
 pub fn duplicates(refs: &[Ref], out: &mut Vec<Diag>) {
     let mut first_seen: IndexMap<usize, &Ref> = IndexMap::new();
+    let mut repeats: Vec<(&Ref, &Ref)> = Vec::new();
     for r in refs {
-        if let Some(first) = first_seen.get(&r.index) {
-            out.push(
-                Diag::new(
-                    codes::E0210,
-                    r.name.span,
-                    format!("subnet `{}` is listed twice", r.name.value),
-                    "listed again here",
-                )
-                .with_label(first.name.span, "first listed here")
-                .help("list each subnet once"),
-            );
-        } else {
-            first_seen.insert(r.index, r);
+        match first_seen.get(&r.index) {
+            Some(first) => repeats.push((r, first)),
+            None => {
+                first_seen.insert(r.index, r);
+            }
         }
     }
+    let Some(((repeat, _), _)) = repeats.split_first() else {
+        return;
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (r, _) in &repeats {
+        if !names.contains(&r.name.value.as_str()) {
+            names.push(&r.name.value);
+        }
+    }
+    let message = match names.as_slice() {
+        [one] if repeats.len() == 1 => format!("subnet `{one}` is listed twice"),
+        [one] => format!("subnet `{one}` is listed {} times", repeats.len() + 1),
+        _ => format!("subnets {} are listed more than once", quoted(&names)),
+    };
+    let mut diag = Diag::new(codes::E0210, repeat.name.span, message, "listed again here");
+    let mut firsts: Vec<usize> = Vec::new();
+    for (i, (r, first)) in repeats.iter().enumerate() {
+        if i > 0 {
+            diag = diag.with_label(r.name.span, "listed again here");
+        }
+        if !firsts.contains(&first.index) {
+            firsts.push(first.index);
+            diag = diag.with_label(first.name.span, "first listed here");
+        }
+    }
+    out.push(diag.help("list each subnet once"));
+}
+
+/// `` `a`, `b` `` for a message naming several declarations.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -4,12 +4,10 @@
 
 use std::path::Path;
 
-use cachec::date::Date;
 use cachec::diag::render::{Style, render};
 use cachec::{DirLoader, Options};
 
-/// The day every test compares lifecycle dates against, so results do not change with the calendar.
-pub const AS_OF: Date = Date::new(2026, 11, 26);
+pub use crate::as_of::{AS_OF, as_of};
 
 pub fn options() -> Options {
     let mut options = Options::default();

@@ -29,10 +29,10 @@ impl Client {
         Client::start_with(&[])
     }
 
-    /// Starts the server with extra arguments after `lsp --stdio --as-of 2026-11-26`.
+    /// Starts the server with extra arguments after `lsp --stdio --as-of` the pinned day.
     pub fn start_with(args: &[&str]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cachec"))
-            .args(["lsp", "--stdio", "--as-of", "2026-11-26"])
+            .args(["lsp", "--stdio", "--as-of", crate::as_of::as_of().as_str()])
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

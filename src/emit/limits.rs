@@ -1,20 +1,16 @@
-//! CloudFormation's per-template limits, checked on the emitted templates before any is written:
-//! 500 resources, 200 parameters, 200 outputs, 1,000,000 bytes of body, valid logical ids.
-//! Source: CloudFormation quotas; cfn-lint 1.51 `helpers.py` LIMITS and logical-id schemas.
+//! CloudFormation's per-template limits, judged on the printed templates before any is written:
+//! resources, parameters, outputs, bytes of body, valid logical ids (quotas in `aws::quotas`).
 
 use std::collections::{HashMap, HashSet};
 
-use super::functions::TEMPLATE_BODY_LIMIT;
-use super::ids;
+use super::node::Template;
+use crate::aws::quotas::{
+    LOGICAL_ID_CHARS as MAX_ID, TEMPLATE_BODY_BYTES, TEMPLATE_OUTPUTS, TEMPLATE_PARAMETERS,
+    TEMPLATE_RESOURCES,
+};
 use crate::diag::{Code, Diag, codes};
-use crate::emit::node::Template;
-use crate::model::Model;
+use crate::model::{Model, ids};
 use crate::span::Span;
-
-const MAX_RESOURCES: usize = 500;
-const MAX_PARAMETERS: usize = 200;
-const MAX_OUTPUTS: usize = 200;
-const MAX_ID: usize = 255;
 
 /// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes, in
 /// the same order, and `extension` the printed format's (`yaml` or `json`).
@@ -34,27 +30,32 @@ pub fn templates(
     for (index, (stem, t)) in templates.iter().enumerate() {
         let file = format!("{stem}.{extension}");
         for (code, what, count, max) in [
-            (codes::E0601, "resources", t.resources.len(), MAX_RESOURCES),
+            (
+                codes::E0601,
+                "resources",
+                t.resources.len(),
+                TEMPLATE_RESOURCES,
+            ),
             (
                 codes::E0602,
                 "parameters",
                 t.parameters.len(),
-                MAX_PARAMETERS,
+                TEMPLATE_PARAMETERS,
             ),
-            (codes::E0603, "outputs", t.outputs.len(), MAX_OUTPUTS),
+            (codes::E0603, "outputs", t.outputs.len(), TEMPLATE_OUTPUTS),
         ] {
             if count > max {
                 out.push(count_limit(code, stack, &file, what, count, max));
             }
         }
-        if let Some(&size) = sizes.get(index).filter(|s| **s > TEMPLATE_BODY_LIMIT) {
+        if let Some(&size) = sizes.get(index).filter(|s| **s > TEMPLATE_BODY_BYTES) {
             out.push(
                 Diag::new(
                     codes::E0604,
                     stack,
                     format!(
                         "{file} is {size} bytes; CloudFormation reads at most \
-                         {TEMPLATE_BODY_LIMIT} bytes of template from S3"
+                         {TEMPLATE_BODY_BYTES} bytes of template from S3"
                     ),
                     "this stack's template is too large",
                 )

@@ -1,0 +1,41 @@
+//! AWS and CloudFormation quotas that the checks and the emitter enforce, each with its source.
+//! Attribute ranges (timeout, memory, retention days) live with the attribute, not here.
+
+// CloudFormation, "AWS CloudFormation quotas" (User Guide, cloudformation-limits): per template.
+
+/// Resources declared in one template.
+pub const TEMPLATE_RESOURCES: usize = 500;
+/// Parameters declared in one template.
+pub const TEMPLATE_PARAMETERS: usize = 200;
+/// Outputs declared in one template.
+pub const TEMPLATE_OUTPUTS: usize = 200;
+/// Bytes of a template body read from S3 (TemplateURL; cfn-lint uses the same figure). Inline
+/// code is part of its template, so this binds before the 4 MB that Code.ZipFile allows.
+pub const TEMPLATE_BODY_BYTES: usize = 1_000_000;
+/// Characters of a logical id (resource, parameter or output name), letters and digits only.
+pub const LOGICAL_ID_CHARS: usize = 255;
+/// Bytes of one parameter value.
+pub const PARAMETER_VALUE_BYTES: usize = 4096;
+
+// Lambda, "Lambda quotas" (Developer Guide, gettingstarted-limits) and the API reference.
+
+/// FunctionName: 1 to 64 of `[a-zA-Z0-9-_]` (CreateFunction).
+pub const FUNCTION_NAME_CHARS: usize = 64;
+/// LayerName: 1 to 140 of `[a-zA-Z0-9-_]` (PublishLayerVersion).
+pub const LAYER_NAME_CHARS: usize = 140;
+/// Layers attached to one function ("You can add up to five layers", adding-layers).
+pub const LAYERS_PER_FUNCTION: usize = 5;
+/// The sum of the bytes of all environment keys and values (how Lambda and cfn-lint E3697 count).
+pub const ENVIRONMENT_BYTES: usize = 4096;
+
+// Systems Manager, "Parameter Store quotas": a Standard-tier parameter value holds 4 KB.
+
+/// The layer requirements travel in one Standard-tier SSM parameter.
+pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
+
+// ElastiCache, AWS::ElastiCache::ReplicationGroup and CreateReplicationGroup.
+
+/// ReplicationGroupId: 1 to 40 characters (CreateReplicationGroup API).
+pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
+/// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
+pub const READ_REPLICAS: i64 = 5;

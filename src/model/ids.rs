@@ -1,0 +1,418 @@
+//! The names each declaration gets: its AWS name and the logical ids it becomes in the templates.
+//! The emitters build templates from these and the checks read them, so the two never disagree.
+
+use super::facts::Client;
+use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
+use super::types::{S, Subnet, UrlAuth};
+
+/// `cache_a` -> `CacheA`: logical ids allow only letters and digits.
+pub fn pascal(name: &str) -> String {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `fa-063` + `cache_a` -> `fa-063-cache-a`: the AWS name of a declared thing.
+pub fn aws_name(stack: &str, name: &str) -> String {
+    format!("{stack}-{}", name.replace('_', "-"))
+}
+
+/// The ReplicationGroupId of a cache: its AWS name, lowercased as AWS stores it.
+pub fn replication_group_name(stack: &str, name: &str) -> String {
+    aws_name(stack, name).to_ascii_lowercase()
+}
+
+fn id(name: &str, suffix: &str) -> String {
+    format!("{}{suffix}", pascal(name))
+}
+
+pub fn subnet_id(name: &str) -> String {
+    id(name, "Subnet")
+}
+
+pub fn route_table_id(name: &str) -> String {
+    id(name, "RouteTable")
+}
+
+/// The security group of a cache, a client, or (by [`endpoint_group_name`]) an endpoint.
+pub fn security_group_id(name: &str) -> String {
+    id(name, "SecurityGroup")
+}
+
+/// Endpoint groups get their own name space: `ssm` the endpoint, `ssm_endpoint` its group.
+pub fn endpoint_group_name(name: &str) -> String {
+    format!("{name}_endpoint")
+}
+
+pub fn endpoint_id(name: &str) -> String {
+    id(name, "Endpoint")
+}
+
+pub fn replication_group_id(name: &str) -> String {
+    id(name, "ReplicationGroup")
+}
+
+pub fn layer_id(name: &str) -> String {
+    id(name, "Layer")
+}
+
+/// The HTTPS rule that lets `client` into the security group of interface endpoint `endpoint`.
+pub fn endpoint_ingress_id(client: &str, endpoint: &str) -> String {
+    format!(
+        "{}{}Ingress",
+        pascal(client),
+        pascal(&endpoint_group_name(endpoint))
+    )
+}
+
+/// The name under which a nested template hands `!GetAtt id.attribute` to another template.
+pub fn export_id(id: &str, attribute: &str) -> String {
+    format!("{id}{}", attribute.replace('.', ""))
+}
+
+/// The replication group attribute a cache attribute reads, and the suffix of its root output.
+pub fn cache_attr(attr: CacheAttr) -> (&'static str, &'static str) {
+    match attr {
+        CacheAttr::PrimaryAddress => ("PrimaryEndPoint.Address", "PrimaryAddress"),
+        CacheAttr::ReaderAddress => ("ReaderEndPoint.Address", "ReaderAddress"),
+        CacheAttr::Port => ("PrimaryEndPoint.Port", "Port"),
+    }
+}
+
+/// The attribute of an `AWS::Lambda::Url` that holds the URL.
+pub const FUNCTION_URL: &str = "FunctionUrl";
+
+/// Resources and parameters share one name space in a template; outputs have their own.
+/// Exports are the outputs and parameters that carry a value from one nested template to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Space {
+    Resource,
+    Output,
+    Export,
+}
+
+pub struct SubnetIds {
+    pub subnet: String,
+    pub route_table: String,
+    pub association: String,
+}
+
+impl SubnetIds {
+    pub fn of(subnet: &Subnet) -> Self {
+        let name = &subnet.name.value;
+        SubnetIds {
+            subnet: subnet_id(name),
+            route_table: route_table_id(name),
+            association: id(name, "RouteTableAssociation"),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let SubnetIds {
+            subnet,
+            route_table,
+            association,
+        } = self;
+        resources([subnet, route_table, association])
+    }
+}
+
+pub struct EndpointIds {
+    pub endpoint: String,
+    /// Interface endpoints only.
+    pub security_group: Option<String>,
+}
+
+impl EndpointIds {
+    pub fn of(endpoint: &Endpoint) -> Self {
+        let name = &endpoint.name.value;
+        EndpointIds {
+            endpoint: endpoint_id(name),
+            security_group: (endpoint.kind.value == EndpointKind::Interface)
+                .then(|| security_group_id(&endpoint_group_name(name))),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let EndpointIds {
+            endpoint,
+            security_group,
+        } = self;
+        resources([Some(endpoint), security_group].into_iter().flatten())
+    }
+}
+
+pub struct CacheIds {
+    pub subnet_group: String,
+    pub replication_group: String,
+    pub security_group: String,
+    /// The root outputs, with the attribute each reads.
+    pub outputs: Vec<(CacheAttr, String)>,
+}
+
+impl CacheIds {
+    pub fn of(cache: &Cache) -> Self {
+        let name = &cache.name.value;
+        CacheIds {
+            subnet_group: id(name, "SubnetGroup"),
+            replication_group: replication_group_id(name),
+            security_group: security_group_id(name),
+            outputs: [CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress]
+                .into_iter()
+                .map(|attr| (attr, id(name, cache_attr(attr).1)))
+                .collect(),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let CacheIds {
+            subnet_group,
+            replication_group,
+            security_group,
+            outputs,
+        } = self;
+        let exports = [
+            CacheAttr::PrimaryAddress,
+            CacheAttr::ReaderAddress,
+            CacheAttr::Port,
+        ]
+        .map(|attr| {
+            (
+                Space::Export,
+                export_id(&replication_group, cache_attr(attr).0),
+            )
+        });
+        let mut out = resources([subnet_group, replication_group, security_group]);
+        out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
+        out.extend(exports);
+        out
+    }
+}
+
+pub struct LayerIds {
+    pub requirements: String,
+    pub builder_role: String,
+    pub builder: String,
+    pub build: String,
+    pub layer: String,
+}
+
+impl LayerIds {
+    pub fn of(layer: &Layer) -> Self {
+        let name = &layer.name.value;
+        LayerIds {
+            requirements: id(name, "Requirements"),
+            builder_role: id(name, "BuilderRole"),
+            builder: id(name, "Builder"),
+            build: id(name, "Build"),
+            layer: layer_id(name),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let LayerIds {
+            requirements,
+            builder_role,
+            builder,
+            build,
+            layer,
+        } = self;
+        resources([requirements, builder_role, builder, build, layer])
+    }
+}
+
+/// The role and profile of an instance reached over Session Manager.
+pub struct SessionIds {
+    pub role: String,
+    pub profile: String,
+}
+
+pub struct InstanceIds {
+    /// The template parameter that looks the AMI up.
+    pub image: String,
+    pub instance: String,
+    pub security_group: String,
+    pub session: Option<SessionIds>,
+}
+
+impl InstanceIds {
+    pub fn of(instance: &Instance) -> Self {
+        let name = &instance.name.value;
+        InstanceIds {
+            image: id(name, "ImageId"),
+            instance: id(name, "Instance"),
+            security_group: security_group_id(name),
+            session: instance.session_manager().then(|| SessionIds {
+                role: id(name, "Role"),
+                profile: id(name, "InstanceProfile"),
+            }),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let InstanceIds {
+            image,
+            instance,
+            security_group,
+            session,
+        } = self;
+        let mut out = resources([image, instance, security_group]);
+        if let Some(SessionIds { role, profile }) = session {
+            out.extend(resources([role, profile]));
+        }
+        out
+    }
+}
+
+/// A function URL, and for a public one the two permissions it needs.
+pub struct UrlIds {
+    pub url: String,
+    pub output: String,
+    pub public: Option<(String, String)>,
+}
+
+pub struct FunctionIds {
+    pub role: String,
+    pub function: String,
+    /// Functions in a subnet only.
+    pub security_group: Option<String>,
+    pub url: Option<UrlIds>,
+}
+
+impl FunctionIds {
+    pub fn of(function: &Function) -> Self {
+        let name = &function.name.value;
+        FunctionIds {
+            role: id(name, "Role"),
+            function: id(name, "Function"),
+            security_group: function.subnet.as_ref().map(|_| security_group_id(name)),
+            url: function.url.as_ref().map(|auth| UrlIds {
+                url: id(name, "Url"),
+                output: id(name, "Url"),
+                public: (auth.value == UrlAuth::Public)
+                    .then(|| (id(name, "UrlPermission"), id(name, "InvokePermission"))),
+            }),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let FunctionIds {
+            role,
+            function,
+            security_group,
+            url,
+        } = self;
+        let mut out = resources(
+            [Some(role), Some(function), security_group]
+                .into_iter()
+                .flatten(),
+        );
+        if let Some(UrlIds {
+            url,
+            output,
+            public,
+        }) = url
+        {
+            out.push((Space::Export, export_id(&url, FUNCTION_URL)));
+            out.push((Space::Resource, url));
+            out.push((Space::Output, output));
+            if let Some((url_permission, invoke_permission)) = public {
+                out.extend(resources([url_permission, invoke_permission]));
+            }
+        }
+        out
+    }
+}
+
+fn resources(ids: impl IntoIterator<Item = String>) -> Vec<(Space, String)> {
+    ids.into_iter().map(|id| (Space::Resource, id)).collect()
+}
+
+/// One declaration and the ids it is emitted as.
+pub struct Declared<'m> {
+    pub name: &'m S<String>,
+    pub ids: Vec<(Space, String)>,
+}
+
+/// Every declaration's ids, in source order.
+pub fn all(model: &Model) -> Vec<Declared<'_>> {
+    let mut out = Vec::new();
+    for s in &model.network.subnets {
+        out.push(Declared {
+            name: &s.name,
+            ids: SubnetIds::of(s).list(),
+        });
+    }
+    for e in &model.network.endpoints {
+        out.push(Declared {
+            name: &e.name,
+            ids: EndpointIds::of(e).list(),
+        });
+    }
+    for c in &model.caches {
+        out.push(Declared {
+            name: &c.name,
+            ids: CacheIds::of(c).list(),
+        });
+    }
+    for l in &model.layers {
+        out.push(Declared {
+            name: &l.name,
+            ids: LayerIds::of(l).list(),
+        });
+    }
+    for client in model.clients() {
+        let mut ids = match client {
+            Client::Instance(i) => InstanceIds::of(i).list(),
+            Client::Function(f) => FunctionIds::of(f).list(),
+        };
+        if let Some(subnet) = client.subnet() {
+            ids.extend(
+                model
+                    .network
+                    .endpoints
+                    .iter()
+                    .filter(|e| e.kind.value == EndpointKind::Interface)
+                    .filter(|e| e.subnets.iter().any(|s| s.index == subnet.index))
+                    .map(|e| {
+                        let id = endpoint_ingress_id(&client.name().value, &e.name.value);
+                        (Space::Resource, id)
+                    }),
+            );
+        }
+        out.push(Declared {
+            name: client.name(),
+            ids,
+        });
+    }
+    out.sort_by_key(|d| d.name.span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(pascal("cache_a"), "CacheA");
+        assert_eq!(pascal("ssmmessages"), "Ssmmessages");
+        assert_eq!(aws_name("fa-063", "cache_a"), "fa-063-cache-a");
+        assert_eq!(replication_group_name("Fa", "Cache_A"), "fa-cache-a");
+        assert_eq!(
+            endpoint_ingress_id("probe", "ssm"),
+            "ProbeSsmEndpointIngress"
+        );
+        assert_eq!(
+            export_id("CacheReplicationGroup", "PrimaryEndPoint.Address"),
+            "CacheReplicationGroupPrimaryEndPointAddress"
+        );
+    }
+}
