@@ -22,11 +22,12 @@ pub enum Kind {
     Instance,
     Function,
     Environment,
+    Moved,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -36,6 +37,7 @@ impl Kind {
         Kind::Instance,
         Kind::Function,
         Kind::Environment,
+        Kind::Moved,
     ];
 
     /// The keyword that declares it.
@@ -55,6 +57,7 @@ impl Kind {
             Kind::Instance => "an instance",
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
+            Kind::Moved => "a moved statement",
         }
     }
 
@@ -69,6 +72,7 @@ impl Kind {
             Kind::Instance => &INSTANCE,
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
+            Kind::Moved => &MOVED,
         }
     }
 }
@@ -736,6 +740,32 @@ const ENVIRONMENT: KindSchema = KindSchema {
     free_keys: true,
 };
 
+const MOVED: KindSchema = KindSchema {
+    kind: Kind::Moved,
+    keyword: "moved",
+    names: Names::None,
+    top_level: true,
+    doc: "A replication group renamed since the last deploy: it keeps the old name's logical ids and ReplicationGroupId, so the update does not replace it.",
+    service: "CloudFormation",
+    resource: "",
+    keys: &[
+        key(
+            "from",
+            Ty::Str,
+            "the name the replication group had, such as \"cache\" (no longer declared)",
+        )
+        .required(),
+        key(
+            "to",
+            Ty::Ref(Kind::ReplicationGroup),
+            "the replication group as it is named now",
+        )
+        .required(),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -747,6 +777,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     INSTANCE,
     FUNCTION,
     ENVIRONMENT,
+    MOVED,
 ];
 
 /// The schema declared by `keyword`, if any.
