@@ -17,10 +17,13 @@ use cachec::{DirLoader, Options};
 mod completions;
 mod down;
 mod engine_cli;
+mod events;
 mod fmt;
 mod graph;
 mod init;
 mod invoke;
+mod lint;
+mod plan;
 mod status;
 mod up;
 
@@ -90,6 +93,19 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Show each failed event of `aws cloudformation describe-stack-events` (a JSON file, or `-`
+    /// for standard input) at the .cache line of the resource that failed.
+    Events {
+        #[command(flatten)]
+        common: Common,
+        /// The output of `aws cloudformation describe-stack-events`, or `-` for standard input.
+        events: PathBuf,
+    },
+    /// Build the template set and run cfn-lint on it, showing each finding at its .cache line.
+    Lint {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Start a project in DIR (new or empty): a commented stack.cache, its function and a Makefile.
     Init {
         /// The project folder: created when missing, refused when it holds anything.
@@ -151,6 +167,9 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Compare two programs: what deploying NEW over OLD does to each resource, and whether the
+    /// update is safe (exit 0) or has errors (exit 1).
+    Plan(plan::PlanArgs),
     /// Write a generated program and its function sources into a folder (benchmarks, profiling).
     #[command(hide = true)]
     Gen {
@@ -305,6 +324,9 @@ pub fn run(cli: Cli) -> ExitCode {
             reader,
             args,
         } => engine_cli::run(&file, &group, reader, &args),
+        Command::Events { common, events } => events::run(&common, &events),
+        Command::Lint { common } => lint::run(&common),
+        Command::Plan(args) => plan::run(&args),
         Command::Lsp { stdio: _, as_of } => lsp(as_of),
         Command::Check { common, more } => check_all(common, more),
         Command::Gen {

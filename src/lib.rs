@@ -38,6 +38,7 @@ pub mod local;
 pub mod lsp;
 pub mod model;
 mod partial;
+pub mod plan;
 pub mod span;
 pub mod syntax;
 pub mod words;
@@ -100,11 +101,31 @@ pub fn compile(
     loader: &dyn SourceLoader,
     options: &Options,
 ) -> (Option<Vec<emit::File>>, Vec<Diag>) {
+    let (built, diags) = build(src, loader, options);
+    (built.map(|b| b.files), diags)
+}
+
+/// What [`build`] produces: the templates, their printed files and the source map beside them.
+#[derive(Debug)]
+pub struct Built {
+    pub templates: Vec<(String, emit::node::Template)>,
+    pub files: Vec<emit::File>,
+    pub map: emit::trace::SourceMap,
+}
+
+/// [`compile`], keeping the templates as trees and the source map that traces them to the program.
+pub fn build(
+    src: &str,
+    loader: &dyn SourceLoader,
+    options: &Options,
+) -> (Option<Built>, Vec<Diag>) {
     let Checked { model, mut diags } = check(src, loader, options);
     let Some(model) = model else {
         return (None, diags);
     };
-    let templates = match emit::templates(emit::plan(&model), options.emit) {
+    let plan = emit::plan(&model);
+    let mut map = emit::trace::SourceMap::of(&plan);
+    let templates = match emit::templates(plan, options.emit) {
         Ok(templates) => templates,
         Err(unsplittable) => {
             diags.extend(options.policy.apply(vec![unsplittable]));
@@ -112,14 +133,19 @@ pub fn compile(
             return (None, diags);
         }
     };
+    map.place(&templates, &model.stack.name.value, model.stack.name.span);
     let files = emit::files(&templates, options.emit.format);
     let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
     let limits =
         emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
     diags.extend(options.policy.apply(limits));
     diag::sort(&mut diags);
-    let files = (!diag::has_errors(&diags)).then_some(files);
-    (files, diags)
+    let built = (!diag::has_errors(&diags)).then_some(Built {
+        templates,
+        files,
+        map,
+    });
+    (built, diags)
 }
 
 /// Loads function sources from the filesystem, relative to the program's folder.

@@ -142,6 +142,21 @@ catalog! {
     // E065x: programs no split of the template set fits into CloudFormation's limits.
     E0651 Error "declaration too large for one template";
     E0652 Error "root template cannot hold the nested stacks";
+
+    // E07xx / W07xx: updates (`cachec plan`), judged on the two emitted template sets.
+    E0701 Error "update deletes a stateful resource";
+    E0702 Error "update replaces a stateful resource";
+    E0703 Error "replacement of a resource with a fixed name";
+    E0704 Error "failover turned on with the first replica";
+    E0705 Error "Multi-AZ turned off while removing replicas";
+    E0706 Error "TLS turned on in one update";
+    E0707 Error "TLS cannot be turned on in place on this engine version";
+    W0701 Warning "instance AMI looked up again at every update";
+    // E071x / W071x: the outside judges' reports traced to the source (`cachec events`, `lint`).
+    E0710 Error "resource failed to deploy";
+    E0711 Error "cfn-lint error in the built templates";
+    W0711 Warning "cfn-lint warning in the built templates";
+    E0712 Error "moved from a name that is still declared";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -40,12 +40,14 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 ]),
             ),
         );
+        plan.trace(&ids.subnet_group, "SubnetIds", cache.subnets_span);
         plan.add(
             Section::Cache,
             &cache.name,
             ids.replication_group.clone(),
             replication_group(stack, cache, &ids),
         );
+        trace_replication_group(plan, cache);
         for (attr, output) in ids.outputs {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
@@ -57,6 +59,73 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 format!("{what} of {}", aws_name(stack, name)),
                 Node::get_att(&ids.replication_group, cache_attr(attr).0),
             );
+        }
+    }
+}
+
+/// The attribute behind each property; a defaulted property follows the attribute it derives from.
+fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
+    let id = replication_group_id(&cache.name.value);
+    let version = cache.engine_version.span;
+    let replicas = cache
+        .replica_zones
+        .as_ref()
+        .map(|z| z.span)
+        .or(cache.replicas.as_ref().map(|r| r.span));
+    let failover = cache
+        .automatic_failover
+        .as_ref()
+        .map(|b| b.span)
+        .or(cache.multi_az.as_ref().map(|b| b.span));
+    let zones = cache
+        .primary_zone
+        .as_ref()
+        .map(|z| z.span)
+        .or(cache.replica_zones.as_ref().map(|z| z.span));
+    let spans = [
+        ("ReplicationGroupId", Some(cache.name.span)),
+        ("CacheSubnetGroupName", Some(cache.name.span)),
+        ("SecurityGroupIds", Some(cache.name.span)),
+        (
+            "ReplicationGroupDescription",
+            cache.description.as_ref().map(|d| d.span),
+        ),
+        ("Engine", Some(cache.engine.span)),
+        ("EngineVersion", Some(version)),
+        ("CacheNodeType", Some(cache.node_type.span)),
+        (
+            "CacheParameterGroupName",
+            cache
+                .parameter_group
+                .as_ref()
+                .map_or(Some(version), |g| Some(g.span)),
+        ),
+        ("Port", cache.port.as_ref().map(|p| p.span)),
+        ("NumCacheClusters", replicas),
+        ("AutomaticFailoverEnabled", failover),
+        ("MultiAZEnabled", cache.multi_az.as_ref().map(|b| b.span)),
+        (
+            "TransitEncryptionEnabled",
+            cache.transit_encryption.as_ref().map(|b| b.span),
+        ),
+        (
+            "AtRestEncryptionEnabled",
+            cache.at_rest_encryption.as_ref().map(|b| b.span),
+        ),
+        ("PreferredCacheClusterAZs", zones),
+        ("AuthToken", cache.auth_token.as_ref().map(|t| t.span)),
+        (
+            "DataTieringEnabled",
+            cache.data_tiering.as_ref().map(|b| b.span),
+        ),
+        (
+            "SnapshotRetentionLimit",
+            cache.snapshot_retention.as_ref().map(|d| d.span),
+        ),
+    ];
+    for (property, span) in spans {
+        if let Some(span) = span {
+            plan.trace(&id, property, span);
         }
     }
 }

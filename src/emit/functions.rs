@@ -39,6 +39,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ids.function.clone(),
             lambda(model, stack, function, &ids),
         );
+        trace_function(plan, function, &ids.function);
         if let (Some(auth), Some(url)) = (&function.url, ids.url) {
             let value = Node::get_att(&url.url, FUNCTION_URL);
             let output = url.output.clone();
@@ -48,6 +49,32 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 format!("Function URL of {}", aws_name(stack, name)),
                 value,
             );
+        }
+    }
+}
+
+fn trace_function(plan: &mut Plan, function: &Function, id: &str) {
+    let spans = [
+        ("FunctionName", Some(function.name.span)),
+        ("Runtime", Some(function.runtime.span)),
+        (
+            "Architectures",
+            function.architecture.as_ref().map(|a| a.span),
+        ),
+        ("Handler", Some(function.handler.span)),
+        ("Code", Some(function.source.span)),
+        ("Layers", Some(function.layers.span)),
+        ("Timeout", function.timeout.as_ref().map(|t| t.span)),
+        ("MemorySize", function.memory.as_ref().map(|m| m.span)),
+        (
+            "EphemeralStorage",
+            function.ephemeral_storage.as_ref().map(|e| e.span),
+        ),
+        ("VpcConfig", function.subnet.as_ref().map(|s| s.name.span)),
+    ];
+    for (property, span) in spans {
+        if let Some(span) = span {
+            plan.trace(id, property, span);
         }
     }
 }

@@ -85,7 +85,15 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .filter(|e| e.subnets.iter().any(|s| s.index == instance.subnet.index))
             .map(|e| endpoint_id(&e.name.value))
             .collect();
+        let instance_id = ids.instance.clone();
         plan.add(Section::Instances, &instance.name, ids.instance, resource);
+        plan.trace(&instance_id, "ImageId", instance.image.span);
+        plan.trace(&instance_id, "InstanceType", instance.instance_type.span);
+        plan.trace(&instance_id, "SubnetId", instance.subnet.name.span);
+        if let Some(first) = instance.packages.first() {
+            let last = instance.packages.last().map_or(first.span, |p| p.span);
+            plan.trace(&instance_id, "UserData", first.span.to(last));
+        }
     }
 }
 

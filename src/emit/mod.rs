@@ -17,6 +17,7 @@ mod predicted;
 mod size;
 pub mod split;
 mod too_big;
+pub mod trace;
 pub mod write;
 mod yaml;
 
@@ -57,8 +58,22 @@ pub struct File {
     pub contents: String,
 }
 
-/// Every resource of the stack, placed in sections.
+/// Every resource of the stack, placed in sections. A replication group named in a `moved`
+/// statement is emitted under its old name, so its logical ids and `ReplicationGroupId` stay.
 pub fn plan(model: &Model) -> Plan {
+    if model.moves.is_empty() {
+        return plan_of(model);
+    }
+    let mut renamed = model.clone();
+    for moved in &model.moves {
+        if let Some(cache) = renamed.caches.get_mut(moved.to.index) {
+            cache.name.value.clone_from(&moved.from.value);
+        }
+    }
+    plan_of(&renamed)
+}
+
+fn plan_of(model: &Model) -> Plan {
     let stack = &model.stack.name.value;
     let mut plan = Plan {
         name: stack.clone(),

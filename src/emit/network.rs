@@ -27,9 +27,12 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ]),
         ),
     );
+    plan.trace(VPC, "CidrBlock", net.cidr.span);
     for subnet in &net.subnets {
         let name = &subnet.name.value;
         let ids = SubnetIds::of(subnet);
+        plan.trace(&ids.subnet, "CidrBlock", subnet.cidr.span);
+        plan.trace(&ids.subnet, "AvailabilityZone", subnet.zone.span);
         plan.add(
             Section::Network,
             &subnet.name,

@@ -80,6 +80,8 @@ pub struct Plan {
     pub owner_spans: Vec<Span>,
     /// Outputs of the root (or single) template.
     pub outputs: IndexMap<String, Output>,
+    /// Per resource, the span of the attribute behind each property (see [`super::trace`]).
+    pub traces: IndexMap<String, IndexMap<String, Span>>,
 }
 
 impl Plan {
@@ -126,6 +128,14 @@ impl Plan {
         }
         self.owner_spans.push(owner.span);
         self.owners.insert_full(key).0
+    }
+
+    /// Records that `property` of resource `id` comes from the attribute at `span`.
+    pub fn trace(&mut self, id: &str, property: &str, span: Span) {
+        self.traces
+            .entry(id.to_string())
+            .or_default()
+            .insert(property.to_string(), span);
     }
 
     pub fn output(&mut self, id: impl Into<String>, description: impl Into<String>, value: Node) {

@@ -121,6 +121,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Instance) => SymbolKind::OBJECT,
         Some(Kind::Function) => SymbolKind::FUNCTION,
         Some(Kind::Environment) => SymbolKind::VARIABLE,
+        Some(Kind::Moved) => SymbolKind::EVENT,
         None => SymbolKind::NULL,
     }
 }

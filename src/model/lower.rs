@@ -280,6 +280,11 @@ impl Lowerer<'_> {
                 Kind::Layer => model.layers.push(self.layer(item, &mut fields)),
                 Kind::Instance => model.instances.push(self.instance(item, &mut fields)),
                 Kind::Function => model.functions.push(self.function(item, &mut fields)),
+                Kind::Moved => {
+                    if let Some(moved) = self.moved(item, &mut fields) {
+                        model.moves.push(moved);
+                    }
+                }
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
             }
@@ -458,7 +463,8 @@ impl Lowerer<'_> {
                 | Kind::Layer
                 | Kind::Instance
                 | Kind::Function
-                | Kind::Environment => {}
+                | Kind::Environment
+                | Kind::Moved => {}
             }
         }
         self.current = outer;
@@ -506,6 +512,36 @@ impl Lowerer<'_> {
             description: f.string("description"),
             span: item.span,
         }
+    }
+
+    /// A rename; the old name must be free, since both would emit the same logical ids.
+    fn moved(&mut self, item: &Item, f: &mut Fields) -> Option<Moved> {
+        let from = f.string("from")?;
+        let to = self.one_ref(f, "to", Kind::ReplicationGroup)?;
+        if let Some(symbol) = self.symbols.get(&from.value) {
+            self.diags.push(
+                Diag::new(
+                    codes::E0712,
+                    from.span,
+                    format!(
+                        "`{}` is still declared, so nothing can move from it",
+                        from.value
+                    ),
+                    "still declared",
+                )
+                .with_label(symbol.span, "declared here")
+                .help(format!(
+                    "remove or rename the declaration of `{}`, or drop this `moved` statement",
+                    from.value
+                )),
+            );
+            return None;
+        }
+        Some(Moved {
+            from,
+            to,
+            span: item.span,
+        })
     }
 
     fn instance(&mut self, item: &Item, f: &mut Fields) -> Instance {

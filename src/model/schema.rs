@@ -6,6 +6,7 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{Arch, DEFAULT_PORT, EndpointKind, UrlAuth};
+use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
 use crate::words::Word;
 
@@ -21,11 +22,12 @@ pub enum Kind {
     Instance,
     Function,
     Environment,
+    Moved,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -35,6 +37,7 @@ impl Kind {
         Kind::Instance,
         Kind::Function,
         Kind::Environment,
+        Kind::Moved,
     ];
 
     /// The keyword that declares it.
@@ -54,6 +57,7 @@ impl Kind {
             Kind::Instance => "an instance",
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
+            Kind::Moved => "a moved statement",
         }
     }
 
@@ -68,6 +72,7 @@ impl Kind {
             Kind::Instance => &INSTANCE,
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
+            Kind::Moved => &MOVED,
         }
     }
 }
@@ -285,10 +290,6 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
     ("port", "port the cache listens on"),
 ];
 
-/// Read replicas per node group with cluster mode disabled: one primary plus at most five
-/// (NumCacheClusters 1 to 6). Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`.
-pub const MAX_REPLICAS: i64 = 5;
-
 const VPC: &str = "AWS::EC2::VPC";
 const SUBNET_TYPE: &str = "AWS::EC2::Subnet";
 const VPC_ENDPOINT: &str = "AWS::EC2::VPCEndpoint";
@@ -477,7 +478,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
             "replicas",
             Ty::Int {
                 min: 0,
-                max: MAX_REPLICAS,
+                max: READ_REPLICAS,
             },
             "number of read replicas when their zones are left to AWS",
         )
@@ -739,6 +740,32 @@ const ENVIRONMENT: KindSchema = KindSchema {
     free_keys: true,
 };
 
+const MOVED: KindSchema = KindSchema {
+    kind: Kind::Moved,
+    keyword: "moved",
+    names: Names::None,
+    top_level: true,
+    doc: "A replication group renamed since the last deploy: it keeps the old name's logical ids and ReplicationGroupId, so the update does not replace it.",
+    service: "CloudFormation",
+    resource: "",
+    keys: &[
+        key(
+            "from",
+            Ty::Str,
+            "the name the replication group had, such as \"cache\" (no longer declared)",
+        )
+        .required(),
+        key(
+            "to",
+            Ty::Ref(Kind::ReplicationGroup),
+            "the replication group as it is named now",
+        )
+        .required(),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -750,6 +777,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     INSTANCE,
     FUNCTION,
     ENVIRONMENT,
+    MOVED,
 ];
 
 /// The schema declared by `keyword`, if any.

@@ -24,6 +24,16 @@ pub struct Model {
     pub functions: Vec<Function>,
     /// Declarations lowering left incomplete; what checks say about them is not shown.
     pub damage: Damage,
+    pub moves: Vec<Moved>,
+}
+
+/// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
+/// emission keeps the old name's logical ids and physical name so the update replaces nothing.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    pub from: S<String>,
+    pub to: Ref,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Default)]

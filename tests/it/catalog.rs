@@ -7,11 +7,14 @@ use std::fs;
 #[test]
 fn every_code_is_explained_and_tested() {
     // UI snapshots, the rendered diagnostics of programs too large for a UI file (tests/it/large.rs),
-    // and those `cachec up` adds about the machine (tests/it/local.rs).
+    // of `cachec up` about the machine (tests/it/local.rs), of plans (tests/it/plan.rs) and of
+    // deploy events and lint reports (tests/it/events.rs).
     let snapshots: String = [
         "tests/ui/snapshots",
         "tests/snapshots/large",
         "tests/snapshots/local",
+        "tests/plan/snapshots",
+        "tests/events/snapshots",
     ]
     .iter()
     .flat_map(|dir| fs::read_dir(dir).expect("snapshots exist"))

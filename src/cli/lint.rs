@@ -1,0 +1,75 @@
+//! `cachec lint FILE`: build the template set, run cfn-lint on it (when installed) and show each
+//! finding as a diagnostic at the `.cache` attribute behind the property it names.
+
+use std::process::{Command as Process, ExitCode};
+
+use cachec::Built;
+use cachec::diag::{Diag, has_errors};
+use cachec::plan::lint;
+
+use super::{Common, report};
+
+/// The program built as `cachec build` builds it; `None` (after reporting) when it has errors.
+pub fn built(common: &Common) -> Option<(String, Built, Vec<Diag>)> {
+    let src = common.read().ok()?;
+    let (built, diags) = cachec::build(&src, &common.loader(), &common.options());
+    match built {
+        Some(built) => Some((src, built, diags)),
+        None => {
+            report(common, &diags, &src);
+            None
+        }
+    }
+}
+
+pub fn run(common: &Common) -> ExitCode {
+    let Some((src, built, mut diags)) = built(common) else {
+        return ExitCode::FAILURE;
+    };
+    let dir = std::env::temp_dir().join(format!("cachec-lint-{}", std::process::id()));
+    if let Err(e) = cachec::emit::write::write_all(&dir, &built.files) {
+        eprintln!("error: cannot write the templates to lint: {e}");
+        return ExitCode::FAILURE;
+    }
+    let output = Process::new("cfn-lint")
+        .args(["--format", "json", "--"])
+        .args(built.files.iter().map(|f| &f.name))
+        .current_dir(&dir)
+        .output();
+    // Only the files written just above are removed: the folder is new and cachec's own.
+    for file in &built.files {
+        let _ = std::fs::remove_file(dir.join(&file.name));
+    }
+    let _ = std::fs::remove_dir(&dir);
+    let output = match output {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("error: cfn-lint is not installed; `pip install cfn-lint` brings it");
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("error: cannot run cfn-lint: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let findings = serde_json::from_slice(&output.stdout)
+        .map_err(|e| e.to_string())
+        .and_then(|report| lint::diagnostics(&report, &built.map, built.map.stack));
+    match findings {
+        Ok(findings) => diags.extend(findings),
+        Err(e) => {
+            eprintln!(
+                "error: cfn-lint gave no report ({e}): {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    cachec::diag::sort(&mut diags);
+    report(common, &diags, &src);
+    if has_errors(&diags) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

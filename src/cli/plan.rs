@@ -1,0 +1,201 @@
+//! `cachec plan OLD NEW`: both programs checked and built, then every resource classified, the
+//! safety rules applied, and the plan printed; exit 1 when anything stops a safe single update.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, ExitCode};
+
+use clap::Args;
+
+use cachec::date::Date;
+use cachec::diag::{Diag, has_errors, json};
+use cachec::model::SourceLoader;
+use cachec::plan::render::{self, Source, Sources};
+use cachec::plan::{self, Finding, Side};
+use cachec::{Built, DirLoader, Options};
+
+use super::{ColourArg, MessageFormat, Report, parse_date};
+
+#[derive(Args)]
+pub struct PlanArgs {
+    /// The deployed program: a .cache file, or `git:REV:PATH` for the program at a git revision.
+    old: String,
+    /// The program to deploy over it, in the same forms.
+    new: String,
+    /// Let the update replace or remove the stateful resources of this declaration; may be repeated.
+    #[arg(long, value_name = "NAME")]
+    allow_replace: Vec<String>,
+    /// Compare lifecycle dates against this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Colour in diagnostics: auto (when the output is a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = ColourArg::Auto, visible_alias = "colour")]
+    color: ColourArg,
+    /// The plan and diagnostics as text (human) or one JSON object per line on stdout (json);
+    /// sarif is refused.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+}
+
+/// One side of the plan as read: its display name, text and the loader for its function sources.
+struct Program {
+    name: String,
+    src: String,
+    loader: Box<dyn SourceLoader>,
+}
+
+/// Function sources of a program at a git revision, read from the same revision.
+struct GitLoader {
+    rev: String,
+    dir: String,
+}
+
+impl SourceLoader for GitLoader {
+    fn load(&self, path: &str) -> Result<String, String> {
+        let full = if self.dir.is_empty() {
+            path.to_string()
+        } else {
+            format!("{}/{path}", self.dir)
+        };
+        git_show(&self.rev, &full)
+    }
+}
+
+fn git_show(rev: &str, path: &str) -> Result<String, String> {
+    let output = Process::new("git")
+        .arg("show")
+        .arg(format!("{rev}:{path}"))
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
+    }
+    String::from_utf8(output.stdout).map_err(|_| format!("{rev}:{path} is not UTF-8"))
+}
+
+/// Reads `FILE` or `git:REV:PATH`; a program that cannot be read is a usage error.
+fn read(spec: &str) -> Result<Program, ExitCode> {
+    let usage = |e: String| {
+        eprintln!("error: cannot read {spec}: {e}");
+        ExitCode::from(2)
+    };
+    if let Some(rest) = spec.strip_prefix("git:") {
+        let Some((rev, path)) = rest.split_once(':') else {
+            return Err(usage("expected git:REV:PATH".into()));
+        };
+        let src = git_show(rev, path).map_err(usage)?;
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        return Ok(Program {
+            name: spec.to_string(),
+            src,
+            loader: Box::new(GitLoader {
+                rev: rev.to_string(),
+                dir,
+            }),
+        });
+    }
+    let file = PathBuf::from(spec);
+    let bytes = std::fs::read(&file).map_err(|e| usage(e.to_string()))?;
+    let (src, not_utf8) = cachec::syntax::decode(bytes);
+    if not_utf8.is_some() {
+        return Err(usage("the file is not UTF-8".into()));
+    }
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Program {
+        name: spec.to_string(),
+        src,
+        loader: Box::new(DirLoader(dir)),
+    })
+}
+
+pub fn run(args: &PlanArgs) -> ExitCode {
+    let (old, new) = match (read(&args.old), read(&args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let mut options = Options::default();
+    if let Some(day) = args.as_of {
+        options.check.today = day;
+    }
+    let (old_built, old_diags) = cachec::build(&old.src, old.loader.as_ref(), &options);
+    let (new_built, new_diags) = cachec::build(&new.src, new.loader.as_ref(), &options);
+    if args.message_format == MessageFormat::Sarif {
+        eprintln!("error: `cachec plan` prints human or json; SARIF is for `check` and `build`");
+        return ExitCode::from(2);
+    }
+    let report = Report::new(args.color);
+    let json = args.message_format == MessageFormat::Json;
+    let show = |program: &Program, diags: &[Diag]| {
+        if json {
+            for d in diags {
+                println!("{}", json::to_json(d, &program.name, &program.src));
+            }
+        } else {
+            report.diags(&program.name, &program.src, diags);
+        }
+    };
+    show(&old, &old_diags);
+    show(&new, &new_diags);
+    let (Some(old_built), Some(new_built)) = (old_built, new_built) else {
+        return ExitCode::FAILURE;
+    };
+    if let Some(unknown) = args
+        .allow_replace
+        .iter()
+        .find(|name| !declares(&old_built, name) && !declares(&new_built, name))
+    {
+        eprintln!("error: --allow-replace {unknown}: neither program declares `{unknown}`");
+        return ExitCode::from(2);
+    }
+    let plan = plan::plan(&old_built, &new_built, &args.allow_replace);
+    let sources = Sources {
+        old: Source {
+            name: &old.name,
+            src: &old.src,
+        },
+        new: Source {
+            name: &new.name,
+            src: &new.src,
+        },
+    };
+    let [old_findings, new_findings] = split(&plan.findings);
+    if json {
+        let objects = render::json(&plan, sources);
+        let (summary, changes) = objects
+            .split_last()
+            .map_or((None, &[][..]), |(s, c)| (Some(s), c));
+        for object in changes {
+            println!("{object}");
+        }
+        show(&old, &old_findings);
+        show(&new, &new_findings);
+        if let Some(summary) = summary {
+            println!("{summary}");
+        }
+    } else {
+        print!("{}", render::human(&plan, sources));
+        show(&old, &old_findings);
+        show(&new, &new_findings);
+    }
+    let failed = plan.has_errors() || has_errors(&old_diags) || has_errors(&new_diags);
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn declares(built: &Built, name: &str) -> bool {
+    built.map.resources.values().any(|t| t.owner == name)
+}
+
+/// The findings whose spans point into OLD, and those into NEW.
+fn split(findings: &[Finding]) -> [Vec<Diag>; 2] {
+    let side = |s: Side| {
+        findings
+            .iter()
+            .filter(|f| f.side == s)
+            .map(|f| f.diag.clone())
+            .collect()
+    };
+    [side(Side::Old), side(Side::New)]
+}

@@ -1,0 +1,283 @@
+//! The safety rules of an update: stateful resources lost, replacements CloudFormation cannot make,
+//! and changes ElastiCache rejects in one update, each as a coded diagnostic that names the steps.
+
+use super::diff::{Action, Change};
+use super::{Finding, Side, resource, table};
+use crate::Built;
+use crate::diag::{Diag, codes};
+use crate::emit::node::{Node, Resource};
+use crate::span::Span;
+
+/// Every finding of the plan, in the order of the changes.
+pub fn check(
+    changes: &[Change],
+    old: &Built,
+    new: &Built,
+    allow_replace: &[String],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let allowed = |owner: &str| allow_replace.iter().any(|a| a == owner);
+    for change in changes {
+        let Some(ty) = table::lookup(change.resource_type) else {
+            continue;
+        };
+        match change.action {
+            Action::Remove if ty.stateful && !allowed(&change.owner) => {
+                out.push(Finding {
+                    side: Side::Old,
+                    diag: removed(change),
+                });
+            }
+            Action::Replace => {
+                let before = resource(&old.templates, &change.logical_id);
+                let after = resource(&new.templates, &change.logical_id);
+                if let Some(name) = ty.name.and_then(|n| fixed_name(n, before, after)) {
+                    out.push(new_side(custom_named(change, &name)));
+                } else if ty.stateful && !allowed(&change.owner) {
+                    out.push(new_side(replaced(change)));
+                }
+            }
+            Action::Update if change.resource_type == "AWS::ElastiCache::ReplicationGroup" => {
+                let before = resource(&old.templates, &change.logical_id);
+                let after = resource(&new.templates, &change.logical_id);
+                if let (Some(before), Some(after)) = (before, after) {
+                    out.extend(
+                        replication_group(change, before, after)
+                            .into_iter()
+                            .map(new_side),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if !changes.is_empty() {
+        out.extend(ami_lookups(changes, new).into_iter().map(new_side));
+    }
+    out
+}
+
+fn new_side(diag: Diag) -> Finding {
+    Finding {
+        side: Side::New,
+        diag,
+    }
+}
+
+/// The name both sides give the resource, when they give the same one.
+fn fixed_name(
+    property: &str,
+    before: Option<&Resource>,
+    after: Option<&Resource>,
+) -> Option<String> {
+    let was = before?.properties.get(property)?;
+    let is = after?.properties.get(property)?;
+    match (was, is) {
+        (Node::Str(a), Node::Str(b)) if a == b => Some(b.clone()),
+        _ => None,
+    }
+}
+
+fn causes(change: &Change) -> String {
+    let names: Vec<&str> = change
+        .properties
+        .iter()
+        .filter(|p| p.interruption == super::Interruption::Replacement)
+        .map(|p| p.name.as_str())
+        .collect();
+    names.join(", ")
+}
+
+fn removed(change: &Change) -> Diag {
+    Diag::new(
+        codes::E0701,
+        change.span,
+        format!(
+            "the update deletes {} `{}` of `{}`, and the data in it",
+            change.resource_type, change.logical_id, change.owner
+        ),
+        "removed in the new program",
+    )
+    .help(format!(
+        "keep the declaration (a rename keeps its resources with `moved {{ from = {0}  to = NEW_NAME }}`), or pass `--allow-replace {0}` if its data may be lost",
+        change.owner
+    ))
+}
+
+fn replaced(change: &Change) -> Diag {
+    Diag::new(
+        codes::E0702,
+        change.span,
+        format!(
+            "the update replaces {} `{}` of `{}`: a new empty one is created and the old one deleted with its data",
+            change.resource_type,
+            change.logical_id,
+            change.owner
+        ),
+        format!("forces replacement ({})", causes(change)),
+    )
+    .help(format!(
+        "keep the old value, or pass `--allow-replace {}` if the data may be lost",
+        change.owner
+    ))
+}
+
+fn custom_named(change: &Change, name: &str) -> Diag {
+    Diag::new(
+        codes::E0703,
+        change.span,
+        format!(
+            "CloudFormation cannot replace {} `{}`: it has the fixed name `{name}`, which the new one would need while the old one still exists",
+            change.resource_type, change.logical_id
+        ),
+        format!("forces replacement ({})", causes(change)),
+    )
+    .help(format!(
+        "keep the old value; or rename `{0}` so that a new resource with a new name is created and the old one removed, passing `--allow-replace {0}`",
+        change.owner
+    ))
+}
+
+fn boolean(r: &Resource, property: &str) -> bool {
+    matches!(r.properties.get(property), Some(Node::Bool(true)))
+}
+
+fn int(r: &Resource, property: &str) -> i64 {
+    match r.properties.get(property) {
+        Some(Node::Int(n)) => *n,
+        _ => 0,
+    }
+}
+
+fn text<'a>(r: &'a Resource, property: &str) -> &'a str {
+    match r.properties.get(property) {
+        Some(Node::Str(s)) => s,
+        _ => "",
+    }
+}
+
+/// The span of a changed property, else of the change.
+fn at(change: &Change, property: &str) -> Span {
+    change
+        .property(property)
+        .and_then(|p| p.span)
+        .unwrap_or(change.span)
+}
+
+/// Changes of one replication group that ElastiCache rejects when made in one update.
+fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Vec<Diag> {
+    let mut out = Vec::new();
+    let nodes = (
+        int(before, "NumCacheClusters"),
+        int(after, "NumCacheClusters"),
+    );
+    let failover_on =
+        |r: &Resource| boolean(r, "AutomaticFailoverEnabled") || boolean(r, "MultiAZEnabled");
+    let owner = &change.owner;
+    if nodes.0 < 2 && nodes.1 >= 2 && !failover_on(before) && failover_on(after) {
+        out.push(
+            Diag::new(
+                codes::E0704,
+                at(change, "AutomaticFailoverEnabled"),
+                format!("`{owner}` gets its first replica and automatic failover in one update, which ElastiCache rejects"),
+                "failover turned on here",
+            )
+            .with_label(at(change, "NumCacheClusters"), "the first replica is added here")
+            .help("deploy in two updates: first the replicas with failover and Multi-AZ still off, then turn them on"),
+        );
+    }
+    if nodes.1 < nodes.0 && failover_on(before) && !failover_on(after) {
+        out.push(
+            Diag::new(
+                codes::E0705,
+                at(change, "MultiAZEnabled"),
+                format!("`{owner}` turns Multi-AZ or failover off and removes replicas in one update, which ElastiCache rejects"),
+                "Multi-AZ and failover turned off here",
+            )
+            .with_label(at(change, "NumCacheClusters"), "replicas removed here")
+            .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas"),
+        );
+    }
+    if !boolean(before, "TransitEncryptionEnabled") && boolean(after, "TransitEncryptionEnabled") {
+        out.push(tls(
+            change,
+            text(after, "Engine"),
+            text(after, "EngineVersion"),
+        ));
+    }
+    out
+}
+
+/// Turning TLS on in place: two updates through transit mode `preferred` on Redis OSS 7.0+ or
+/// Valkey 7.2+, impossible on older engines.
+fn tls(change: &Change, engine: &str, version: &str) -> Diag {
+    let owner = &change.owner;
+    let span = at(change, "TransitEncryptionEnabled");
+    let numbers: Vec<u64> = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+    let minimum: &[u64] = if engine == "valkey" { &[7, 2] } else { &[7, 0] };
+    if numbers.as_slice() < minimum {
+        return Diag::new(
+            codes::E0707,
+            span,
+            format!("`{owner}` runs {engine} {version}, on which ElastiCache cannot turn in-transit encryption on in place"),
+            "TLS turned on here",
+        )
+        .help("upgrade the engine first (Redis OSS 7.0 or later, Valkey 7.2 or later) in its own update, then turn TLS on; or create a new cache with TLS and move the data");
+    }
+    Diag::new(
+        codes::E0706,
+        span,
+        format!("`{owner}` turns in-transit encryption on in place, which takes two updates: clients still connecting without TLS would be cut off"),
+        "TLS turned on here",
+    )
+    .help("deploy in two updates: first TLS with TransitEncryptionMode `preferred` (both kinds of connection), move every client to TLS, then mode `required`")
+}
+
+/// Instances whose AMI comes from a public SSM parameter: any stack update reads it again, and a
+/// newer AMI replaces the instance. One warning per plan, at the first such instance, naming all.
+fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
+    let replaced: std::collections::HashSet<&str> = changes
+        .iter()
+        .filter(|c| c.action != Action::Update)
+        .map(|c| c.logical_id.as_str())
+        .collect();
+    let mut found: Vec<(&str, Span)> = Vec::new();
+    for (_, template) in &new.templates {
+        for (id, r) in &template.resources {
+            if r.ty != "AWS::EC2::Instance" || replaced.contains(id.as_str()) {
+                continue;
+            }
+            let Some(Node::Ref(parameter)) = r.properties.get("ImageId") else {
+                continue;
+            };
+            let looked_up = template
+                .parameters
+                .get(parameter)
+                .is_some_and(|p| p.ty.starts_with("AWS::SSM::Parameter::Value"));
+            if let (true, Some(traced)) = (looked_up, new.map.resources.get(id)) {
+                let span = traced
+                    .properties
+                    .get("ImageId")
+                    .copied()
+                    .unwrap_or(traced.span);
+                found.push((traced.owner.as_str(), span));
+            }
+        }
+    }
+    let Some((first, span)) = found.first().copied() else {
+        return Vec::new();
+    };
+    let who = match found.len() {
+        1 => format!("`{first}`"),
+        n => format!("`{first}` and {} other instance(s)", n - 1),
+    };
+    vec![
+        Diag::new(
+            codes::W0701,
+            span,
+            format!("the update reads the AMI of {who} again from its SSM parameter: if a newer AMI was published since the last deploy, the instance is replaced"),
+            "the latest AMI, looked up at every update",
+        )
+        .help("expect a fresh instance after this update (its boot script runs again); anything kept only on the instance is lost"),
+    ]
+}

@@ -1,0 +1,313 @@
+//! The update table: for every resource type and property cachec emits, what CloudFormation does
+//! when the property changes. Facts from each type's CloudFormation reference page (`source`).
+
+/// What a change of one property costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    /// Updated in place, the resource keeps serving.
+    None,
+    /// Updated in place with a restart or a short outage (an instance stops and starts).
+    Some,
+    /// A new physical resource is created and the old one deleted.
+    Replace,
+    /// Depends on the old and new value; [`super::diff`] decides.
+    Conditional(Condition),
+}
+
+/// The property changes whose cost depends on the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// `EngineVersion`: an upgrade is in place, a downgrade means delete and recreate.
+    EngineVersion,
+    /// `Engine`: Redis OSS to Valkey is in place; back to Redis OSS means a new group.
+    Engine,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub property: &'static str,
+    pub update: Update,
+}
+
+/// One resource type's rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Type {
+    pub ty: &'static str,
+    /// The CloudFormation reference page the rows come from.
+    pub source: &'static str,
+    /// A property that gives the resource a fixed physical name: CloudFormation cannot replace it
+    /// while the name stays the same.
+    pub name: Option<&'static str>,
+    /// Holds data that a replacement or removal loses.
+    pub stateful: bool,
+    pub rows: &'static [Row],
+}
+
+impl Type {
+    pub fn row(&self, property: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.property == property)
+    }
+}
+
+/// The type's rows, or `None` for a type cachec does not emit.
+pub fn lookup(ty: &str) -> Option<&'static Type> {
+    TABLE.iter().find(|t| t.ty == ty)
+}
+
+const fn row(property: &'static str, update: Update) -> Row {
+    Row { property, update }
+}
+
+use Update::{None as InPlace, Replace, Some as Interrupt};
+
+macro_rules! page {
+    ($file:literal) => {
+        concat!(
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/",
+            $file
+        )
+    };
+}
+
+/// Every resource type cachec emits. `Custom::` resources are updated by their own provider:
+/// CloudFormation sends an Update request whatever changed.
+pub const TABLE: &[Type] = &[
+    Type {
+        ty: "AWS::ElastiCache::ReplicationGroup",
+        source: page!("aws-resource-elasticache-replicationgroup.html"),
+        name: Some("ReplicationGroupId"),
+        stateful: true,
+        rows: &[
+            row("AtRestEncryptionEnabled", Replace),
+            row("AuthToken", Interrupt),
+            row("AutoMinorVersionUpgrade", InPlace),
+            row("AutomaticFailoverEnabled", InPlace),
+            row("CacheNodeType", InPlace),
+            row("CacheParameterGroupName", InPlace),
+            row("CacheSubnetGroupName", Replace),
+            row("DataTieringEnabled", Replace),
+            row("Engine", Update::Conditional(Condition::Engine)),
+            row(
+                "EngineVersion",
+                Update::Conditional(Condition::EngineVersion),
+            ),
+            row("MultiAZEnabled", InPlace),
+            row("NumCacheClusters", InPlace),
+            row("Port", Replace),
+            row("PreferredCacheClusterAZs", Replace),
+            row("ReplicationGroupDescription", InPlace),
+            row("ReplicationGroupId", Replace),
+            row("SecurityGroupIds", InPlace),
+            row("SnapshotRetentionLimit", InPlace),
+            row("TransitEncryptionEnabled", InPlace),
+        ],
+    },
+    Type {
+        ty: "AWS::ElastiCache::SubnetGroup",
+        source: page!("aws-resource-elasticache-subnetgroup.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("Description", InPlace), row("SubnetIds", InPlace)],
+    },
+    Type {
+        ty: "AWS::EC2::VPC",
+        source: page!("aws-resource-ec2-vpc.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("CidrBlock", Replace),
+            row("EnableDnsHostnames", InPlace),
+            row("EnableDnsSupport", InPlace),
+            row("Tags", InPlace),
+        ],
+    },
+    Type {
+        ty: "AWS::EC2::Subnet",
+        source: page!("aws-resource-ec2-subnet.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("AvailabilityZone", Replace),
+            row("CidrBlock", Replace),
+            row("Tags", InPlace),
+            row("VpcId", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::EC2::RouteTable",
+        source: page!("aws-resource-ec2-routetable.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("Tags", InPlace), row("VpcId", Replace)],
+    },
+    Type {
+        ty: "AWS::EC2::SubnetRouteTableAssociation",
+        source: page!("aws-resource-ec2-subnetroutetableassociation.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("RouteTableId", Replace), row("SubnetId", Replace)],
+    },
+    Type {
+        ty: "AWS::EC2::SecurityGroup",
+        source: page!("aws-resource-ec2-securitygroup.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("GroupDescription", Replace),
+            row("SecurityGroupIngress", InPlace),
+            row("Tags", InPlace),
+            row("VpcId", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::EC2::SecurityGroupIngress",
+        source: page!("aws-resource-ec2-securitygroupingress.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("Description", InPlace),
+            row("FromPort", Replace),
+            row("GroupId", Replace),
+            row("IpProtocol", Replace),
+            row("SourceSecurityGroupId", Replace),
+            row("ToPort", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::EC2::VPCEndpoint",
+        source: page!("aws-resource-ec2-vpcendpoint.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("PrivateDnsEnabled", InPlace),
+            row("RouteTableIds", InPlace),
+            row("SecurityGroupIds", InPlace),
+            row("ServiceName", Replace),
+            row("SubnetIds", InPlace),
+            row("VpcEndpointType", Replace),
+            row("VpcId", Replace),
+        ],
+    },
+    Type {
+        // InstanceType, UserData and SecurityGroupIds stop and start an EBS-backed instance
+        // (every AMI cachec looks up is EBS-backed).
+        ty: "AWS::EC2::Instance",
+        source: page!("aws-resource-ec2-instance.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("IamInstanceProfile", InPlace),
+            row("ImageId", Replace),
+            row("InstanceType", Interrupt),
+            row("SecurityGroupIds", Interrupt),
+            row("SubnetId", Replace),
+            row("Tags", InPlace),
+            row("UserData", Interrupt),
+        ],
+    },
+    Type {
+        ty: "AWS::IAM::Role",
+        source: page!("aws-resource-iam-role.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("AssumeRolePolicyDocument", InPlace),
+            row("ManagedPolicyArns", InPlace),
+            row("Policies", InPlace),
+        ],
+    },
+    Type {
+        ty: "AWS::IAM::InstanceProfile",
+        source: page!("aws-resource-iam-instanceprofile.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("Roles", InPlace)],
+    },
+    Type {
+        ty: "AWS::Lambda::Function",
+        source: page!("aws-resource-lambda-function.html"),
+        name: Some("FunctionName"),
+        stateful: false,
+        rows: &[
+            row("Architectures", InPlace),
+            row("Code", InPlace),
+            row("Description", InPlace),
+            row("Environment", InPlace),
+            row("EphemeralStorage", InPlace),
+            row("FunctionName", Replace),
+            row("Handler", InPlace),
+            row("Layers", InPlace),
+            row("MemorySize", InPlace),
+            row("ReservedConcurrentExecutions", InPlace),
+            row("Role", InPlace),
+            row("Runtime", InPlace),
+            row("Timeout", InPlace),
+            row("VpcConfig", InPlace),
+        ],
+    },
+    Type {
+        // A layer version is immutable: any change publishes a new version.
+        ty: "AWS::Lambda::LayerVersion",
+        source: page!("aws-resource-lambda-layerversion.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("CompatibleArchitectures", Replace),
+            row("CompatibleRuntimes", Replace),
+            row("Content", Replace),
+            row("Description", Replace),
+            row("LayerName", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::Lambda::Permission",
+        source: page!("aws-resource-lambda-permission.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("Action", Replace),
+            row("FunctionName", Replace),
+            row("FunctionUrlAuthType", Replace),
+            row("InvokedViaFunctionUrl", Replace),
+            row("Principal", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::Lambda::Url",
+        source: page!("aws-resource-lambda-url.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("AuthType", InPlace), row("TargetFunctionArn", Replace)],
+    },
+    Type {
+        ty: "AWS::SSM::Parameter",
+        source: page!("aws-resource-ssm-parameter.html"),
+        name: Some("Name"),
+        stateful: false,
+        rows: &[
+            row("Description", InPlace),
+            row("Name", Replace),
+            row("Type", InPlace),
+            row("Value", InPlace),
+        ],
+    },
+    Type {
+        ty: "AWS::CloudFormation::Stack",
+        source: page!("aws-resource-cloudformation-stack.html"),
+        name: None,
+        stateful: false,
+        rows: &[row("Parameters", InPlace), row("TemplateURL", InPlace)],
+    },
+    Type {
+        ty: "Custom::LayerBuild",
+        source: page!("aws-resource-cloudformation-customresource.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("Bucket", InPlace),
+            row("Key", InPlace),
+            row("ParameterName", InPlace),
+            row("ServiceToken", Replace),
+        ],
+    },
+];

@@ -1,0 +1,114 @@
+//! Deploy failures and lint findings at the source line, as data: `tests/events/<case>/` holds a
+//! program and either recorded `describe-stack-events` output (`events.json`) or a planted cfn-lint
+//! report (`lint.json`); the snapshot shows the rendered diagnostics. Also through the binary:
+//! `events -` from standard input, and `lint` on an example with the real cfn-lint.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use cachec::diag::render::{Style, render};
+use cachec::plan::{events, lint};
+
+use crate::common;
+
+#[test]
+fn events_and_lint_findings_point_at_their_declarations() {
+    let mut dirs: Vec<_> = std::fs::read_dir("tests/events")
+        .expect("tests/events exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("stack.cache").is_file())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 2);
+    for dir in dirs {
+        let src = std::fs::read_to_string(dir.join("stack.cache")).expect("readable");
+        let loader = cachec::DirLoader(dir.clone());
+        let built = cachec::build(&src, &loader, &common::options())
+            .0
+            .expect("the program builds");
+        let read = |name: &str| -> Option<serde_json::Value> {
+            let text = std::fs::read_to_string(dir.join(name)).ok()?;
+            Some(serde_json::from_str(&text).expect("valid JSON"))
+        };
+        let diags = match (read("events.json"), read("lint.json")) {
+            (Some(answer), _) => {
+                let failures = events::failures(&answer).expect("the documented shape");
+                events::diagnostics(&failures, &built.map, built.map.stack)
+            }
+            (None, Some(report)) => {
+                lint::diagnostics(&report, &built.map, built.map.stack).expect("a report")
+            }
+            (None, None) => panic!("{} has neither events.json nor lint.json", dir.display()),
+        };
+        assert!(!diags.is_empty());
+        let rendered = render(&diags, "stack.cache", &src, Style::PLAIN);
+        let name = dir
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        insta::with_settings!({ snapshot_path => "../events/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => dir.join("stack.cache") }, {
+            insta::assert_snapshot!(name, rendered);
+        });
+    }
+}
+
+#[test]
+fn events_read_standard_input_and_exit_1_on_failures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/events/failed-create");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args([
+            "events",
+            "stack.cache",
+            "-",
+            "--colour",
+            "never",
+            "--as-of",
+            "2026-11-26",
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cachec runs");
+    let events = std::fs::read(dir.join("events.json")).expect("recorded events");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&events)
+        .expect("written");
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("stack.cache:17"), "{text}");
+    assert!(text.contains("Cannot find version 7.1.9"), "{text}");
+    let garbage = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args(["events", "stack.cache", "stack.cache"])
+        .current_dir(&dir)
+        .output()
+        .expect("cachec runs");
+    assert_eq!(garbage.status.code(), Some(2));
+}
+
+#[test]
+fn lint_finds_nothing_in_an_example() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args([
+            "lint",
+            "examples/single-node/stack.cache",
+            "--as-of",
+            "2026-11-26",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cachec runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

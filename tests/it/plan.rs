@@ -1,0 +1,164 @@
+//! Plan tests as data: every `tests/plan/<case>/` holds `old.cache` and `new.cache`; the snapshot
+//! shows both programs' diagnostics, the plan, its findings and the exit status `cachec plan` gives.
+//! `new.cache` may start with `# args: --allow-replace NAME`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use cachec::diag::render::{Style, render};
+use cachec::diag::{Diag, has_errors};
+use cachec::plan::render::{Source, Sources};
+use cachec::plan::{self, Side, table};
+use cachec::{Built, DirLoader};
+
+use crate::common;
+
+struct Program {
+    src: String,
+    built: Option<Built>,
+    diags: Vec<Diag>,
+}
+
+fn build(path: &Path) -> Program {
+    let src = std::fs::read_to_string(path).expect("readable");
+    let loader = DirLoader(path.parent().expect("folder").to_path_buf());
+    let (built, diags) = cachec::build(&src, &loader, &common::options());
+    Program { src, built, diags }
+}
+
+/// The plan of one case, rendered, and the (type, property) rows its changes used.
+fn run(dir: &Path) -> (String, Vec<(String, String)>) {
+    let old = build(&dir.join("old.cache"));
+    let new = build(&dir.join("new.cache"));
+    let allow: Vec<String> = new
+        .src
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# args:"))
+        .map(|args| {
+            args.split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .filter(|w| w.first() == Some(&"--allow-replace"))
+                .filter_map(|w| w.get(1).map(|n| n.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = render(&old.diags, "old.cache", &old.src, Style::PLAIN);
+    out.push_str(&render(&new.diags, "new.cache", &new.src, Style::PLAIN));
+    let (Some(before), Some(after)) = (&old.built, &new.built) else {
+        out.insert_str(0, "exit: 1\n");
+        return (out, Vec::new());
+    };
+    let plan = plan::plan(before, after, &allow);
+    let sources = Sources {
+        old: Source {
+            name: "old.cache",
+            src: &old.src,
+        },
+        new: Source {
+            name: "new.cache",
+            src: &new.src,
+        },
+    };
+    out.push_str(&plan::render::human(&plan, sources));
+    for side in [Side::Old, Side::New] {
+        let diags: Vec<Diag> = plan
+            .findings
+            .iter()
+            .filter(|f| f.side == side)
+            .map(|f| f.diag.clone())
+            .collect();
+        for d in &diags {
+            assert!(!d.help.is_empty(), "{} has no help", d.code.id);
+        }
+        let source = sources.get(side);
+        out.push_str(&render(&diags, source.name, source.src, Style::PLAIN));
+    }
+    let failed = plan.has_errors() || has_errors(&old.diags) || has_errors(&new.diags);
+    out.insert_str(0, &format!("exit: {}\n", u8::from(failed)));
+    let rows = plan
+        .changes
+        .iter()
+        .flat_map(|c| {
+            c.properties
+                .iter()
+                .map(|p| (c.resource_type.to_string(), p.name.clone()))
+        })
+        .collect();
+    (out, rows)
+}
+
+fn cases() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<_> = std::fs::read_dir("tests/plan")
+        .expect("tests/plan exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("new.cache").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn plans() {
+    for dir in cases() {
+        let name = dir
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let (rendered, _) = run(&dir);
+        insta::with_settings!({ snapshot_path => "../plan/snapshots", snapshot_suffix => "", prepend_module_to_snapshot => false, input_file => dir.join("new.cache") }, {
+            insta::assert_snapshot!(name, rendered);
+        });
+    }
+}
+
+/// Rows no change of a program can reach: the value is a constant of the emitter, or derived from
+/// the declaration's name (so it never changes while the logical id stays), or it refers to a
+/// resource that is never replaced on its own (a role, a subnet group).
+const UNREACHABLE: &[(&str, &str)] = &[
+    ("AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName"),
+    (
+        "AWS::ElastiCache::ReplicationGroup",
+        "AutoMinorVersionUpgrade",
+    ),
+    ("AWS::EC2::SecurityGroupIngress", "IpProtocol"),
+    ("AWS::EC2::SecurityGroupIngress", "Description"),
+    ("AWS::EC2::SecurityGroupIngress", "FromPort"),
+    ("AWS::EC2::SecurityGroupIngress", "ToPort"),
+    ("AWS::Lambda::Function", "Role"),
+    ("AWS::Lambda::LayerVersion", "Description"),
+    ("AWS::Lambda::Permission", "FunctionUrlAuthType"),
+    ("AWS::EC2::VPCEndpoint", "ServiceName"),
+    ("AWS::EC2::VPCEndpoint", "VpcEndpointType"),
+    ("AWS::EC2::Instance", "IamInstanceProfile"),
+    ("AWS::IAM::Role", "AssumeRolePolicyDocument"),
+    ("AWS::IAM::InstanceProfile", "Roles"),
+    ("AWS::Lambda::Permission", "Action"),
+    ("AWS::Lambda::Permission", "Principal"),
+    ("AWS::Lambda::Permission", "InvokedViaFunctionUrl"),
+    ("AWS::SSM::Parameter", "Type"),
+    ("AWS::CloudFormation::Stack", "TemplateURL"),
+    ("Custom::LayerBuild", "ServiceToken"),
+    ("Custom::LayerBuild", "Bucket"),
+];
+
+#[test]
+fn the_cases_cover_every_reachable_row_of_the_update_table() {
+    let used: BTreeSet<(String, String)> = cases().iter().flat_map(|d| run(d).1).collect();
+    let mut missing = Vec::new();
+    for ty in table::TABLE {
+        for row in ty.rows {
+            let key = (ty.ty.to_string(), row.property.to_string());
+            let exempt = UNREACHABLE.contains(&(ty.ty, row.property));
+            if used.contains(&key) == exempt {
+                missing.push(format!("{} {} (exempt: {exempt})", ty.ty, row.property));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "rows no case changes, or exempt rows a case does change: {missing:#?}"
+    );
+}
