@@ -7,7 +7,8 @@ use indexmap::IndexMap;
 
 use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
-use crate::model::schema::{Kind, MAX_REPLICAS, Ty};
+use crate::aws::quotas::READ_REPLICAS;
+use crate::model::schema::{Kind, Ty};
 use crate::model::{Arch, SourceLoader};
 use crate::words::Word;
 
@@ -458,7 +459,7 @@ fn replication_group(
     } else {
         *rng.pick(&plain)
     };
-    let replicas = rng.below(MAX_REPLICAS as usize + 1);
+    let replicas = rng.below(READ_REPLICAS as usize + 1);
     let multi_az = replicas > 0 && rng.chance(60);
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();

@@ -3,6 +3,7 @@
 
 mod cidr;
 mod endpoints;
+mod problem;
 mod subnets;
 mod zones;
 

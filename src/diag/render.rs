@@ -83,8 +83,9 @@ struct Report<'a> {
 }
 
 /// Whether the lines a diagnostic shows (those under its labels and one either side, as miette
-/// draws them) are text a terminal shows as it is: with a control character (an escape sequence)
-/// or a replaced bad byte, the report leaves the lines out and stands on its message alone.
+/// draws them) are text a terminal shows as it is: with a control character (an escape sequence),
+/// a replaced bad byte or a line longer than [`MAX_SHOWN_LINE`], the report leaves the lines out
+/// and stands on its message alone.
 fn printable(src: &str, diag: &Diag) -> bool {
     diag.labels.iter().all(|label| {
         let before = src.get(..label.span.start).unwrap_or_default();
@@ -94,12 +95,17 @@ fn printable(src: &str, diag: &Diag) -> bool {
         let mut ends = after.match_indices('\n').map(|(i, _)| label.span.end + i);
         let end = ends.nth(1).unwrap_or(src.len());
         src.get(start..end).is_none_or(|lines| {
-            !lines
-                .chars()
-                .any(|c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+            lines.split('\n').all(|line| line.len() <= MAX_SHOWN_LINE)
+                && !lines.chars().any(|c| {
+                    c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                })
         })
     })
 }
+
+/// The longest line a report shows. miette pads to a label's column, and Rust's formatter
+/// panics on a width past 65,535; no terminal shows such a line usefully anyway.
+const MAX_SHOWN_LINE: usize = 4096;
 
 /// The source with the start of every line, so that miette reads only the lines around a span.
 /// miette's own `SourceCode` for text scans from the top of the file for each one, which made a
@@ -224,6 +230,21 @@ impl miette::Diagnostic for Report<'_> {
 mod tests {
     use super::*;
     use miette::NamedSource;
+
+    #[test]
+    fn a_label_far_along_a_long_line_renders_without_its_line() {
+        let src = format!("{}x", "a ".repeat(40_000));
+        let at = src.len() - 1;
+        let diag = Diag::new(
+            crate::diag::codes::E0001,
+            crate::span::Span::new(at, at + 1),
+            "m",
+            "here",
+        )
+        .help("h");
+        let text = render(&[diag], "f.cache", &src, Style::PLAIN);
+        assert!(text.contains("m") && !text.contains("a a a"), "{text}");
+    }
 
     /// Reading through the line index gives what miette reads from the whole text.
     #[test]

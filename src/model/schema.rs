@@ -6,6 +6,7 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{Arch, DEFAULT_PORT, EndpointKind, UrlAuth};
+use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
 use crate::words::Word;
 
@@ -289,10 +290,6 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
     ("port", "port the cache listens on"),
 ];
 
-/// Read replicas per node group with cluster mode disabled: one primary plus at most five
-/// (NumCacheClusters 1 to 6). Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`.
-pub const MAX_REPLICAS: i64 = 5;
-
 const VPC: &str = "AWS::EC2::VPC";
 const SUBNET_TYPE: &str = "AWS::EC2::Subnet";
 const VPC_ENDPOINT: &str = "AWS::EC2::VPCEndpoint";
@@ -481,7 +478,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
             "replicas",
             Ty::Int {
                 min: 0,
-                max: MAX_REPLICAS,
+                max: READ_REPLICAS,
             },
             "number of read replicas when their zones are left to AWS",
         )

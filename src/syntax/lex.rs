@@ -60,7 +60,6 @@ pub struct Tok {
 /// The tokens of a text, trivia included, in order. Cloning it is how the parser looks ahead.
 #[derive(Debug, Clone)]
 pub struct Lexer<'a> {
-    bytes: &'a [u8],
     src: &'a str,
     pos: usize,
 }
@@ -82,7 +81,6 @@ impl<'a> Lexer<'a> {
     /// The tokens from `pos` on; `pos` must lie between two tokens (the end of one, say).
     pub fn at(src: &'a str, pos: usize) -> Self {
         Lexer {
-            bytes: src.as_bytes(),
             src,
             pos: pos.min(src.len()),
         }
@@ -93,8 +91,28 @@ impl<'a> Lexer<'a> {
         self.pos
     }
 
+    /// Steps over blanks and line breaks without making tokens of them, for a reader that only
+    /// needs to know whether a line began: returns the offset where the last one began.
+    pub fn skip_blanks(&mut self) -> Option<usize> {
+        let mut line = None;
+        while let Some(b) = self.peek(0) {
+            match b {
+                b' ' | b'\t' => self.pos += 1,
+                b'\n' | b'\r' => {
+                    self.pos += 1;
+                    if b == b'\r' && self.peek(0) == Some(b'\n') {
+                        self.pos += 1;
+                    }
+                    line = Some(self.pos);
+                }
+                _ => break,
+            }
+        }
+        line
+    }
+
     fn peek(&self, ahead: usize) -> Option<u8> {
-        self.bytes.get(self.pos + ahead).copied()
+        self.src.as_bytes().get(self.pos + ahead).copied()
     }
 
     fn eat_while(&mut self, f: impl Fn(u8) -> bool) {
@@ -262,6 +280,16 @@ mod tests {
         assert_eq!(lex("\"a\\\nb\""), [(Str, "\"a\\\nb\"")]);
         assert_eq!(lex("\"a\\"), [(OpenStr, "\"a\\")]);
         assert_eq!(lex("\"\\é\""), [(Str, "\"\\é\"")]);
+    }
+
+    #[test]
+    fn skipping_blanks_finds_where_the_last_line_began() {
+        let mut lexer = tokens(" \t\r\n  \r x");
+        assert_eq!(lexer.skip_blanks(), Some(7));
+        assert_eq!(lexer.next().map(|t| t.kind), Some(Kind::Ident));
+        let mut lexer = tokens("  # c\n");
+        assert_eq!(lexer.skip_blanks(), None);
+        assert_eq!(lexer.next().map(|t| t.kind), Some(Kind::Comment));
     }
 
     #[test]

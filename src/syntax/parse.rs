@@ -33,6 +33,8 @@ struct Cursor<'a> {
     tok: Tok,
     /// The end of the token before `tok`.
     prev_end: usize,
+    /// The token after `tok` and the lexer past it, once `peek` has read them.
+    peeked: Option<(Tok, Lexer<'a>)>,
 }
 
 pub(super) struct Parser<'a> {
@@ -63,6 +65,7 @@ impl<'a> Parser<'a> {
             lexer: Lexer::at(src, 0),
             tok: start,
             prev_end: 0,
+            peeked: None,
         };
         at.tok = next_tok(&mut at.lexer, true, 0);
         Parser {
@@ -88,13 +91,31 @@ impl<'a> Parser<'a> {
 
     fn bump(&mut self) {
         self.at.prev_end = self.at.tok.span.end;
-        self.at.tok = next_tok(&mut self.at.lexer, false, self.at.prev_end);
+        match self.at.peeked.take() {
+            Some((tok, lexer)) => {
+                self.at.tok = tok;
+                self.at.lexer = lexer;
+            }
+            None => self.at.tok = next_tok(&mut self.at.lexer, false, self.at.prev_end),
+        }
     }
 
     /// The significant token after the current one.
-    fn peek(&self) -> Tok {
+    fn peek(&mut self) -> Tok {
+        if let Some((tok, _)) = &self.at.peeked {
+            return *tok;
+        }
         let mut lexer = self.at.lexer.clone();
-        next_tok(&mut lexer, false, self.at.tok.span.end)
+        let tok = next_tok(&mut lexer, false, self.at.tok.span.end);
+        self.at.peeked = Some((tok, lexer));
+        tok
+    }
+
+    /// Goes on reading from `pos`, forgetting any token already read ahead.
+    fn reset_lexer(&mut self, pos: usize) -> Tok {
+        self.at.peeked = None;
+        self.at.lexer = Lexer::at(self.src, pos);
+        next_tok(&mut self.at.lexer, false, pos)
     }
 
     fn error(&mut self, diag: Diag) {
@@ -269,9 +290,8 @@ impl<'a> Parser<'a> {
         if closers.trim().is_empty() || kept.ends_with('\\') {
             return (unescape(self.text(inner(span, 0))), span);
         }
-        self.at.lexer = Lexer::at(self.src, cut);
         self.at.prev_end = cut;
-        self.at.tok = next_tok(&mut self.at.lexer, false, cut);
+        self.at.tok = self.reset_lexer(cut);
         let span = Span::new(span.start, cut);
         (unescape(self.text(inner(span, 0))), span)
     }
@@ -484,7 +504,8 @@ impl<'a> Parser<'a> {
     /// `ident ~ ("." ~ ident)*` with nothing between the parts.
     fn path(&mut self) -> Vec<Spanned<String>> {
         let mut parts = vec![self.spanned(self.tok().span)];
-        loop {
+        let bytes = self.src.as_bytes();
+        while bytes.get(self.at.tok.span.end) == Some(&b'.') {
             let mut lexer = self.at.lexer.clone();
             let (Some(dot), Some(ident)) = (lexer.next(), lexer.next()) else {
                 break;
@@ -493,6 +514,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.at.lexer = lexer;
+            self.at.peeked = None;
             parts.push(self.spanned(ident.span));
             self.at.tok.span = ident.span;
         }
@@ -559,35 +581,35 @@ impl<'a> Parser<'a> {
 
 /// The next significant token, noting whether a line break came first.
 fn next_tok(lexer: &mut Lexer, mut line_start: bool, mut line_begin: usize) -> Tok {
-    let mut saw_break = line_start;
-    for t in lexer.by_ref() {
-        match t.kind {
-            Kind::Newline => {
-                line_start = true;
-                saw_break = true;
-                line_begin = t.span.end;
-            }
-            Kind::Space | Kind::Comment => {}
-            kind => {
+    loop {
+        if let Some(begin) = lexer.skip_blanks() {
+            line_start = true;
+            line_begin = begin;
+        }
+        match lexer.next() {
+            Some(t) if t.kind == Kind::Comment => {}
+            Some(t) => {
                 return Tok {
-                    kind: Some(kind),
+                    kind: Some(t.kind),
                     span: t.span,
-                    line_start: saw_break,
-                    column: if saw_break {
+                    line_start,
+                    column: if line_start {
                         t.span.start - line_begin
                     } else {
                         0
                     },
                 };
             }
+            None => {
+                let end = lexer.pos();
+                return Tok {
+                    kind: None,
+                    span: Span::new(end, end),
+                    line_start,
+                    column: 0,
+                };
+            }
         }
-    }
-    let end = lexer.pos();
-    Tok {
-        kind: None,
-        span: Span::new(end, end),
-        line_start,
-        column: 0,
     }
 }
 

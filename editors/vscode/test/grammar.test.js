@@ -42,6 +42,10 @@ function tokenize(grammar, text) {
   return tokens;
 }
 
+// UI cases that are deliberately no .cache program at all (a Python file given to cachec): the
+// grammar must flag something in them instead.
+const NOT_PROGRAMS = ['syntax_not_a_cache_program.cache'];
+
 function programs() {
   const examples = fs
     .readdirSync(path.join(root, 'examples'))
@@ -49,10 +53,22 @@ function programs() {
     .filter((file) => fs.existsSync(file));
   const ui = fs
     .readdirSync(path.join(root, 'tests', 'ui'))
-    .filter((name) => name.endsWith('.cache'))
+    .filter((name) => name.endsWith('.cache') && !NOT_PROGRAMS.includes(name))
     .map((name) => path.join(root, 'tests', 'ui', name));
   return [...examples, ...ui];
 }
+
+test('a file that is no program gets invalid scopes', async () => {
+  const grammar = await loadGrammar();
+  for (const name of NOT_PROGRAMS) {
+    const text = fs.readFileSync(path.join(root, 'tests', 'ui', name), 'utf8');
+    const tokens = tokenize(grammar, text);
+    assert.ok(
+      tokens.some((t) => t.scopes.some((s) => s.startsWith('invalid.'))),
+      `${name}: nothing is marked invalid`,
+    );
+  }
+});
 
 test('every example and UI case is fully and legally scoped', async (t) => {
   const grammar = await loadGrammar();
