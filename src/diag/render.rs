@@ -85,7 +85,7 @@ struct Report<'a> {
 /// Whether the lines a diagnostic shows (those under its labels and one either side, as miette
 /// draws them) are text a terminal shows as it is: with a control character (an escape sequence),
 /// a replaced bad byte or a line longer than [`MAX_SHOWN_LINE`], the report leaves the lines out
-/// and stands on its message alone.
+/// and stands on its message and position alone.
 fn printable(src: &str, diag: &Diag) -> bool {
     diag.labels.iter().all(|label| {
         let before = src.get(..label.span.start).unwrap_or_default();
@@ -181,9 +181,17 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Without the snippet, whose header names the file, the message does.
+        // Without the snippet, whose header names the place, the message does.
         if !self.snippet {
-            write!(f, "{}: ", self.source.name)?;
+            let at = self.diag.primary_span().start;
+            let line = self.source.line_of(at);
+            let start = self.source.starts.get(line).copied().unwrap_or(0);
+            let column = self
+                .source
+                .src
+                .get(start..at)
+                .map_or(0, |b| String::from_utf8_lossy(b).chars().count());
+            write!(f, "{}:{}:{}: ", self.source.name, line + 1, column + 1)?;
         }
         f.write_str(&self.diag.message)
     }

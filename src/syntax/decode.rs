@@ -35,16 +35,13 @@ pub fn decode(bytes: Vec<u8>) -> (String, Option<Diag>) {
     }
 }
 
-/// The diagnostic for a file that is not text, with its position in the message: the line itself
-/// is not shown, since it may hold anything (see `diag::render`).
+/// The diagnostic for a file that is not text. Its line is never shown, since it may hold
+/// anything: the report gives the position instead (see `diag::render`).
 fn not_text(text: &str, at: usize, len: usize, message: &str, what: &str) -> Diag {
-    let before = text.get(..at).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Diag::new(
         codes::E0001,
         Span::new(at, (at + len).min(text.len())),
-        format!("{message}: {what} at line {line}, column {column}"),
+        format!("{message}: {what}"),
         format!("{what} here"),
     )
 }
@@ -61,10 +58,7 @@ mod tests {
         let diag = diag.expect("a diagnostic");
         assert_eq!(diag.code.id, "E0001");
         assert_eq!(diag.primary_span(), Span::new(2, 5));
-        assert_eq!(
-            diag.message,
-            "the file is not UTF-8 text: byte 0xFF at line 1, column 3"
-        );
+        assert_eq!(diag.message, "the file is not UTF-8 text: byte 0xFF");
     }
 
     #[test]
@@ -74,7 +68,7 @@ mod tests {
         assert_eq!(diag.primary_span(), Span::new(15, 16));
         assert_eq!(
             diag.message,
-            "the file is binary, not a .cache program: a NUL byte at line 2, column 5"
+            "the file is binary, not a .cache program: a NUL byte"
         );
     }
 }
