@@ -111,6 +111,8 @@ pub struct Built {
     pub templates: Vec<(String, emit::node::Template)>,
     pub files: Vec<emit::File>,
     pub map: emit::trace::SourceMap,
+    /// The checked model the templates were emitted from.
+    pub model: Model,
 }
 
 /// [`compile`], keeping the templates as trees and the source map that traces them to the program.
@@ -119,10 +121,30 @@ pub fn build(
     loader: &dyn SourceLoader,
     options: &Options,
 ) -> (Option<Built>, Vec<Diag>) {
-    let Checked { model, mut diags } = check(src, loader, options);
+    let Checked { model, diags } = check(src, loader, options);
     let Some(model) = model else {
         return (None, diags);
     };
+    emit_checked(model, diags, options)
+}
+
+/// Checks and builds a model that was not read from a source (a step of a staged update, made
+/// from two checked models), exactly as [`build`] does after lowering.
+pub fn rebuild(model: Model, options: &Options) -> (Option<Built>, Vec<Diag>) {
+    let mut diags = options.policy.apply(check::check(&model, &options.check));
+    diag::sort(&mut diags);
+    if diag::has_errors(&diags) {
+        return (None, diags);
+    }
+    emit_checked(model, diags, options)
+}
+
+/// Emits a model without errors, with the template limits checked; `diags` are its findings so far.
+fn emit_checked(
+    model: Model,
+    mut diags: Vec<Diag>,
+    options: &Options,
+) -> (Option<Built>, Vec<Diag>) {
     let plan = emit::plan(&model);
     let mut map = emit::trace::SourceMap::of(&plan);
     let templates = match emit::templates(plan, options.emit) {
@@ -144,6 +166,7 @@ pub fn build(
         templates,
         files,
         map,
+        model,
     });
     (built, diags)
 }

@@ -8,8 +8,10 @@ use clap::Args;
 
 use cachec::date::Date;
 use cachec::diag::{Diag, has_errors, json};
+use cachec::emit::write;
 use cachec::model::SourceLoader;
 use cachec::plan::render::{self, Source, Sources};
+use cachec::plan::stage::{self, Refused};
 use cachec::plan::{self, Finding, Side};
 use cachec::{Built, DirLoader, Options};
 
@@ -34,6 +36,10 @@ pub struct PlanArgs {
     /// sarif is refused.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+    /// Write the template sets of the update, one safe update each, to DIR/step-1, DIR/step-2, ...
+    /// and print the commands that deploy them in order.
+    #[arg(long, value_name = "DIR")]
+    stage: Option<PathBuf>,
 }
 
 /// One side of the plan as read: its display name, text and the loader for its function sources.
@@ -176,6 +182,10 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         show(&old, &old_findings);
         show(&new, &new_findings);
     }
+    if let Some(dir) = &args.stage {
+        let program = (!args.new.starts_with("git:")).then(|| Path::new(&args.new));
+        return stage(dir, program, &old_built, new_built, args, &options, &new);
+    }
     let failed = plan.has_errors() || has_errors(&old_diags) || has_errors(&new_diags);
     if failed {
         ExitCode::FAILURE
@@ -198,4 +208,79 @@ fn split(findings: &[Finding]) -> [Vec<Diag>; 2] {
             .collect()
     };
     [side(Side::Old), side(Side::New)]
+}
+
+/// `--stage DIR`: the steps written to DIR/step-N and their deploy commands printed; nothing is
+/// written when the update cannot be staged.
+fn stage(
+    dir: &Path,
+    program: Option<&Path>,
+    old: &Built,
+    new: Built,
+    args: &PlanArgs,
+    options: &Options,
+    source: &Program,
+) -> ExitCode {
+    let steps = match stage::stage(old, new, &args.allow_replace, options) {
+        Ok(steps) => steps,
+        Err(refused) => {
+            let why = match refused {
+                Refused::Plan(_) => "the plan has errors that no steps resolve".to_string(),
+                Refused::Step(diags) => {
+                    Report::new(args.color).diags(&source.name, &source.src, &diags);
+                    "a step has errors".to_string()
+                }
+                Refused::Unsafe(n, _) => format!("step {n} is not a single safe update"),
+            };
+            eprintln!("error: nothing staged in {}: {why}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let folder = dir.display().to_string();
+    for (n, step) in steps.iter().enumerate() {
+        let target = dir.join(format!("step-{}", n + 1));
+        if let Err(e) = write::write_output(&target, &step.built.files, program) {
+            eprintln!("error: cannot write {}: {e}", target.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    // Steps of an earlier, longer staging would read as part of this one: removed when cachec
+    // wrote them, else named.
+    let mut n = steps.len() + 1;
+    loop {
+        let stale = dir.join(format!("step-{n}"));
+        if !stale.exists() {
+            break;
+        }
+        if !matches!(write::remove_output(&stale), Ok(true)) {
+            eprintln!(
+                "warning: {} is not a step of this staging; it was left as it is",
+                stale.display()
+            );
+        }
+        n += 1;
+    }
+    eprintln!(
+        "wrote {} step(s) to {folder}; deploy them in order:",
+        steps.len()
+    );
+    for (n, step) in steps.iter().enumerate() {
+        let commands = stage::commands(&step.built, &folder, n + 1);
+        if args.message_format == MessageFormat::Json {
+            let object = serde_json::json!({
+                "version": 1,
+                "kind": "step",
+                "step": n + 1,
+                "folder": format!("{folder}/step-{}", n + 1),
+                "commands": commands,
+            });
+            println!("{object}");
+        } else {
+            println!("# step {}", n + 1);
+            for command in commands {
+                println!("{command}");
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -217,3 +217,13 @@ fn clear_leftovers(parent: &Path, base: &str) {
         }
     }
 }
+
+/// Removes `dir` when a build wrote everything in it (an earlier step folder no longer needed);
+/// `false` when it is missing or holds anything else, which is left as it is.
+pub fn remove_output(dir: &Path) -> io::Result<bool> {
+    if !dir.is_dir() || written(dir).is_none() || foreign(dir)?.is_some() {
+        return Ok(false);
+    }
+    fs::remove_dir_all(dir)?;
+    Ok(true)
+}

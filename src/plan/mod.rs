@@ -6,6 +6,7 @@ pub mod events;
 pub mod lint;
 pub mod render;
 pub mod rules;
+pub mod stage;
 pub mod table;
 
 use crate::Built;

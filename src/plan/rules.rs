@@ -164,8 +164,19 @@ fn at(change: &Change, property: &str) -> Span {
         .unwrap_or(change.span)
 }
 
-/// Changes of one replication group that ElastiCache rejects when made in one update.
-fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Vec<Diag> {
+/// A change of one replication group that ElastiCache rejects when made in one update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// The first replica with failover or Multi-AZ: the replicas go first (E0704).
+    ReplicasFirst,
+    /// Multi-AZ or failover off while removing replicas: the flags go first (E0705).
+    FlagsFirst,
+    /// TLS turned on in place (E0706, E0707).
+    Tls,
+}
+
+/// The changes from `before` to `after` that ElastiCache rejects in one update.
+pub fn splits(before: &Resource, after: &Resource) -> Vec<Split> {
     let mut out = Vec::new();
     let nodes = (
         int(before, "NumCacheClusters"),
@@ -173,39 +184,43 @@ fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Ve
     );
     let failover_on =
         |r: &Resource| boolean(r, "AutomaticFailoverEnabled") || boolean(r, "MultiAZEnabled");
-    let owner = &change.owner;
     if nodes.0 < 2 && nodes.1 >= 2 && !failover_on(before) && failover_on(after) {
-        out.push(
-            Diag::new(
+        out.push(Split::ReplicasFirst);
+    }
+    if nodes.1 < nodes.0 && failover_on(before) && !failover_on(after) {
+        out.push(Split::FlagsFirst);
+    }
+    if !boolean(before, "TransitEncryptionEnabled") && boolean(after, "TransitEncryptionEnabled") {
+        out.push(Split::Tls);
+    }
+    out
+}
+
+/// The diagnostics of [`splits`], each naming its steps.
+fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Vec<Diag> {
+    let owner = &change.owner;
+    splits(before, after)
+        .into_iter()
+        .map(|split| match split {
+            Split::ReplicasFirst => Diag::new(
                 codes::E0704,
                 at(change, "AutomaticFailoverEnabled"),
                 format!("`{owner}` gets its first replica and automatic failover in one update, which ElastiCache rejects"),
                 "failover turned on here",
             )
             .with_label(at(change, "NumCacheClusters"), "the first replica is added here")
-            .help("deploy in two updates: first the replicas with failover and Multi-AZ still off, then turn them on"),
-        );
-    }
-    if nodes.1 < nodes.0 && failover_on(before) && !failover_on(after) {
-        out.push(
-            Diag::new(
+            .help("deploy in two updates: first the replicas with failover and Multi-AZ still off, then turn them on (`cachec plan --stage DIR` writes both)"),
+            Split::FlagsFirst => Diag::new(
                 codes::E0705,
                 at(change, "MultiAZEnabled"),
                 format!("`{owner}` turns Multi-AZ or failover off and removes replicas in one update, which ElastiCache rejects"),
                 "Multi-AZ and failover turned off here",
             )
             .with_label(at(change, "NumCacheClusters"), "replicas removed here")
-            .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas"),
-        );
-    }
-    if !boolean(before, "TransitEncryptionEnabled") && boolean(after, "TransitEncryptionEnabled") {
-        out.push(tls(
-            change,
-            text(after, "Engine"),
-            text(after, "EngineVersion"),
-        ));
-    }
-    out
+            .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas (`cachec plan --stage DIR` writes both)"),
+            Split::Tls => tls(change, text(after, "Engine"), text(after, "EngineVersion")),
+        })
+        .collect()
 }
 
 /// Turning TLS on in place: two updates through transit mode `preferred` on Redis OSS 7.0+ or

@@ -31,6 +31,7 @@ mod no_panic;
 mod package;
 mod plan;
 mod plan_cli;
+mod plan_stage;
 mod readme;
 mod redis_roundtrip;
 mod rejected_mutations;
