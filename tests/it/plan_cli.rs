@@ -146,3 +146,54 @@ fn git_revisions_are_read_with_their_function_sources() {
     );
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn stage_writes_the_steps_and_their_commands_and_keeps_foreign_files() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("steps");
+    let out = dir.to_string_lossy().into_owned();
+    let case = case("failover-with-first-replica");
+    // A step folder of an earlier, longer staging, written by cachec, and a file of the user's.
+    let stale = dir.join("step-3");
+    cachec::emit::write::write_all(&stale, &[]).expect("written");
+    std::fs::write(dir.join("notes.txt"), "mine").expect("written");
+    let staged = cachec(&["plan", "old.cache", "new.cache", "--stage", &out], &case);
+    assert_eq!(staged.status.code(), Some(0), "{staged:?}");
+    let text = String::from_utf8_lossy(&staged.stdout);
+    let steps: Vec<&str> = text.lines().filter(|l| l.starts_with("# step")).collect();
+    assert_eq!(steps, ["# step 1", "# step 2"], "{text}");
+    assert!(
+        text.contains(&format!("--template-file {out}/step-2/stack.yaml")),
+        "{text}"
+    );
+    assert!(dir.join("step-1/cache.yaml").is_file());
+    assert!(dir.join("step-2/cache.yaml").is_file());
+    assert!(!stale.exists(), "the stale step is removed");
+    assert!(dir.join("notes.txt").is_file(), "the user's file is kept");
+    // A step folder holding a file cachec did not write is refused, untouched.
+    std::fs::write(dir.join("step-1/mine.txt"), "mine").expect("written");
+    let refused = cachec(&["plan", "old.cache", "new.cache", "--stage", &out], &case);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(dir.join("step-1/mine.txt").is_file());
+}
+
+#[test]
+fn stage_writes_nothing_when_the_plan_has_other_errors() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("steps");
+    let out = dir.to_string_lossy().into_owned();
+    let refused = cachec(
+        &["plan", "old.cache", "new.cache", "--stage", &out],
+        &case("port"),
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("nothing staged"));
+    assert!(!dir.exists());
+    let single = cachec(
+        &["plan", "old.cache", "new.cache", "--stage", &out],
+        &case("node-type"),
+    );
+    assert_eq!(single.status.code(), Some(0), "{single:?}");
+    assert!(dir.join("step-1/stack.yaml").is_file());
+    assert!(!dir.join("step-2").exists());
+}
