@@ -5,7 +5,8 @@ use super::diff::Action;
 use super::rules::{Split, splits};
 use super::{Plan, plan, resource};
 use crate::diag::{Diag, Severity, codes};
-use crate::model::{Cache, Model};
+use crate::model::{Cache, Model, S};
+use crate::span::{Span, Spanned};
 use crate::{Built, Options};
 
 /// One step of a staged update: the template set to deploy and its plan over the step before.
@@ -110,22 +111,48 @@ fn old_cache<'a>(old: &'a Model, new: &Model, owner: &str) -> Option<&'a Cache> 
     old.caches.iter().find(|c| c.name.value == name)
 }
 
-/// Gives `cache` (as in NEW) OLD's value of what the split holds back to the second step.
+/// Gives `cache` (as in NEW) OLD's value of what the split holds back to the second step. The
+/// values keep spans in NEW (the attribute's, else the declaration's), so that whatever is said
+/// about a step points into the program the user is deploying.
 fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
+    let here = cache.span;
     match split {
         // The replicas arrive with failover and Multi-AZ as they were; the flags follow.
         Split::ReplicasFirst => {
-            cache.multi_az.clone_from(&old.multi_az);
-            cache.automatic_failover.clone_from(&old.automatic_failover);
+            cache.multi_az = held(&old.multi_az, &cache.multi_az, here);
+            cache.automatic_failover =
+                held(&old.automatic_failover, &cache.automatic_failover, here);
         }
         // The flags go off with the replicas as they were; the replicas go next.
         Split::FlagsFirst => {
-            cache.replicas.clone_from(&old.replicas);
-            cache.replica_zones.clone_from(&old.replica_zones);
-            cache.primary_zone.clone_from(&old.primary_zone);
+            cache.replicas = held(&old.replicas, &cache.replicas, here);
+            cache.primary_zone = held(&old.primary_zone, &cache.primary_zone, here);
+            cache.replica_zones =
+                held(&old.replica_zones, &cache.replica_zones, here).map(|zones| {
+                    let span = zones.span;
+                    Spanned {
+                        value: zones
+                            .value
+                            .into_iter()
+                            .map(|z| Spanned {
+                                value: z.value,
+                                span,
+                            })
+                            .collect(),
+                        span,
+                    }
+                });
         }
         Split::Tls => {}
     }
+}
+
+/// OLD's value of an attribute, at NEW's span of it (else at `fallback`).
+fn held<T: Clone>(old: &Option<S<T>>, new: &Option<S<T>>, fallback: Span) -> Option<S<T>> {
+    old.as_ref().map(|o| Spanned {
+        value: o.value.clone(),
+        span: new.as_ref().map_or(fallback, |n| n.span),
+    })
 }
 
 /// The commands that deploy one step from `folder` (as the user typed it), as the README deploys a
