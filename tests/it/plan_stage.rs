@@ -134,7 +134,11 @@ fn stages() {
 
 #[test]
 fn the_multi_step_cases_stage_in_two_steps() {
-    for name in ["failover-with-first-replica", "multi-az-off-with-replicas"] {
+    for name in [
+        "failover-with-first-replica",
+        "multi-az-off-with-replicas",
+        "two-caches-split",
+    ] {
         let (_, result) = staged(&Path::new("tests/plan").join(name)).expect("programs build");
         let steps = result.unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(steps.len(), 2, "{name}");
