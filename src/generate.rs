@@ -9,7 +9,7 @@ use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
 use crate::aws::quotas::READ_REPLICAS;
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, SourceLoader};
+use crate::model::{Arch, OnDelete, SourceLoader};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -526,6 +526,9 @@ fn replication_group(
     if rng.chance(30) {
         let days = int_for(rng, Kind::ReplicationGroup, "snapshot_retention", i64::MAX);
         let _ = writeln!(out, "  snapshot_retention = {days}");
+    }
+    if rng.chance(20) {
+        let _ = writeln!(out, "  on_delete = {}", rng.pick(OnDelete::WORDS));
     }
     if rng.chance(20) {
         let extra = if rng.chance(50) {

@@ -46,7 +46,7 @@ pub(crate) use words;
 mod tests {
     use super::Word;
     use crate::aws::arch::Arch;
-    use crate::model::{EndpointKind, UrlAuth};
+    use crate::model::{EndpointKind, OnDelete, UrlAuth};
 
     fn round_trips<W: Word + PartialEq + std::fmt::Debug>() {
         assert_eq!(W::TABLE.len(), W::WORDS.len());
@@ -62,5 +62,6 @@ mod tests {
         round_trips::<Arch>();
         round_trips::<EndpointKind>();
         round_trips::<UrlAuth>();
+        round_trips::<OnDelete>();
     }
 }

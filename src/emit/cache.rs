@@ -198,6 +198,7 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
         props.insert("SnapshotRetentionLimit".into(), Node::Int(days.value));
     }
     Resource::new("AWS::ElastiCache::ReplicationGroup", props)
+        .with_policy(cache.on_delete().policy())
 }
 
 /// `ssm:/path` and `secretsmanager:name` as CloudFormation dynamic references, resolved at deploy.

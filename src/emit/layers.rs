@@ -9,6 +9,9 @@ use crate::model::{Layer, Model};
 /// The root parameter naming the bucket that layer zips are uploaded to.
 pub const ARTIFACT_BUCKET: &str = "ArtifactBucket";
 
+/// Seconds the builder function may run: pip installs of large wheels take minutes.
+const BUILDER_TIMEOUT: i64 = 600;
+
 const BUILDER_SOURCE: &str = include_str!("assets/layer_builder.py");
 
 /// Where the layer's zip goes: the hash changes with the content, so a changed layer gets a new key
@@ -86,7 +89,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                     ("Runtime", Node::str(&layer.runtime.value)),
                     ("Architectures", Node::list([Node::str(arch)])),
                     ("Handler", Node::str("index.handler")),
-                    ("Timeout", Node::Int(600)),
+                    ("Timeout", Node::Int(BUILDER_TIMEOUT)),
                     ("MemorySize", Node::Int(1024)),
                     (
                         "EphemeralStorage",
@@ -108,6 +111,11 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 "Custom::LayerBuild",
                 map([
                     ("ServiceToken", Node::get_att(ids.builder, "Arn")),
+                    // A builder that never answers fails the stack after this long, not
+                    // CloudFormation's default hour. 1 to 3600 seconds (CloudFormation
+                    // `AWS::CloudFormation::CustomResource`, ServiceTimeout); above the builder's
+                    // own Timeout so a slow pip install still reports.
+                    ("ServiceTimeout", Node::Int(BUILDER_TIMEOUT + 60)),
                     ("ParameterName", Node::reference(ids.requirements)),
                     ("Bucket", Node::reference(ARTIFACT_BUCKET)),
                     ("Key", Node::str(&key)),

@@ -44,6 +44,7 @@ pub fn nested(
             ty: r.item.ty,
             properties: std::mem::take(&mut r.item.properties),
             depends_on: std::mem::take(&mut r.item.depends_on),
+            policy: r.item.policy,
         })
         .collect();
     let plan: &Plan = plan;
@@ -137,7 +138,9 @@ pub fn nested(
             .collect();
         deps.sort();
         deps.dedup();
-        let mut resource = Resource::new("AWS::CloudFormation::Stack", props);
+        // Explicit, as cfn-lint's I3011 asks: deleting a nested stack deletes its resources, each
+        // under its own policy (the replication group keeps a final snapshot).
+        let mut resource = Resource::new("AWS::CloudFormation::Stack", props).with_policy("Delete");
         resource.depends_on = deps;
         root.resources.insert(part.stack_id(), resource);
     }

@@ -136,6 +136,9 @@ pub struct Resource {
     pub ty: &'static str,
     pub properties: Map,
     pub depends_on: Vec<String>,
+    /// `DeletionPolicy` and `UpdateReplacePolicy` ("Snapshot", "Retain", "Delete"); none for
+    /// stateless resources, which CloudFormation simply deletes.
+    pub policy: Option<&'static str>,
 }
 
 impl Resource {
@@ -144,6 +147,15 @@ impl Resource {
             ty,
             properties,
             depends_on: Vec::new(),
+            policy: None,
+        }
+    }
+
+    /// With explicit deletion and replacement policies.
+    pub fn with_policy(self, policy: &'static str) -> Self {
+        Resource {
+            policy: Some(policy),
+            ..self
         }
     }
 }
@@ -191,6 +203,10 @@ impl Template {
             .into_iter()
             .map(|(id, r)| {
                 let mut m = map([("Type", Node::str(r.ty))]);
+                if let Some(policy) = r.policy {
+                    m.insert("DeletionPolicy".into(), Node::str(policy));
+                    m.insert("UpdateReplacePolicy".into(), Node::str(policy));
+                }
                 if !r.depends_on.is_empty() {
                     let deps = r.depends_on.into_iter().map(Node::Str);
                     m.insert("DependsOn".into(), Node::list(deps));

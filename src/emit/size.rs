@@ -57,7 +57,8 @@ fn text(s: &str, depth: usize) -> usize {
 /// A resource under `Resources:`, with its id.
 pub fn resource(id: &str, resource: &Resource) -> usize {
     let deps: usize = resource.depends_on.iter().map(|d| d.len() + 16).sum();
-    id.len() + resource.ty.len() + deps + 64 + map(resource.properties.iter(), 3)
+    let policies = resource.policy.map_or(0, |p| 2 * p.len() + 48);
+    id.len() + resource.ty.len() + deps + policies + 64 + map(resource.properties.iter(), 3)
 }
 
 /// A parameter under `Parameters:`, with its id.

@@ -51,6 +51,12 @@ pub fn template(t: &Template) -> String {
         scalar(&mut out, id);
         out.push_str(":\n    Type:");
         write_str(&mut out, r.ty, 4);
+        if let Some(policy) = r.policy {
+            out.push_str("    DeletionPolicy:");
+            write_str(&mut out, policy, 4);
+            out.push_str("    UpdateReplacePolicy:");
+            write_str(&mut out, policy, 4);
+        }
         if !r.depends_on.is_empty() {
             out.push_str("    DependsOn:\n");
             for d in &r.depends_on {

@@ -492,6 +492,7 @@ impl Lowerer<'_> {
             auth_token: f.string("auth_token"),
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
+            on_delete: f.word("on_delete"),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)

@@ -5,7 +5,7 @@
 //! writes, and a UI case; the generic rule in `lower.rs` checks it. Maps (parameters, tags) are
 //! blocks with free keys, as `environment` is.
 
-use super::types::{Arch, DEFAULT_PORT, EndpointKind, UrlAuth};
+use super::types::{Arch, DEFAULT_PORT, EndpointKind, OnDelete, UrlAuth};
 use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
 use crate::words::Word;
@@ -517,6 +517,14 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .default(DefaultValue::Int(0))
         .code(codes::E0123)
         .cfn(&[at(GROUP, "SnapshotRetentionLimit")]),
+        // Source: CloudFormation "DeletionPolicy attribute" and "UpdateReplacePolicy attribute".
+        key(
+            "on_delete",
+            Ty::Word(OnDelete::WORDS),
+            "what deleting or replacing the group does to its data: a final snapshot, keep it, or delete it",
+        )
+        .default(DefaultValue::Word("snapshot"))
+        .cfn(&[at(GROUP, "DeletionPolicy"), at(GROUP, "UpdateReplacePolicy")]),
         key(
             "allow_cidrs",
             Ty::Strs,

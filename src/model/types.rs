@@ -98,6 +98,27 @@ impl Endpoint {
     }
 }
 
+words! {
+    /// What deleting or replacing a replication group does to its data.
+    pub enum OnDelete {
+        Snapshot = "snapshot",
+        Retain = "retain",
+        Delete = "delete",
+    }
+}
+
+impl OnDelete {
+    /// The `DeletionPolicy`/`UpdateReplacePolicy` value. Source: CloudFormation "DeletionPolicy
+    /// attribute" (Snapshot is supported by AWS::ElastiCache::ReplicationGroup).
+    pub fn policy(self) -> &'static str {
+        match self {
+            OnDelete::Snapshot => "Snapshot",
+            OnDelete::Retain => "Retain",
+            OnDelete::Delete => "Delete",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Cache {
     pub name: S<String>,
@@ -119,6 +140,7 @@ pub struct Cache {
     pub auth_token: Option<S<String>>,
     pub data_tiering: Option<S<bool>>,
     pub snapshot_retention: Option<S<i64>>,
+    pub on_delete: Option<S<OnDelete>>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub span: Span,
@@ -157,6 +179,13 @@ impl Cache {
 
     pub fn at_rest_encryption(&self) -> bool {
         self.at_rest_encryption.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// A final snapshot unless written otherwise.
+    pub fn on_delete(&self) -> OnDelete {
+        self.on_delete
+            .as_ref()
+            .map_or(OnDelete::Snapshot, |o| o.value)
     }
 }
 

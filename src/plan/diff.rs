@@ -316,6 +316,19 @@ fn compare(id: &str, old: (&str, &Resource), new: (&str, &Resource)) -> Change {
                 properties.push(judge(resource.ty, name, was, is));
             }
         }
+        // Policies are resource attributes, not properties: changing one touches nothing running.
+        if old.policy != resource.policy {
+            let was = old.policy.unwrap_or("Delete");
+            let is = resource.policy.unwrap_or("Delete");
+            for name in ["DeletionPolicy", "UpdateReplacePolicy"] {
+                properties.push(PropertyChange {
+                    name: name.into(),
+                    interruption: Interruption::None,
+                    reason: format!("{was} becomes {is}"),
+                    span: None,
+                });
+            }
+        }
     }
     let action = if properties
         .iter()

@@ -307,6 +307,7 @@ pub const TABLE: &[Type] = &[
             row("Bucket", InPlace),
             row("Key", InPlace),
             row("ParameterName", InPlace),
+            row("ServiceTimeout", InPlace),
             row("ServiceToken", Replace),
         ],
     },
