@@ -47,7 +47,7 @@ pub fn stage(
         return Err(Refused::Plan(whole));
     }
     let held = held_back(&whole, old, &new);
-    let mut models = Vec::new();
+    let mut steps: Vec<Built> = Vec::new();
     if !held.is_empty() {
         let mut first = new.model.clone();
         for (owner, split) in &held {
@@ -57,11 +57,7 @@ pub fn stage(
                 hold_back(after, before, *split);
             }
         }
-        models.push(first);
-    }
-    let mut steps: Vec<Built> = Vec::new();
-    for model in models {
-        match crate::rebuild(model, options) {
+        match crate::rebuild(first, options) {
             (Some(built), _) => steps.push(built),
             (None, diags) => return Err(Refused::Step(diags)),
         }
