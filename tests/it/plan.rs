@@ -30,20 +30,7 @@ fn build(path: &Path) -> Program {
 fn run(dir: &Path) -> (String, Vec<(String, String)>) {
     let old = build(&dir.join("old.cache"));
     let new = build(&dir.join("new.cache"));
-    let allow: Vec<String> = new
-        .src
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# args:"))
-        .map(|args| {
-            args.split_whitespace()
-                .collect::<Vec<_>>()
-                .windows(2)
-                .filter(|w| w.first() == Some(&"--allow-replace"))
-                .filter_map(|w| w.get(1).map(|n| n.to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let allow = allowed(&new.src);
     let mut out = render(&old.diags, "old.cache", &old.src, Style::PLAIN);
     out.push_str(&render(&new.diags, "new.cache", &new.src, Style::PLAIN));
     let (Some(before), Some(after)) = (&old.built, &new.built) else {
@@ -89,7 +76,24 @@ fn run(dir: &Path) -> (String, Vec<(String, String)>) {
     (out, rows)
 }
 
-fn cases() -> Vec<std::path::PathBuf> {
+/// The `--allow-replace` names of a case's `# args:` header (on `new.cache`'s first line).
+pub(crate) fn allowed(src: &str) -> Vec<String> {
+    let words: Vec<&str> = src
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# args:"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| w.first() == Some(&"--allow-replace"))
+        .filter_map(|w| w.get(1).map(|n| n.to_string()))
+        .collect()
+}
+
+/// Every case folder under `tests/plan`, in order.
+pub(crate) fn cases() -> Vec<std::path::PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir("tests/plan")
         .expect("tests/plan exists")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -1,7 +1,7 @@
 //! Staged updates as data: every `tests/plan/<case>/` staged as `cachec plan --stage` stages it;
 //! the snapshot lists each case's steps (their files, plans and deploy commands) or why it is refused.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cachec::diag::render::{Style, render};
 use cachec::plan::render::{Source, Sources};
@@ -10,16 +10,7 @@ use cachec::plan::{self, Side};
 use cachec::{Built, DirLoader};
 
 use crate::common;
-
-fn cases() -> Vec<PathBuf> {
-    let mut dirs: Vec<_> = std::fs::read_dir("tests/plan")
-        .expect("tests/plan exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("new.cache").is_file())
-        .collect();
-    dirs.sort();
-    dirs
-}
+use crate::plan::{allowed, cases};
 
 fn built(path: &Path) -> (String, Option<Built>) {
     let src = std::fs::read_to_string(path).expect("readable");
@@ -28,22 +19,6 @@ fn built(path: &Path) -> (String, Option<Built>) {
         src.clone(),
         cachec::build(&src, &loader, &common::options()).0,
     )
-}
-
-/// The `--allow-replace` names of a case's `# args:` header.
-fn allowed(src: &str) -> Vec<String> {
-    let words: Vec<&str> = src
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# args:"))
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect();
-    words
-        .windows(2)
-        .filter(|w| w.first() == Some(&"--allow-replace"))
-        .filter_map(|w| w.get(1).map(|n| n.to_string()))
-        .collect()
 }
 
 /// The staging of one case, with NEW's source for rendering.
