@@ -74,8 +74,8 @@ const REGIONS: &[(&str, [&str; 3])] = &[
     ("sa-east-1", ["a", "b", "c"]),
 ];
 
-/// Node types the generator picks from, each where CloudFormation and cfn-lint take it in every
-/// region above; which engine versions each runs, and which tier data, is `aws::node_types`'s.
+/// Node types the generator picks from; which regions offer each, which engine versions each runs,
+/// and which tier data, is `aws::node_types`'s.
 const NODE_TYPES: &[&str] = &[
     "cache.t3.small",
     "cache.t3.medium",
@@ -94,14 +94,18 @@ const NODE_TYPES: &[&str] = &[
     "cache.c7gn.large",
     "cache.r6gd.xlarge",
     "cache.r6gd.2xlarge",
+    "cache.m8g.large",
+    "cache.r8g.large",
 ];
 
-/// The pool's types that run `engine` `version`, split into (plain, data tiering).
-fn node_types(engine: &str, version: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+/// The pool's types that `region` offers and that run `engine` `version`, split into (plain, data
+/// tiering).
+fn node_types(engine: &str, version: &str, region: &str) -> (Vec<&'static str>, Vec<&'static str>) {
     let version = Version::parse(version);
     let runs = |node: &node_types::NodeType| {
         node.generation == node_types::Generation::Current
-            && (engine == "valkey" || version.is_some_and(|v| node.min_redis <= v))
+            && node_types::offered_in(node.name, region).is_none_or(|r| r.contains(&region))
+            && (engine == "valkey" || version.zip(node.min_redis).is_some_and(|(v, m)| m <= v))
     };
     let usable: Vec<node_types::NodeType> = NODE_TYPES
         .iter()
@@ -301,8 +305,11 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             &mut rng,
             &mut out,
             c,
-            c % groups.max(1),
-            used,
+            Placement {
+                region,
+                group: c % groups.max(1),
+                used,
+            },
             seed,
             &client_cidrs,
         ));
@@ -441,18 +448,29 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     Generated { source: out, files }
 }
 
+/// Where a replication group goes: the stack's region, its subnet group's index, and its zones.
+struct Placement<'a> {
+    region: &'a str,
+    group: usize,
+    used: &'a [&'a str],
+}
+
 /// Writes replication group `cache{c}` in the zones `used`; returns what its clients need.
 fn replication_group(
     rng: &mut Rng,
     out: &mut String,
     c: usize,
-    group: usize,
-    used: &[&str],
+    at: Placement,
     seed: u64,
     client_cidrs: &[String],
 ) -> CacheShape {
+    let Placement {
+        region,
+        group,
+        used,
+    } = at;
     let (engine, version, _) = *rng.pick(engines::VERSIONS);
-    let (plain, tiering) = node_types(engine, version);
+    let (plain, tiering) = node_types(engine, version, region);
     let tiered = rng.chance(10) && !tiering.is_empty();
     let node = if tiered {
         *rng.pick(&tiering)

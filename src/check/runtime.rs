@@ -11,9 +11,7 @@ use crate::model::S;
 pub fn check(runtime: &S<String>, owner: &str, cx: &Context, out: &mut Vec<Diag>) -> bool {
     let name = runtime.value.as_str();
     if !runtimes::is_known(name) {
-        let creatable: Vec<&str> = runtimes::RUNTIMES
-            .iter()
-            .copied()
+        let creatable: Vec<&str> = runtimes::names()
             .filter(|r| runtimes::creatable(r, cx.today))
             .collect();
         out.push(

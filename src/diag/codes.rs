@@ -72,6 +72,9 @@ catalog! {
     E0124 Error "snapshots on a node type without them";
     E0125 Error "two replication groups with one id";
     W0101 Warning "engine version past standard support";
+    // E019x: node types against the AWS data tables (region offers, engines a type runs).
+    E0190 Error "node type not offered in the stack's region";
+    E0191 Error "node type runs Valkey only";
 
     // E02xx / W02xx: network.
     E0201 Error "invalid CIDR block";

@@ -21,7 +21,7 @@ fn find<'m>(model: &'m Model, cx: &Context) -> Vec<CacheProblem<'m>> {
     let mut found = Vec::new();
     for cache in &model.caches {
         engine::check(cache, cx, &mut found);
-        nodes::check(cache, &mut found);
+        nodes::check(model, cache, &mut found);
         topology::check(model, cache, &mut found);
         settings::check(model, cache, &mut found);
     }

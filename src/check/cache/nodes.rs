@@ -1,13 +1,13 @@
-//! The node type: it exists, a new cluster may use it, the engine version is recent enough for it,
-//! and it supports what the group asks of it (failover, data tiering, snapshots).
+//! The node type: it exists, the stack's region offers it, a new cluster may use it, it runs the
+//! engine and version, and it supports what the group asks of it (failover, tiering, snapshots).
 
 use super::problem::{CacheProblem, Failover};
 use crate::aws::engines::{self, Version};
 use crate::aws::node_types::{self, Generation, NodeType};
 use crate::diag::suggest::closest;
-use crate::model::Cache;
+use crate::model::{Cache, Model};
 
-pub fn check<'m>(cache: &'m Cache, out: &mut Vec<CacheProblem<'m>>) {
+pub fn check<'m>(model: &'m Model, cache: &'m Cache, out: &mut Vec<CacheProblem<'m>>) {
     let written = cache.node_type.value.as_str();
     let Some(node) = node_types::lookup(written) else {
         out.push(CacheProblem::UnknownNodeType {
@@ -20,6 +20,7 @@ pub fn check<'m>(cache: &'m Cache, out: &mut Vec<CacheProblem<'m>>) {
     if node.generation != Generation::Current {
         out.push(CacheProblem::NoNewClusters { cache, node });
     }
+    region(model, cache, node, out);
     engine_minimum(cache, node, out);
     failover(cache, node, out);
     data_tiering(cache, node, out);
@@ -35,6 +36,23 @@ pub fn check<'m>(cache: &'m Cache, out: &mut Vec<CacheProblem<'m>>) {
     }
 }
 
+/// A type the stack's region does not offer, when the table knows the region and the type.
+fn region<'m>(model: &'m Model, cache: &'m Cache, node: NodeType, out: &mut Vec<CacheProblem<'m>>) {
+    let Some(region) = &model.stack.region else {
+        return;
+    };
+    if let Some(offered) = node_types::offered_in(node.name, &region.value)
+        && !offered.contains(&region.value.as_str())
+    {
+        out.push(CacheProblem::NotInRegion {
+            cache,
+            node,
+            region,
+            offered,
+        });
+    }
+}
+
 /// Only Redis OSS has versions older than a type; every type runs Valkey 7.2, the oldest Valkey.
 fn engine_minimum<'m>(cache: &'m Cache, node: NodeType, out: &mut Vec<CacheProblem<'m>>) {
     let engine = cache.engine.value.as_str();
@@ -42,16 +60,25 @@ fn engine_minimum<'m>(cache: &'m Cache, node: NodeType, out: &mut Vec<CacheProbl
     if engine != "redis" || engines::default_parameter_group(engine, &version.value).is_none() {
         return;
     }
+    let Some(min) = node.min_redis else {
+        out.push(CacheProblem::ValkeyOnly { cache, node });
+        return;
+    };
     let Some(v) = Version::parse(&version.value) else {
         return;
     };
-    if v >= node.min_redis {
+    if v >= min {
         return;
     }
     let newer = engines::versions(engine)
-        .find(|k| Version::parse(k).is_some_and(|k| k >= node.min_redis))
+        .find(|k| Version::parse(k).is_some_and(|k| k >= min))
         .unwrap_or_default();
-    out.push(CacheProblem::EngineTooOld { cache, node, newer });
+    out.push(CacheProblem::EngineTooOld {
+        cache,
+        node,
+        min,
+        newer,
+    });
 }
 
 fn failover<'m>(cache: &'m Cache, node: NodeType, out: &mut Vec<CacheProblem<'m>>) {

@@ -1,7 +1,7 @@
 //! The replication group family's findings as data, and their wording. The rules in `engine`,
 //! `nodes`, `topology` and `settings` only find; this module alone writes the messages.
 
-use crate::aws::engines::{self, ENGINES};
+use crate::aws::engines::{self, ENGINES, Version};
 use crate::aws::node_types::{self, NodeType};
 use crate::aws::quotas::{READ_REPLICAS as MAX_REPLICAS, REPLICATION_GROUP_ID_CHARS as MAX_ID};
 use crate::date::Date;
@@ -52,12 +52,22 @@ pub enum CacheProblem<'m> {
     },
     /// E0106: a type new clusters may not use.
     NoNewClusters { cache: &'m Cache, node: NodeType },
-    /// E0107: Redis OSS older than the type needs; `newer` is the first version that runs it.
+    /// E0107: Redis OSS older than `min`, the type's minimum; `newer` is the first version to run it.
     EngineTooOld {
         cache: &'m Cache,
         node: NodeType,
+        min: Version,
         newer: &'static str,
     },
+    /// E0190: a type the stack's region does not offer; `offered` are the regions that do.
+    NotInRegion {
+        cache: &'m Cache,
+        node: NodeType,
+        region: &'m S<String>,
+        offered: &'static [&'static str],
+    },
+    /// E0191: Redis OSS on a type that runs only Valkey (the 8g families).
+    ValkeyOnly { cache: &'m Cache, node: NodeType },
     /// E0108: failover asked of a type without it, at `asked`.
     NoFailover {
         cache: &'m Cache,
@@ -282,14 +292,47 @@ impl CacheProblem<'_> {
                     node_types::replacement(node)
                 ))
             }
-            CacheProblem::EngineTooOld { cache, node, newer } => Diag::new(
+            CacheProblem::NotInRegion {
+                cache,
+                node,
+                region,
+                offered,
+            } => Diag::new(
+                codes::E0190,
+                cache.node_type.span,
+                format!("`{}` is not offered in {}", node.name, region.value),
+                format!("not offered in {}", region.value),
+            )
+            .with_label(region.span, "the stack's region")
+            .help(format!(
+                "choose a node type {} offers, or a region that offers `{}`: {}",
+                region.value,
+                node.name,
+                offered.join(", ")
+            )),
+            CacheProblem::ValkeyOnly { cache, node } => Diag::new(
+                codes::E0191,
+                cache.node_type.span,
+                format!("`{}` runs Valkey only, not Redis OSS", node.name),
+                "no Redis OSS version runs on this type",
+            )
+            .with_label(cache.engine.span, "Redis OSS is chosen here")
+            .help(format!(
+                "write engine = \"valkey\" with engine_version = \"{}\", or choose another \
+                 family such as `{}`",
+                engines::versions("valkey").last().unwrap_or_default(),
+                node.name.replacen("8g", "7g", 1)
+            )),
+            CacheProblem::EngineTooOld {
+                cache,
+                node,
+                min,
+                newer,
+            } => Diag::new(
                 codes::E0107,
                 cache.node_type.span,
-                format!(
-                    "`{}` needs Redis OSS {} or later",
-                    node.name, node.min_redis
-                ),
-                format!("needs Redis OSS {} or later", node.min_redis),
+                format!("`{}` needs Redis OSS {min} or later", node.name),
+                format!("needs Redis OSS {min} or later"),
             )
             .with_label(
                 cache.engine_version.span,
