@@ -1,5 +1,6 @@
 //! EC2 images: their AMIs per architecture, their support dates, and how client tools install.
-//! Sources: public SSM parameters under /aws/service/ami-amazon-linux-latest; EC2 instance type
+//! Checked 2026-12-02 (by hand: no machine-readable source; docs/aws-data.md). Sources: public SSM
+//! parameters under /aws/service/ami-amazon-linux-latest; EC2 instance type
 //! naming (a `g` after the generation digit marks Graviton, arm64); Amazon Linux 2 FAQ (end of
 //! support 2026-06-30) and Amazon Linux 2023 release notes (end of support 2029-06-30); AWS
 //! Knowledge Center "test my connection to an ElastiCache cluster" (AL2023 `redis6` speaks TLS,
