@@ -200,11 +200,11 @@ const MUTATIONS: &[(&str, &str, Mutate)] = &[
         Some(())
     }),
     // Clients, functions and layers (E03xx, E04xx).
-    ("python3.8 runtime", "E0402", |p| {
+    ("python3.7 runtime", "E0402", |p| {
         for v in ["12", "13", "14"] {
             p.replace_all(
                 &format!("runtime = \"python3.{v}\""),
-                "runtime = \"python3.8\"",
+                "runtime = \"python3.7\"",
             );
         }
         p.line("function ").map(drop)
