@@ -102,48 +102,8 @@ impl FunctionProblem<'_> {
                 }
             })
             .fact("runtime", runtime.value.as_str()),
-            FunctionProblem::BlockedRuntime(aging) => {
-                let Aging {
-                    runtime,
-                    owner,
-                    life,
-                    ..
-                } = aging;
-                Diag::new(
-                    codes::E0402,
-                    runtime.span,
-                    format!(
-                        "{owner} uses `{}`, which Lambda no longer lets you create functions on \
-                         (deprecated {}, creation blocked since {}, updates blocked from {})",
-                        runtime.value, life.deprecated, life.create_block, life.update_block
-                    ),
-                    format!("blocked since {}", life.create_block),
-                )
-                .help(instead(aging))
-                .fact("runtime", runtime.value.as_str())
-                .fact("blocked", life.create_block.to_string())
-            }
-            FunctionProblem::DeprecatedRuntime(aging) => {
-                let Aging {
-                    runtime,
-                    owner,
-                    life,
-                    ..
-                } = aging;
-                Diag::new(
-                    codes::W0401,
-                    runtime.span,
-                    format!(
-                        "{owner} uses `{}`, deprecated since {}: creating functions on it is \
-                         blocked from {}, updating them from {}",
-                        runtime.value, life.deprecated, life.create_block, life.update_block
-                    ),
-                    format!("deprecated since {}", life.deprecated),
-                )
-                .help(instead(aging))
-                .fact("runtime", runtime.value.as_str())
-                .fact("deprecated", life.deprecated.to_string())
-            }
+            FunctionProblem::BlockedRuntime(aging) => aging_runtime(aging, true),
+            FunctionProblem::DeprecatedRuntime(aging) => aging_runtime(aging, false),
             FunctionProblem::NotInline { function } => Diag::new(
                 codes::E0403,
                 function.runtime.span,
@@ -260,16 +220,50 @@ impl FunctionProblem<'_> {
     }
 }
 
-/// The help of an aging runtime: the replacement, else the newest the language has.
-fn instead(aging: &Aging) -> String {
-    match aging.replacement {
+/// E0402 once creation is `blocked`, else W0401; the help names the replacement, else says to
+/// take the newest runtime of the language.
+fn aging_runtime(aging: &Aging, blocked: bool) -> Diag {
+    let Aging {
+        runtime,
+        owner,
+        life,
+        replacement,
+        today,
+    } = aging;
+    let (code, message, label, fact) = if blocked {
+        (
+            codes::E0402,
+            format!(
+                "{owner} uses `{}`, which Lambda no longer lets you create functions on \
+                 (deprecated {}, creation blocked since {}, updates blocked from {})",
+                runtime.value, life.deprecated, life.create_block, life.update_block
+            ),
+            format!("blocked since {}", life.create_block),
+            ("blocked", life.create_block),
+        )
+    } else {
+        (
+            codes::W0401,
+            format!(
+                "{owner} uses `{}`, deprecated since {}: creating functions on it is blocked \
+                 from {}, updating them from {}",
+                runtime.value, life.deprecated, life.create_block, life.update_block
+            ),
+            format!("deprecated since {}", life.deprecated),
+            ("deprecated", life.deprecated),
+        )
+    };
+    let help = match replacement {
         Some(r) => format!("write `runtime = \"{r}\"`"),
         None => format!(
-            "no {} runtime cachec knows is supported on {}: use the newest one Lambda offers",
-            runtimes::language(&aging.runtime.value),
-            aging.today
+            "no {} runtime cachec knows is supported on {today}: use the newest one Lambda offers",
+            runtimes::language(&runtime.value),
         ),
-    }
+    };
+    Diag::new(code, runtime.span, message, label)
+        .help(help)
+        .fact("runtime", runtime.value.as_str())
+        .fact(fact.0, fact.1.to_string())
 }
 
 /// The first five names, and how many more.
