@@ -199,3 +199,24 @@ fn typed_rules_carry_their_facts() {
         serde_json::json!({"cache": "cache", "port": 6379, "blocks": ["0.0.0.0/0"]})
     );
 }
+
+#[test]
+fn network_zone_rules_carry_their_facts() {
+    let src = "stack \"s\" { region = \"eu-west-1\" }\nnetwork vpc {\n  cidr = \"10.0.0.0/16\"\n  subnet data { zone = \"d\"  cidr = \"10.0.1.0/24\" }\n}\n";
+    let path = write("zone_facts.cache", src);
+    let (objects, _, status) = cachec(&[
+        "check",
+        path.to_str().expect("UTF-8 path"),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(status, Some(1));
+    let [zone] = objects.as_slice() else {
+        panic!("one error: {objects:?}");
+    };
+    assert_eq!(zone["code"], "E0208");
+    assert_eq!(
+        zone["facts"],
+        serde_json::json!({"region": "eu-west-1", "zone": "d"})
+    );
+}
