@@ -10,6 +10,7 @@ mod instances;
 mod layers;
 mod logical_ids;
 mod network;
+mod prose;
 mod security;
 
 use crate::date::Date;

@@ -1,6 +1,7 @@
 //! The client family's findings as data, and their wording. The rules in `clients` only find;
 //! this module alone writes the messages, labels and help, and names the facts JSON carries.
 
+use crate::check::prose::{and_list, quoted};
 use crate::diag::{Diag, codes};
 use crate::model::{Endpoint, Function, Instance, Ref};
 use crate::span::Span;
@@ -67,7 +68,7 @@ impl ClientProblem<'_> {
                     steps.push(format!(
                         "add `{}` to the `subnets` of {}",
                         subnet.value,
-                        quoted(&names)
+                        quoted(&names).join(", ")
                     ));
                 }
                 if !absent.is_empty() {
@@ -85,7 +86,7 @@ impl ClientProblem<'_> {
                          the {} endpoint{}",
                         instance.name.value,
                         subnet.value,
-                        prose(lacking),
+                        and_list(lacking),
                         if lacking.len() == 1 { "" } else { "s" }
                     ),
                     "needs the ssm, ssmmessages and ec2messages endpoints",
@@ -189,12 +190,10 @@ fn reads_without_connects(function: &Function, first: &Read, more: &[Read]) -> D
             function.name.value, cache.name.value
         )
     } else {
-        let quoted: Vec<String> = caches.iter().map(|c| format!("`{c}`")).collect();
-        let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
         format!(
             "function `{}` reads {} but does not connect to them",
             function.name.value,
-            prose(&quoted)
+            and_list(&quoted(&caches))
         )
     };
     let mut diag = Diag::new(codes::E0309, *at, message, "read here").with_label(
@@ -220,21 +219,4 @@ fn reads_without_connects(function: &Function, first: &Read, more: &[Read]) -> D
     diag.help(help)
         .fact("function", function.name.value.as_str())
         .fact("caches", caches)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn prose(names: &[&str]) -> String {
-    match names.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

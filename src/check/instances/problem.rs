@@ -2,6 +2,7 @@
 //! this module alone writes the messages, labels and help, and names the facts JSON carries.
 
 use crate::aws::images;
+use crate::check::prose::quoted;
 use crate::date::Date;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
@@ -230,8 +231,4 @@ fn names(first: &S<String>, more: &[&S<String>]) -> Vec<String> {
         .chain(more.iter().copied())
         .map(|p| p.value.clone())
         .collect()
-}
-
-fn quoted(names: &[String]) -> Vec<String> {
-    names.iter().map(|n| format!("`{n}`")).collect()
 }

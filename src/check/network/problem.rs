@@ -3,6 +3,7 @@
 
 use super::cidr::Cidr;
 use crate::aws::regions;
+use crate::check::prose::quoted;
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Diag, codes};
 use crate::model::{Cache, Endpoint, Ref, S, Subnet};
@@ -358,7 +359,10 @@ fn listed_again(first: &(&Ref, &Ref), more: &[(&Ref, &Ref)]) -> Diag {
     let message = match names.as_slice() {
         [one] if more.is_empty() => format!("subnet `{one}` is listed twice"),
         [one] => format!("subnet `{one}` is listed {} times", repeats.len() + 1),
-        _ => format!("subnets {} are listed more than once", quoted(&names)),
+        _ => format!(
+            "subnets {} are listed more than once",
+            quoted(&names).join(", ")
+        ),
     };
     let mut diag = Diag::new(
         codes::E0210,
@@ -417,13 +421,4 @@ fn shared_zones(first: &SharedZone, more: &[SharedZone]) -> Diag {
         .map(|(r, _, _)| r.name.value.clone())
         .collect();
     diag.help(help).fact("subnets", subnets)
-}
-
-/// `` `a`, `b` `` for a message naming several declarations.
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
