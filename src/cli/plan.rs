@@ -122,8 +122,14 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     if let Some(day) = args.as_of {
         options.check.today = day;
     }
-    let (old_built, old_diags) = cachec::build(&old.src, old.loader.as_ref(), &options);
-    let (new_built, new_diags) = cachec::build(&new.src, new.loader.as_ref(), &options);
+    let (old_built, old_diags) = cachec::build_trees(&old.src, old.loader.as_ref(), &options);
+    // Staging writes NEW's files as its last step; a plan alone reads only the trees.
+    let build_new = if args.stage.is_some() {
+        cachec::build
+    } else {
+        cachec::build_trees
+    };
+    let (new_built, new_diags) = build_new(&new.src, new.loader.as_ref(), &options);
     if args.message_format == MessageFormat::Sarif {
         eprintln!("error: `cachec plan` prints human or json; SARIF is for `check` and `build`");
         return ExitCode::from(2);

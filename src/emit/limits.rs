@@ -12,8 +12,9 @@ use crate::diag::{Code, Diag, codes};
 use crate::model::{Model, ids};
 use crate::span::Span;
 
-/// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes, in
-/// the same order, and `extension` the printed format's (`yaml` or `json`).
+/// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes (or an
+/// upper bound of one, where that bound is within the body limit), in the same order, and
+/// `extension` the printed format's (`yaml` or `json`).
 pub fn templates(
     model: &Model,
     templates: &[(String, Template)],

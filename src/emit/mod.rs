@@ -14,7 +14,7 @@ pub mod node;
 pub mod plan;
 #[cfg(test)]
 mod predicted;
-mod size;
+pub mod size;
 pub mod split;
 mod too_big;
 pub mod trace;
