@@ -23,10 +23,8 @@ pub fn templates(
 ) -> Vec<Diag> {
     let mut out = Vec::new();
     let stack = model.stack.name.span;
-    let names: HashMap<String, Span> = ids::all(model)
-        .into_iter()
-        .flat_map(|d| d.ids.into_iter().map(move |(_, id)| (id, d.name.span)))
-        .collect();
+    // Which declaration an id comes from is asked only for an invalid id: built on first need.
+    let mut names: Option<HashMap<String, Span>> = None;
     let mut reported: HashSet<&str> = HashSet::new();
     for (index, (stem, t)) in templates.iter().enumerate() {
         let file = format!("{stem}.{extension}");
@@ -78,6 +76,12 @@ pub fn templates(
             if valid || !reported.insert(id) {
                 continue;
             }
+            let names = names.get_or_insert_with(|| {
+                ids::all(model)
+                    .into_iter()
+                    .flat_map(|d| d.ids.into_iter().map(move |(_, id)| (id, d.name.span)))
+                    .collect()
+            });
             let at = names.get(id).copied().unwrap_or(stack);
             out.push(
                 Diag::new(

@@ -7,16 +7,24 @@ use super::types::{S, Subnet, UrlAuth};
 
 /// `cache_a` -> `CacheA`: logical ids allow only letters and digits.
 pub fn pascal(name: &str) -> String {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
+    let mut out = String::with_capacity(name.len());
+    push_pascal(&mut out, name);
+    out
+}
+
+/// [`pascal`] appended to `out`: one buffer, since every logical id of every declaration is
+/// made this way (checks and emission both ask for them).
+fn push_pascal(out: &mut String, name: &str) {
+    for part in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
+    {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
 }
 
 /// `fa-063` + `cache_a` -> `fa-063-cache-a`: the AWS name of a declared thing.
@@ -30,7 +38,10 @@ pub fn replication_group_name(stack: &str, name: &str) -> String {
 }
 
 fn id(name: &str, suffix: &str) -> String {
-    format!("{}{suffix}", pascal(name))
+    let mut out = String::with_capacity(name.len() + suffix.len());
+    push_pascal(&mut out, name);
+    out.push_str(suffix);
+    out
 }
 
 pub fn subnet_id(name: &str) -> String {
