@@ -55,7 +55,7 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
                 return names(parsed, Kind::ReplicationGroup);
             }
             match s.key(&key).map(|k| k.ty) {
-                Some(Ty::Ref(kind) | Ty::Refs(kind)) => names(parsed, kind),
+                Some(Ty::Ref(kind) | Ty::Refs(kind) | Ty::RefOrStr(kind)) => names(parsed, kind),
                 Some(Ty::Word(words)) => words
                     .iter()
                     .map(|w| simple(w, CompletionItemKind::ENUM_MEMBER))

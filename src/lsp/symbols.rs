@@ -61,7 +61,7 @@ pub fn expected(item: &Item, key: &str) -> Option<Kind> {
         return Some(Kind::ReplicationGroup);
     }
     match s.key(key)?.ty {
-        schema::Ty::Ref(kind) | schema::Ty::Refs(kind) => Some(kind),
+        schema::Ty::Ref(kind) | schema::Ty::Refs(kind) | schema::Ty::RefOrStr(kind) => Some(kind),
         _ => None,
     }
 }

@@ -95,6 +95,9 @@ pub enum Ty {
     Ref(Kind),
     /// A list of names of declared things of this kind.
     Refs(Kind),
+    /// The name of one declared thing of this kind, or a quoted string naming one that exists
+    /// outside the program (an existing parameter group, a KMS key ARN or alias).
+    RefOrStr(Kind),
 }
 
 /// Integers above this are written "at least min": the API takes 32-bit integers.
@@ -112,6 +115,10 @@ impl Ty {
             Ty::Word(words) => format!("one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
             Ty::Refs(kind) => format!("a list of names, each {}", kind.article()),
+            Ty::RefOrStr(kind) => format!(
+                "the name of {} or a string naming an existing one",
+                kind.article()
+            ),
         }
     }
 
@@ -141,6 +148,7 @@ impl Ty {
             }
             Ty::Ref(kind) => kind.noun().into(),
             Ty::Refs(kind) => format!("list of {}s", kind.noun()),
+            Ty::RefOrStr(kind) => format!("{} or string", kind.noun()),
         }
     }
 }

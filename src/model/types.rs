@@ -7,6 +7,13 @@ use crate::words::words;
 
 pub type S<T> = Spanned<T>;
 
+/// A value of `Ty::RefOrStr`: a declared thing, or one outside the program given by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefOrStr {
+    Declared(Ref),
+    Existing(S<String>),
+}
+
 /// A resolved reference: the name as written and the index of its target in the model's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {

@@ -139,6 +139,8 @@ impl Lowerer<'_> {
             (Ty::Ref(kind), ValueKind::Path(p)) if p.len() == 1 => {
                 return p.first().is_some_and(|n| self.resolve(kind, n).is_some());
             }
+            (Ty::RefOrStr(_), ValueKind::Str(_)) => true,
+            (Ty::RefOrStr(kind), ValueKind::Path(_)) => return self.type_ok(Ty::Ref(kind), value),
             (Ty::Refs(kind), ValueKind::List(items)) => {
                 let mut all = true;
                 for v in items {
