@@ -112,6 +112,7 @@ pub fn nested(
                 Output {
                     description: out.description.clone(),
                     value,
+                    export: out.export.clone(),
                 },
             );
         }
@@ -246,6 +247,7 @@ impl Wiring<'_> {
             t.outputs.entry(name.to_string()).or_insert_with(|| Output {
                 description: name.to_string(),
                 value: value.clone(),
+                export: None,
             });
         }
     }
@@ -281,6 +283,7 @@ impl Wiring<'_> {
                     Output {
                         description: format!("Values read by other templates, list {k}"),
                         value: Node::Join(",".into(), values),
+                        export: None,
                     },
                 );
             }
