@@ -174,6 +174,11 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     if rng.chance(30) {
         let _ = writeln!(out, "  description = \"generated stack {seed}\"");
     }
+    // Tags and sharing draw from a stream of their own, so the rest of each program stays as it was.
+    let mut share = Rng(seed ^ 0x7461_6773);
+    if share.chance(30) {
+        tags(&mut share, &mut out, "stack");
+    }
     let _ = writeln!(out, "}}\n");
 
     // Clients first, so the network knows which endpoints they need.
@@ -299,6 +304,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     for (c, used) in cache_zones.iter().enumerate() {
         shapes.push(replication_group(
             &mut rng,
+            &mut share,
             &mut out,
             c,
             c % groups.max(1),
@@ -431,7 +437,11 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             if rng.chance(50) {
                 let _ = writeln!(text, "    VERBOSE = {}", rng.chance(50));
             }
-            text.push_str("  }\n}\n\n");
+            text.push_str("  }\n");
+            if share.chance(20) {
+                tags(&mut share, &mut text, &format!("f{c}_{f}"));
+            }
+            text.push_str("}\n\n");
             functions.push_str(&text);
         }
     }
@@ -444,6 +454,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
 /// Writes replication group `cache{c}` in the zones `used`; returns what its clients need.
 fn replication_group(
     rng: &mut Rng,
+    share: &mut Rng,
     out: &mut String,
     c: usize,
     group: usize,
@@ -544,8 +555,34 @@ fn replication_group(
             "  description = \"cache {c} of generated stack {seed}\""
         );
     }
+    if share.chance(20) {
+        let _ = writeln!(out, "  export = true");
+    }
+    if share.chance(15) {
+        let group = if share.chance(50) {
+            "sg-0123456789abcdef0".to_string()
+        } else {
+            format!("import:app-{seed}-{c}-SecurityGroupId")
+        };
+        let _ = writeln!(out, "  allow_security_groups = [\"{group}\"]");
+    }
+    if share.chance(25) {
+        tags(share, out, &format!("cache{c}"));
+    }
     let _ = writeln!(out, "}}\n");
     CacheShape { tls, replicas }
+}
+
+/// A `tags` block of one to three tags, one of them with a key that needs quotes.
+fn tags(rng: &mut Rng, out: &mut String, owner: &str) {
+    let mut text = format!("  tags {{ team = \"team-{}\"", rng.below(9));
+    if rng.chance(50) {
+        let _ = write!(text, "  \"cost-center\" = \"{}\"", 100 + rng.below(900));
+    }
+    if rng.chance(30) {
+        let _ = write!(text, "  owner = \"{owner}\"");
+    }
+    let _ = writeln!(out, "{text} }}");
 }
 
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools
