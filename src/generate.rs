@@ -304,7 +304,6 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     for (c, used) in cache_zones.iter().enumerate() {
         shapes.push(replication_group(
             &mut rng,
-            &mut share,
             &mut out,
             c,
             c % groups.max(1),
@@ -312,6 +311,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             seed,
             &client_cidrs,
         ));
+        sharing(&mut share, &mut out, c, seed);
     }
 
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
@@ -454,7 +454,6 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
 /// Writes replication group `cache{c}` in the zones `used`; returns what its clients need.
 fn replication_group(
     rng: &mut Rng,
-    share: &mut Rng,
     out: &mut String,
     c: usize,
     group: usize,
@@ -555,22 +554,32 @@ fn replication_group(
             "  description = \"cache {c} of generated stack {seed}\""
         );
     }
-    if share.chance(20) {
-        let _ = writeln!(out, "  export = true");
+    let _ = writeln!(out, "}}\n");
+    CacheShape { tls, replicas }
+}
+
+/// What cache `c` shares: exports, admitted groups and tags, inside its block (before its `}`).
+fn sharing(rng: &mut Rng, out: &mut String, c: usize, seed: u64) {
+    let mut text = String::new();
+    if rng.chance(20) {
+        text.push_str("  export = true\n");
     }
-    if share.chance(15) {
-        let group = if share.chance(50) {
+    if rng.chance(15) {
+        let group = if rng.chance(50) {
             "sg-0123456789abcdef0".to_string()
         } else {
             format!("import:app-{seed}-{c}-SecurityGroupId")
         };
-        let _ = writeln!(out, "  allow_security_groups = [\"{group}\"]");
+        let _ = writeln!(text, "  allow_security_groups = [\"{group}\"]");
     }
-    if share.chance(25) {
-        tags(share, out, &format!("cache{c}"));
+    if rng.chance(25) {
+        tags(rng, &mut text, &format!("cache{c}"));
     }
-    let _ = writeln!(out, "}}\n");
-    CacheShape { tls, replicas }
+    if !text.is_empty() && out.ends_with("}\n\n") {
+        out.truncate(out.len() - 3);
+        out.push_str(&text);
+        out.push_str("}\n\n");
+    }
 }
 
 /// A `tags` block of one to three tags, one of them with a key that needs quotes.

@@ -209,6 +209,10 @@ impl CacheIds {
                 export_id(&replication_group, cache_attr(attr).0),
             )
         });
+        // An exported group id travels from the network template to the root.
+        let group_export = security_group_output
+            .is_some()
+            .then(|| (Space::Export, export_id(&security_group, "GroupId")));
         let mut out = resources([subnet_group, replication_group, security_group]);
         out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
         out.extend(
@@ -218,6 +222,7 @@ impl CacheIds {
                 .map(|o| (Space::Output, o)),
         );
         out.extend(exports);
+        out.extend(group_export);
         out
     }
 }
