@@ -1,12 +1,13 @@
 //! CloudFormation's per-template limits, judged on the printed templates before any is written:
-//! resources, parameters, outputs, bytes of body, valid logical ids (quotas in `aws::quotas`).
+//! resources, parameters, outputs, bytes of body, descriptions, valid logical ids (quotas in
+//! `aws::quotas`).
 
 use std::collections::{HashMap, HashSet};
 
 use super::node::Template;
 use crate::aws::quotas::{
-    LOGICAL_ID_CHARS as MAX_ID, TEMPLATE_BODY_BYTES, TEMPLATE_OUTPUTS, TEMPLATE_PARAMETERS,
-    TEMPLATE_RESOURCES,
+    LOGICAL_ID_CHARS as MAX_ID, TEMPLATE_BODY_BYTES, TEMPLATE_DESCRIPTION_BYTES, TEMPLATE_OUTPUTS,
+    TEMPLATE_PARAMETERS, TEMPLATE_RESOURCES,
 };
 use crate::diag::{Code, Diag, codes};
 use crate::model::{Model, ids};
@@ -64,6 +65,7 @@ pub fn templates(
                 ),
             );
         }
+        out.extend(descriptions(model, &file, t));
         let all_ids = t
             .resources
             .keys()
@@ -100,6 +102,35 @@ pub fn templates(
                 )),
             );
         }
+    }
+    out
+}
+
+/// The template's description: the stack's own, or one cachec derives from the stack name.
+fn descriptions(model: &Model, file: &str, t: &Template) -> Vec<Diag> {
+    let mut out = Vec::new();
+    let at = model
+        .stack
+        .description
+        .as_ref()
+        .map_or(model.stack.name.span, |d| d.span);
+    let bytes = t.description.len();
+    if bytes > TEMPLATE_DESCRIPTION_BYTES {
+        out.push(
+            Diag::new(
+                codes::E0607,
+                at,
+                format!(
+                    "the description of {file} is {bytes} bytes; CloudFormation allows \
+                     {TEMPLATE_DESCRIPTION_BYTES}"
+                ),
+                "this description",
+            )
+            .help(format!(
+                "shorten the description to {TEMPLATE_DESCRIPTION_BYTES} bytes (a non-ASCII \
+                 character takes 2 to 4)"
+            )),
+        );
     }
     out
 }

@@ -16,6 +16,7 @@ pub mod plan;
 mod predicted;
 pub mod size;
 pub mod split;
+mod tags;
 mod too_big;
 pub mod trace;
 pub mod write;
@@ -100,6 +101,7 @@ fn plan_of(model: &Model) -> Plan {
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);
     functions::emit(model, &mut plan);
+    tags::apply(model, &mut plan);
     plan
 }
 
