@@ -23,11 +23,12 @@ pub enum Kind {
     Function,
     Environment,
     Moved,
+    Tags,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -38,6 +39,7 @@ impl Kind {
         Kind::Function,
         Kind::Environment,
         Kind::Moved,
+        Kind::Tags,
     ];
 
     /// The keyword that declares it.
@@ -58,6 +60,7 @@ impl Kind {
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
+            Kind::Tags => "a tags block",
         }
     }
 
@@ -73,6 +76,7 @@ impl Kind {
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
+            Kind::Tags => &TAGS,
         }
     }
 }
@@ -325,7 +329,7 @@ const STACK: KindSchema = KindSchema {
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -348,7 +352,7 @@ const NETWORK: KindSchema = KindSchema {
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
     ],
-    children: &[Kind::Subnet, Kind::Endpoint],
+    children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
 };
 
@@ -534,6 +538,19 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .default(DefaultValue::Word("snapshot"))
         .cfn(&[at(GROUP, "DeletionPolicy"), at(GROUP, "UpdateReplacePolicy")]),
         key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, port and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_security_groups",
+            Ty::Strs,
+            "existing security groups admitted to the port: \"sg-...\" or \"import:ExportName\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.SourceSecurityGroupId")]),
+        key(
             "allow_cidrs",
             Ty::Strs,
             "extra CIDR blocks admitted to the port, besides `connects` clients",
@@ -542,7 +559,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -578,7 +595,7 @@ const LAYER: KindSchema = KindSchema {
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -632,7 +649,7 @@ const INSTANCE: KindSchema = KindSchema {
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -739,7 +756,7 @@ const FUNCTION: KindSchema = KindSchema {
         )
         .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
     ],
-    children: &[Kind::Environment],
+    children: &[Kind::Environment, Kind::Tags],
     free_keys: false,
 };
 
@@ -750,6 +767,21 @@ const ENVIRONMENT: KindSchema = KindSchema {
     top_level: false,
     doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
     service: "Lambda",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
+// Tag rules. Source: "Tagging your AWS resources" (Tagging Best Practices, tag naming limits and
+// requirements); checked in `check/tags.rs`.
+const TAGS: KindSchema = KindSchema {
+    kind: Kind::Tags,
+    keyword: "tags",
+    names: Names::None,
+    top_level: false,
+    doc: "Tags: in `stack`, on every resource that takes them; in a declaration, on its resources (a declaration's tag wins over the stack's).",
+    service: "AWS",
     resource: "",
     keys: &[],
     children: &[],
@@ -794,6 +826,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     FUNCTION,
     ENVIRONMENT,
     MOVED,
+    TAGS,
 ];
 
 /// The schema declared by `keyword`, if any.
