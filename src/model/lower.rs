@@ -285,6 +285,15 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
+                Kind::KmsKey => model.kms_keys.push(KmsKey {
+                    name: name_of(item),
+                    description: fields.string("description"),
+                    rotation: fields.boolean("rotation"),
+                    on_delete: fields.word("on_delete"),
+                    pending_days: fields.int("pending_days"),
+                    alias: fields.string("alias"),
+                    span: item.span,
+                }),
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
             }
@@ -464,7 +473,8 @@ impl Lowerer<'_> {
                 | Kind::Instance
                 | Kind::Function
                 | Kind::Environment
-                | Kind::Moved => {}
+                | Kind::Moved
+                | Kind::KmsKey => {}
             }
         }
         self.current = outer;
@@ -493,6 +503,10 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            maintenance_window: f.string("maintenance_window"),
+            snapshot_window: f.string("snapshot_window"),
+            transit_mode: f.word("transit_mode"),
+            kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -737,6 +751,14 @@ impl Lowerer<'_> {
             }
         }
         Spanned::new(refs, attr.value.span)
+    }
+
+    /// A `Ty::RefOrStr` value: a quoted string names a thing outside the program.
+    fn ref_or_str(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<RefOrStr> {
+        match f.string(key) {
+            Some(existing) => Some(RefOrStr::Existing(existing)),
+            None => self.one_ref(f, key, kind).map(RefOrStr::Declared),
+        }
     }
 
     fn one_ref(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<Ref> {

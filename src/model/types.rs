@@ -32,6 +32,7 @@ pub struct Model {
     /// Declarations lowering left incomplete; what checks say about them is not shown.
     pub damage: Damage,
     pub moves: Vec<Moved>,
+    pub kms_keys: Vec<KmsKey>,
 }
 
 /// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
@@ -126,6 +127,14 @@ impl OnDelete {
     }
 }
 
+words! {
+    /// Which connections a group with TLS accepts.
+    pub enum TransitMode {
+        Preferred = "preferred",
+        Required = "required",
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Cache {
     pub name: S<String>,
@@ -148,6 +157,10 @@ pub struct Cache {
     pub data_tiering: Option<S<bool>>,
     pub snapshot_retention: Option<S<i64>>,
     pub on_delete: Option<S<OnDelete>>,
+    pub maintenance_window: Option<S<String>>,
+    pub snapshot_window: Option<S<String>>,
+    pub transit_mode: Option<S<TransitMode>>,
+    pub kms_key: Option<RefOrStr>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub span: Span,
@@ -285,4 +298,48 @@ pub struct EnvVar {
 pub enum EnvValue {
     Text(String),
     Cache { cache: Ref, attr: CacheAttr },
+}
+
+words! {
+    /// What removing a KMS key from the stack does to it.
+    pub enum KeyDeletion {
+        Retain = "retain",
+        Delete = "delete",
+    }
+}
+
+/// `kms_key NAME { ... }`: a customer managed key for at-rest encryption.
+#[derive(Debug, Clone)]
+pub struct KmsKey {
+    pub name: S<String>,
+    pub description: Option<S<String>>,
+    pub rotation: Option<S<bool>>,
+    pub on_delete: Option<S<KeyDeletion>>,
+    pub pending_days: Option<S<i64>>,
+    pub alias: Option<S<String>>,
+    pub span: Span,
+}
+
+impl KmsKey {
+    /// Rotation is on unless written off.
+    pub fn rotation(&self) -> bool {
+        self.rotation.as_ref().is_none_or(|b| b.value)
+    }
+
+    /// Retained unless written otherwise: a deleted key makes its snapshots unreadable.
+    pub fn on_delete(&self) -> KeyDeletion {
+        self.on_delete
+            .as_ref()
+            .map_or(KeyDeletion::Retain, |d| d.value)
+    }
+}
+
+impl KeyDeletion {
+    /// The `DeletionPolicy`/`UpdateReplacePolicy` value.
+    pub fn policy(self) -> &'static str {
+        match self {
+            KeyDeletion::Retain => "Retain",
+            KeyDeletion::Delete => "Delete",
+        }
+    }
 }
