@@ -39,3 +39,10 @@ pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
 pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
 /// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
 pub const READ_REPLICAS: i64 = 5;
+/// The shortest maintenance or snapshot window, in minutes: "The minimum maintenance window is a
+/// 60 minute period" (CreateReplicationGroup, PreferredMaintenanceWindow); "Snapshot window must be
+/// at least 60 minutes" (the service's answer to a shorter SnapshotWindow).
+pub const WINDOW_MINUTES: u32 = 60;
+/// The days of a maintenance window, from Sunday: "Valid values for ddd are: sun, mon, tue, wed,
+/// thu, fri, sat" (CreateReplicationGroup, PreferredMaintenanceWindow).
+pub const WINDOW_DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];

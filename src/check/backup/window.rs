@@ -1,15 +1,10 @@
 //! Maintenance and snapshot windows read from their text: `ddd:hh24:mi-ddd:hh24:mi` weekly and
 //! `hh24:mi-hh24:mi` daily, in UTC, as minutes of the week or day; and whether the two ever meet.
 
-/// Days as ElastiCache writes them, from Sunday. Source: CreateReplicationGroup
-/// (PreferredMaintenanceWindow: "Valid values for ddd are: sun mon tue wed thu fri sat").
-pub const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+pub use crate::aws::quotas::{WINDOW_DAYS as DAYS, WINDOW_MINUTES as MINIMUM};
 
 const DAY: u32 = 24 * 60;
 const WEEK: u32 = 7 * DAY;
-
-/// The shortest window ElastiCache takes, in minutes (both windows).
-pub const MINIMUM: u32 = 60;
 
 /// A window as minutes from its period's start (Sunday 00:00, or midnight) to its start and end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
