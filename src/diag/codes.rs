@@ -83,6 +83,7 @@ catalog! {
     E0143 Error "transit mode on an engine version without it";
     E0144 Error "KMS key deletion window out of range";
     E0145 Error "invalid KMS alias name";
+    E0146 Error "transit mode preferred with an AUTH token";
     W0133 Warning "snapshot window without automatic backups";
     W0134 Warning "transit mode preferred admits connections without TLS";
 

@@ -154,6 +154,8 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
                 .or(cache.transit_encryption.as_ref().map(|t| t.span))
                 .unwrap_or(here);
             cache.transit_mode = Some(Spanned::new(TransitMode::Preferred, span));
+            // ElastiCache takes no AUTH token with mode preferred: the token comes with required.
+            cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
         }
         Split::TlsTooOld => {}
     }

@@ -1,4 +1,5 @@
-//! The backup and maintenance findings as data, and their wording; the rules in `mod.rs` only find.
+//! The backup and maintenance findings as data, and their wording. The rules in `mod.rs` only
+//! find; this module alone writes the messages and the fixes they suggest.
 
 use super::window::{DAYS, MINIMUM, Malformed, Window};
 use crate::diag::suggest::did_you_mean;

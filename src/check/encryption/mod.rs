@@ -52,7 +52,15 @@ fn find(model: &Model) -> Vec<EncryptionProblem<'_>> {
             {
                 found.push(EncryptionProblem::ModeTooOld { mode, cache });
             } else if mode.value == TransitMode::Preferred {
-                found.push(EncryptionProblem::Preferred { mode: mode.span });
+                match &cache.auth_token {
+                    // "Transit encryption preferred is not supported with redis access control"
+                    // (InvalidParameterCombination, cloudposse/terraform-aws-elasticache-redis#239).
+                    Some(token) => found.push(EncryptionProblem::PreferredWithToken {
+                        mode: mode.span,
+                        token: token.span,
+                    }),
+                    None => found.push(EncryptionProblem::Preferred { mode: mode.span }),
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
-//! The encryption findings as data, and their wording; the rules in `mod.rs` only find.
+//! The encryption findings as data, and their wording. The rules in `mod.rs` only find; this
+//! module alone writes the messages and the fixes they suggest.
 
 use crate::aws::engines::{self, TRANSIT_MODE_SINCE};
 use crate::diag::{Diag, codes};
@@ -24,6 +25,8 @@ pub enum EncryptionProblem<'m> {
     },
     /// W0134: transit mode preferred.
     Preferred { mode: Span },
+    /// E0146: transit mode preferred together with an AUTH token.
+    PreferredWithToken { mode: Span, token: Span },
     /// E0145: a declared key's alias AWS rejects.
     BadAlias {
         alias: &'m S<String>,
@@ -116,6 +119,14 @@ impl EncryptionProblem<'_> {
                 "plain connections still admitted",
             )
             .help("once every client connects with TLS, write transit_mode = required"),
+            EncryptionProblem::PreferredWithToken { mode, token } => Diag::new(
+                codes::E0146,
+                *mode,
+                "ElastiCache does not take transit mode preferred together with an AUTH token",
+                "transit mode preferred",
+            )
+            .with_label(*token, "AUTH token given here")
+            .help("write transit_mode = required, or add the AUTH token in a later update, once the mode is required"),
             EncryptionProblem::BadAlias { alias, fault } => {
                 let (message, help) = match fault {
                     AliasFault::NoPrefix => (
