@@ -512,7 +512,8 @@ fn replication_group(
         out,
         "  transit_encryption = {tls}  at_rest_encryption = {at_rest}"
     );
-    if tls && rng.chance(30) {
+    let token = tls && rng.chance(30);
+    if token {
         let token = if rng.chance(50) {
             format!("ssm:/gen-{seed}/cache{c}/auth")
         } else {
@@ -552,7 +553,13 @@ fn replication_group(
         );
     }
     if tls && engines::has_transit_mode(engine, version) == Some(true) && rng.chance(30) {
-        let _ = writeln!(out, "  transit_mode = {}", rng.pick(TransitMode::WORDS));
+        // ElastiCache takes no AUTH token with mode preferred (E0146).
+        let mode = if token {
+            TransitMode::Required.word()
+        } else {
+            rng.pick(TransitMode::WORDS)
+        };
+        let _ = writeln!(out, "  transit_mode = {mode}");
     }
     let declared_key = at_rest && rng.chance(30) && rng.chance(50);
     if declared_key {
