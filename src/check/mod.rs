@@ -8,12 +8,11 @@ mod clients;
 mod encryption;
 mod environment;
 mod functions;
-mod handler;
 mod instances;
 mod layers;
 mod logical_ids;
 mod network;
-mod runtime;
+mod prose;
 mod security;
 
 use crate::date::Date;
