@@ -62,7 +62,7 @@ pub fn template(t: &Template) -> String {
                 "    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks:\n",
             );
             for check in r.lint_exempt {
-                write_str_item(&mut out, check, 10);
+                write_str_item(&mut out, check, 12);
             }
         }
         if !r.depends_on.is_empty() {
