@@ -7,9 +7,9 @@ use indexmap::IndexMap;
 
 use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
-use crate::aws::quotas::READ_REPLICAS;
+use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, OnDelete, SourceLoader};
+use crate::model::{Arch, OnDelete, SourceLoader, TransitMode};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -535,12 +535,13 @@ fn replication_group(
         let port = *rng.pick(&[6379, 6380, 6381, 16379]);
         let _ = writeln!(out, "  port = {port}");
     }
+    let at_rest = rng.chance(50);
     let _ = writeln!(
         out,
-        "  transit_encryption = {tls}  at_rest_encryption = {}",
-        rng.chance(50)
+        "  transit_encryption = {tls}  at_rest_encryption = {at_rest}"
     );
-    if tls && rng.chance(30) {
+    let token = tls && rng.chance(30);
+    if token {
         let token = if rng.chance(50) {
             format!("ssm:/gen-{seed}/cache{c}/auth")
         } else {
@@ -551,12 +552,53 @@ fn replication_group(
     if tiered {
         let _ = writeln!(out, "  data_tiering = true");
     }
+    let mut backups = false;
     if rng.chance(30) {
         let days = int_for(rng, Kind::ReplicationGroup, "snapshot_retention", i64::MAX);
         let _ = writeln!(out, "  snapshot_retention = {days}");
+        backups = days > 0;
     }
     if rng.chance(20) {
         let _ = writeln!(out, "  on_delete = {}", rng.pick(OnDelete::WORDS));
+    }
+    // Maintenance starts between 04:00 and 08:00 and snapshots end by 03:00, so they never meet.
+    if rng.chance(30) {
+        let day = rng.pick(&WINDOW_DAYS);
+        let hour = 4 + rng.below(5);
+        let _ = writeln!(
+            out,
+            "  maintenance_window = \"{day}:{hour:02}:00-{day}:{:02}:{}\"",
+            hour + 1 + rng.below(2),
+            rng.pick(&["00", "30"])
+        );
+    }
+    if backups && rng.chance(40) {
+        let hour = rng.below(3);
+        let _ = writeln!(
+            out,
+            "  snapshot_window = \"{hour:02}:00-{:02}:00\"",
+            hour + 1
+        );
+    }
+    if tls && engines::has_transit_mode(engine, version) == Some(true) && rng.chance(30) {
+        // ElastiCache takes no AUTH token with mode preferred (E0146).
+        let mode = if token {
+            TransitMode::Required.word()
+        } else {
+            rng.pick(TransitMode::WORDS)
+        };
+        let _ = writeln!(out, "  transit_mode = {mode}");
+    }
+    let declared_key = at_rest && rng.chance(30) && rng.chance(50);
+    if declared_key {
+        let _ = writeln!(out, "  kms_key = cache{c}_key");
+    } else if at_rest && rng.chance(15) {
+        let key = if rng.chance(50) {
+            format!("alias/gen-{seed}-cache{c}")
+        } else {
+            format!("arn:aws:kms:us-east-1:111122223333:alias/gen-{seed}-cache{c}")
+        };
+        let _ = writeln!(out, "  kms_key = \"{key}\"");
     }
     if rng.chance(20) {
         let extra = if rng.chance(50) {
@@ -573,6 +615,20 @@ fn replication_group(
         );
     }
     let _ = writeln!(out, "}}\n");
+    if declared_key {
+        let _ = writeln!(out, "kms_key cache{c}_key {{");
+        if rng.chance(50) {
+            let _ = writeln!(out, "  alias = \"alias/gen-{seed}-cache{c}\"");
+        }
+        if rng.chance(30) {
+            let _ = writeln!(
+                out,
+                "  on_delete = delete  pending_days = {}",
+                7 + rng.below(24)
+            );
+        }
+        let _ = writeln!(out, "}}\n");
+    }
     CacheShape { tls, replicas }
 }
 
@@ -593,10 +649,12 @@ fn sharing(rng: &mut Rng, out: &mut String, c: usize, seed: u64) {
     if rng.chance(25) {
         tags(rng, &mut text, &format!("cache{c}"));
     }
-    if !text.is_empty() && out.ends_with("}\n\n") {
-        out.truncate(out.len() - 3);
-        out.push_str(&text);
-        out.push_str("}\n\n");
+    // The group's block may be followed by its key's, so find its own closing brace.
+    let head = format!("replication_group cache{c} {{");
+    if let Some(start) = out.rfind(&head)
+        && let Some(end) = out.get(start..).and_then(|rest| rest.find("\n}\n"))
+    {
+        out.insert_str(start + end + 1, &text);
     }
 }
 

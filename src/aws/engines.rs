@@ -84,6 +84,22 @@ pub fn standard_support_ends(engine: &str, version: &str) -> Option<Date> {
         .map(|(_, _, d)| *d)
 }
 
+/// The first version of each engine with a transit encryption mode, and so with TLS turned on in
+/// place. Source: ElastiCache "Enabling in-transit encryption on a node-based Redis OSS cluster
+/// using Python" ("online TLS migration only for clusters with Valkey version 7.2 and above or
+/// Redis OSS version 7.0 or above").
+pub const TRANSIT_MODE_SINCE: &[(&str, Version)] = &[
+    ("redis", Version::new(7, 0, 0)),
+    ("valkey", Version::new(7, 2, 0)),
+];
+
+/// Whether `engine` at `version` takes a transit encryption mode; `None` for an unknown engine or
+/// an unreadable version (reported elsewhere).
+pub fn has_transit_mode(engine: &str, version: &str) -> Option<bool> {
+    let since = TRANSIT_MODE_SINCE.iter().find(|(e, _)| *e == engine)?.1;
+    Some(Version::parse(version)? >= since)
+}
+
 /// A dotted engine version, compared numerically (missing parts are zero).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Version {

@@ -52,3 +52,10 @@ pub const TAG_KEY_CHARS: usize = 128;
 pub const TAG_VALUE_CHARS: usize = 256;
 /// User tags on one resource; the `aws:` tags CloudFormation adds do not count.
 pub const TAGS_PER_RESOURCE: usize = 50;
+/// The shortest maintenance or snapshot window, in minutes: "The minimum maintenance window is a
+/// 60 minute period" (CreateReplicationGroup, PreferredMaintenanceWindow); "Snapshot window must be
+/// at least 60 minutes" (the service's answer to a shorter SnapshotWindow).
+pub const WINDOW_MINUTES: u32 = 60;
+/// The days of a maintenance window, from Sunday: "Valid values for ddd are: sun, mon, tue, wed,
+/// thu, fri, sat" (CreateReplicationGroup, PreferredMaintenanceWindow).
+pub const WINDOW_DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];

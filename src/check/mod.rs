@@ -2,8 +2,10 @@
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
 mod aws_names;
+mod backup;
 mod cache;
 mod clients;
+mod encryption;
 mod environment;
 mod functions;
 mod instances;
@@ -29,6 +31,8 @@ pub struct Context {
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
+    backup::check(model, &mut out);
+    encryption::check(model, &mut out);
     network::check(model, &mut out);
     clients::check(model, &mut out);
     instances::check(model, cx, &mut out);

@@ -85,6 +85,20 @@ catalog! {
     E0190 Error "node type not offered in the stack's region";
     E0191 Error "node type runs Valkey only";
 
+    // E0137-E0149 / W0133-W0139: backups, maintenance and encryption of replication groups.
+    E0137 Error "malformed maintenance or snapshot window";
+    E0138 Error "maintenance or snapshot window shorter than 60 minutes";
+    E0139 Error "snapshot window overlaps the maintenance window";
+    E0140 Error "KMS key without at-rest encryption";
+    E0141 Error "malformed KMS key reference";
+    E0142 Error "transit mode without transit encryption";
+    E0143 Error "transit mode on an engine version without it";
+    E0144 Error "KMS key deletion window out of range";
+    E0145 Error "invalid KMS alias name";
+    E0146 Error "transit mode preferred with an AUTH token";
+    W0133 Warning "snapshot window without automatic backups";
+    W0134 Warning "transit mode preferred admits connections without TLS";
+
     // E02xx / W02xx: network.
     E0201 Error "invalid CIDR block";
     E0202 Error "CIDR block with host bits set";

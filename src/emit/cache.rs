@@ -5,10 +5,11 @@ use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
 use crate::model::ids::{
-    CacheIds, SHARED, aws_name, cache_attr, export_name, replication_group_id,
+    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, replication_group_id,
     replication_group_name, subnet_id,
 };
-use crate::model::{Cache, CacheAttr, Model};
+use crate::model::{Cache, CacheAttr, Model, RefOrStr};
+use crate::words::Word;
 
 /// The template value of a cache attribute that clients read.
 pub fn attr(cache: &str, attr: CacheAttr) -> Node {
@@ -153,6 +154,25 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
             "SnapshotRetentionLimit",
             cache.snapshot_retention.as_ref().map(|d| d.span),
         ),
+        (
+            "PreferredMaintenanceWindow",
+            cache.maintenance_window.as_ref().map(|w| w.span),
+        ),
+        (
+            "SnapshotWindow",
+            cache.snapshot_window.as_ref().map(|w| w.span),
+        ),
+        (
+            "TransitEncryptionMode",
+            cache.transit_mode.as_ref().map(|m| m.span),
+        ),
+        (
+            "KmsKeyId",
+            cache.kms_key.as_ref().map(|k| match k {
+                RefOrStr::Declared(r) => r.name.span,
+                RefOrStr::Existing(s) => s.span,
+            }),
+        ),
     ];
     for (property, span) in spans {
         if let Some(span) = span {
@@ -227,6 +247,30 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
     }
     if let Some(days) = &cache.snapshot_retention {
         props.insert("SnapshotRetentionLimit".into(), Node::Int(days.value));
+    }
+    if let Some(window) = &cache.maintenance_window {
+        props.insert(
+            "PreferredMaintenanceWindow".into(),
+            Node::str(window.value.trim()),
+        );
+    }
+    if let Some(window) = &cache.snapshot_window {
+        props.insert("SnapshotWindow".into(), Node::str(window.value.trim()));
+    }
+    if let Some(mode) = &cache.transit_mode {
+        props.insert("TransitEncryptionMode".into(), Node::str(mode.value.word()));
+    }
+    match &cache.kms_key {
+        Some(RefOrStr::Declared(key)) => {
+            props.insert(
+                "KmsKeyId".into(),
+                Node::reference(kms_key_id(&key.name.value)),
+            );
+        }
+        Some(RefOrStr::Existing(key)) => {
+            props.insert("KmsKeyId".into(), Node::str(&key.value));
+        }
+        None => {}
     }
     let group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy());

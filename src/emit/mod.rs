@@ -6,6 +6,7 @@ pub mod endpoints;
 mod functions;
 mod instances;
 mod json;
+mod kms;
 pub mod layers;
 pub mod limits;
 mod nest;
@@ -97,6 +98,7 @@ fn plan_of(model: &Model) -> Plan {
     }
     network::emit(model, &mut plan);
     endpoints::emit(model, &mut plan);
+    kms::emit(model, &mut plan);
     cache::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);

@@ -123,6 +123,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Environment) => SymbolKind::VARIABLE,
         Some(Kind::Moved) => SymbolKind::EVENT,
         Some(Kind::Tags) => SymbolKind::PROPERTY,
+        Some(Kind::KmsKey) => SymbolKind::KEY,
         None => SymbolKind::NULL,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::facts::Client;
 use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
-use super::types::{S, Subnet, UrlAuth};
+use super::types::{KmsKey, S, Subnet, UrlAuth};
 
 /// `cache_a` -> `CacheA`: logical ids allow only letters and digits.
 pub fn pascal(name: &str) -> String {
@@ -373,6 +373,32 @@ impl FunctionIds {
     }
 }
 
+/// The logical id of a declared KMS key, which a replication group's `KmsKeyId` reads.
+pub fn kms_key_id(name: &str) -> String {
+    id(name, "Key")
+}
+
+pub struct KmsKeyIds {
+    pub key: String,
+    /// With `alias` only.
+    pub alias: Option<String>,
+}
+
+impl KmsKeyIds {
+    pub fn of(key: &KmsKey) -> Self {
+        let name = &key.name.value;
+        KmsKeyIds {
+            key: kms_key_id(name),
+            alias: key.alias.as_ref().map(|_| id(name, "KeyAlias")),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let KmsKeyIds { key, alias } = self;
+        resources([Some(key), alias].into_iter().flatten())
+    }
+}
+
 fn resources(ids: impl IntoIterator<Item = String>) -> Vec<(Space, String)> {
     ids.into_iter().map(|id| (Space::Resource, id)).collect()
 }
@@ -402,6 +428,12 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         out.push(Declared {
             name: &c.name,
             ids: CacheIds::of(c).list(),
+        });
+    }
+    for k in &model.kms_keys {
+        out.push(Declared {
+            name: &k.name,
+            ids: KmsKeyIds::of(k).list(),
         });
     }
     for l in &model.layers {

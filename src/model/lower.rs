@@ -286,6 +286,15 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
+                Kind::KmsKey => model.kms_keys.push(KmsKey {
+                    name: name_of(item),
+                    description: fields.string("description"),
+                    rotation: fields.boolean("rotation"),
+                    on_delete: fields.word("on_delete"),
+                    pending_days: fields.int("pending_days"),
+                    alias: fields.string("alias"),
+                    span: item.span,
+                }),
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet | Kind::Endpoint | Kind::Environment | Kind::Tags => {}
             }
@@ -467,7 +476,8 @@ impl Lowerer<'_> {
                 | Kind::Function
                 | Kind::Environment
                 | Kind::Moved
-                | Kind::Tags => {}
+                | Kind::Tags
+                | Kind::KmsKey => {}
             }
         }
         self.current = outer;
@@ -501,6 +511,10 @@ impl Lowerer<'_> {
                 .strings("allow_security_groups")
                 .map(|s| s.value)
                 .unwrap_or_default(),
+            maintenance_window: f.string("maintenance_window"),
+            snapshot_window: f.string("snapshot_window"),
+            transit_mode: f.word("transit_mode"),
+            kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -788,6 +802,14 @@ impl Lowerer<'_> {
             }
         }
         Spanned::new(refs, attr.value.span)
+    }
+
+    /// A `Ty::RefOrStr` value: a quoted string names a thing outside the program.
+    fn ref_or_str(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<RefOrStr> {
+        match f.string(key) {
+            Some(existing) => Some(RefOrStr::Existing(existing)),
+            None => self.one_ref(f, key, kind).map(RefOrStr::Declared),
+        }
     }
 
     fn one_ref(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<Ref> {

@@ -5,7 +5,7 @@
 //! writes, and a UI case; the generic rule in `lower.rs` checks it. Maps (parameters, tags) are
 //! blocks with free keys, as `environment` is.
 
-use super::types::{Arch, DEFAULT_PORT, EndpointKind, OnDelete, UrlAuth};
+use super::types::{Arch, DEFAULT_PORT, EndpointKind, KeyDeletion, OnDelete, TransitMode, UrlAuth};
 use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
 use crate::words::Word;
@@ -24,11 +24,12 @@ pub enum Kind {
     Environment,
     Moved,
     Tags,
+    KmsKey,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -40,6 +41,7 @@ impl Kind {
         Kind::Environment,
         Kind::Moved,
         Kind::Tags,
+        Kind::KmsKey,
     ];
 
     /// The keyword that declares it.
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
             Kind::Tags => "a tags block",
+            Kind::KmsKey => "a KMS key",
         }
     }
 
@@ -77,6 +80,7 @@ impl Kind {
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
             Kind::Tags => &TAGS,
+            Kind::KmsKey => &KMS_KEY,
         }
     }
 }
@@ -162,6 +166,7 @@ impl Kind {
     fn noun(self) -> &'static str {
         match self {
             Kind::ReplicationGroup => "replication group",
+            Kind::KmsKey => "KMS key",
             other => other.keyword(),
         }
     }
@@ -537,6 +542,34 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         )
         .default(DefaultValue::Word("snapshot"))
         .cfn(&[at(GROUP, "DeletionPolicy"), at(GROUP, "UpdateReplacePolicy")]),
+        // Source: ElastiCache API reference, CreateReplicationGroup (PreferredMaintenanceWindow).
+        key(
+            "maintenance_window",
+            Ty::Str,
+            "weekly maintenance, \"ddd:hh24:mi-ddd:hh24:mi\" in UTC, at least 60 minutes",
+        )
+        .cfn(&[at(GROUP, "PreferredMaintenanceWindow")]),
+        // Source: ElastiCache API reference, CreateReplicationGroup (SnapshotWindow).
+        key(
+            "snapshot_window",
+            Ty::Str,
+            "daily automatic backup, \"hh24:mi-hh24:mi\" in UTC, at least 60 minutes",
+        )
+        .cfn(&[at(GROUP, "SnapshotWindow")]),
+        // Source: ElastiCache API reference, CreateReplicationGroup (TransitEncryptionMode).
+        key(
+            "transit_mode",
+            Ty::Word(TransitMode::WORDS),
+            "TLS only (required), or TLS and plain connections while clients migrate (preferred)",
+        )
+        .cfn(&[at(GROUP, "TransitEncryptionMode")]),
+        // Source: ElastiCache API reference, CreateReplicationGroup (KmsKeyId).
+        key(
+            "kms_key",
+            Ty::RefOrStr(Kind::KmsKey),
+            "customer managed key for at-rest encryption: a declared kms_key, or a key id, key ARN, \"alias/name\" or alias ARN",
+        )
+        .cfn(&[at(GROUP, "KmsKeyId")]),
         key(
             "export",
             Ty::Bool,
@@ -814,6 +847,54 @@ const MOVED: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const KMS_KEY_TYPE: &str = "AWS::KMS::Key";
+
+// Source: CloudFormation `AWS::KMS::Key` (EnableKeyRotation, PendingWindowInDays) and
+// `AWS::KMS::Alias` (AliasName).
+const KMS_KEY: KindSchema = KindSchema {
+    kind: Kind::KmsKey,
+    keyword: "kms_key",
+    names: Names::One,
+    top_level: true,
+    doc: "A customer managed KMS key for at-rest encryption, administered by the account and usable by ElastiCache. Deleting it makes every snapshot encrypted with it unreadable, so it is retained by default.",
+    service: "KMS",
+    resource: KMS_KEY_TYPE,
+    keys: &[
+        key("description", Ty::Str, "description of the key")
+            .cfn(&[at(KMS_KEY_TYPE, "Description")]),
+        key("rotation", Ty::Bool, "rotate the key material every year")
+            .default(DefaultValue::Bool(true))
+            .cfn(&[at(KMS_KEY_TYPE, "EnableKeyRotation")]),
+        key(
+            "on_delete",
+            Ty::Word(KeyDeletion::WORDS),
+            "what removing the key from the stack does: keep it, or schedule its deletion",
+        )
+        .default(DefaultValue::Word("retain"))
+        .cfn(&[
+            at(KMS_KEY_TYPE, "DeletionPolicy"),
+            at(KMS_KEY_TYPE, "UpdateReplacePolicy"),
+        ]),
+        key(
+            "pending_days",
+            Ty::Int { min: 7, max: 30 },
+            "days a deleted key waits before KMS destroys it",
+        )
+        .unit("days")
+        .default(DefaultValue::Int(30))
+        .code(codes::E0144)
+        .cfn(&[at(KMS_KEY_TYPE, "PendingWindowInDays")]),
+        key(
+            "alias",
+            Ty::Str,
+            "an alias such as \"alias/cache\" that names the key",
+        )
+        .cfn(&[at("AWS::KMS::Alias", "AliasName")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -827,6 +908,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     ENVIRONMENT,
     MOVED,
     TAGS,
+    KMS_KEY,
 ];
 
 /// The schema declared by `keyword`, if any.

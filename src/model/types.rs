@@ -32,6 +32,7 @@ pub struct Model {
     /// Declarations lowering left incomplete; what checks say about them is not shown.
     pub damage: Damage,
     pub moves: Vec<Moved>,
+    pub kms_keys: Vec<KmsKey>,
 }
 
 /// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
@@ -129,6 +130,14 @@ impl OnDelete {
     }
 }
 
+words! {
+    /// Which connections a group with TLS accepts.
+    pub enum TransitMode {
+        Preferred = "preferred",
+        Required = "required",
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Cache {
     pub name: S<String>,
@@ -154,6 +163,10 @@ pub struct Cache {
     pub export: Option<S<bool>>,
     /// `sg-...` ids and `import:ExportName` imports admitted to the port.
     pub allow_security_groups: Vec<S<String>>,
+    pub maintenance_window: Option<S<String>>,
+    pub snapshot_window: Option<S<String>>,
+    pub transit_mode: Option<S<TransitMode>>,
+    pub kms_key: Option<RefOrStr>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
@@ -306,4 +319,48 @@ pub struct EnvVar {
 pub enum EnvValue {
     Text(String),
     Cache { cache: Ref, attr: CacheAttr },
+}
+
+words! {
+    /// What removing a KMS key from the stack does to it.
+    pub enum KeyDeletion {
+        Retain = "retain",
+        Delete = "delete",
+    }
+}
+
+/// `kms_key NAME { ... }`: a customer managed key for at-rest encryption.
+#[derive(Debug, Clone)]
+pub struct KmsKey {
+    pub name: S<String>,
+    pub description: Option<S<String>>,
+    pub rotation: Option<S<bool>>,
+    pub on_delete: Option<S<KeyDeletion>>,
+    pub pending_days: Option<S<i64>>,
+    pub alias: Option<S<String>>,
+    pub span: Span,
+}
+
+impl KmsKey {
+    /// Rotation is on unless written off.
+    pub fn rotation(&self) -> bool {
+        self.rotation.as_ref().is_none_or(|b| b.value)
+    }
+
+    /// Retained unless written otherwise: a deleted key makes its snapshots unreadable.
+    pub fn on_delete(&self) -> KeyDeletion {
+        self.on_delete
+            .as_ref()
+            .map_or(KeyDeletion::Retain, |d| d.value)
+    }
+}
+
+impl KeyDeletion {
+    /// The `DeletionPolicy`/`UpdateReplacePolicy` value.
+    pub fn policy(self) -> &'static str {
+        match self {
+            KeyDeletion::Retain => "Retain",
+            KeyDeletion::Delete => "Delete",
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use super::diff::{Action, Change};
 use super::{Finding, Side, resource, table};
 use crate::Built;
+use crate::aws::engines;
 use crate::diag::{Diag, codes};
 use crate::emit::node::{Node, Resource};
 use crate::span::Span;
@@ -22,7 +23,13 @@ pub fn check(
             continue;
         };
         match change.action {
-            Action::Remove if ty.stateful && !allowed(&change.owner) => {
+            // A retained resource leaves the stack but keeps running, with its data.
+            Action::Remove
+                if ty.stateful
+                    && !allowed(&change.owner)
+                    && resource(&old.templates, &change.logical_id)
+                        .is_none_or(|r| r.policy != Some("Retain")) =>
+            {
                 out.push(Finding {
                     side: Side::Old,
                     diag: removed(change),
@@ -171,8 +178,10 @@ pub enum Split {
     ReplicasFirst,
     /// Multi-AZ or failover off while removing replicas: the flags go first (E0705).
     FlagsFirst,
-    /// TLS turned on in place (E0706, E0707).
+    /// TLS turned on in place straight to mode `required`: mode `preferred` goes first (E0706).
     Tls,
+    /// TLS turned on in place on an engine without transit modes (E0707): no steps help.
+    TlsTooOld,
 }
 
 /// The changes from `before` to `after` that ElastiCache rejects in one update.
@@ -191,7 +200,11 @@ pub fn splits(before: &Resource, after: &Resource) -> Vec<Split> {
         out.push(Split::FlagsFirst);
     }
     if !boolean(before, "TransitEncryptionEnabled") && boolean(after, "TransitEncryptionEnabled") {
-        out.push(Split::Tls);
+        match engines::has_transit_mode(text(after, "Engine"), text(after, "EngineVersion")) {
+            Some(false) => out.push(Split::TlsTooOld),
+            _ if text(after, "TransitEncryptionMode") == "preferred" => {}
+            _ => out.push(Split::Tls),
+        }
     }
     out
 }
@@ -218,34 +231,35 @@ fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Ve
             )
             .with_label(at(change, "NumCacheClusters"), "replicas removed here")
             .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas (`cachec plan --stage DIR` writes both)"),
-            Split::Tls => tls(change, text(after, "Engine"), text(after, "EngineVersion")),
+            Split::Tls => tls(change),
+            Split::TlsTooOld => tls_too_old(change, text(after, "Engine"), text(after, "EngineVersion")),
         })
         .collect()
 }
 
-/// Turning TLS on in place: two updates through transit mode `preferred` on Redis OSS 7.0+ or
-/// Valkey 7.2+, impossible on older engines.
-fn tls(change: &Change, engine: &str, version: &str) -> Diag {
+/// Turning TLS on in place: two updates through transit mode `preferred`.
+fn tls(change: &Change) -> Diag {
     let owner = &change.owner;
-    let span = at(change, "TransitEncryptionEnabled");
-    let numbers: Vec<u64> = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
-    let minimum: &[u64] = if engine == "valkey" { &[7, 2] } else { &[7, 0] };
-    if numbers.as_slice() < minimum {
-        return Diag::new(
-            codes::E0707,
-            span,
-            format!("`{owner}` runs {engine} {version}, on which ElastiCache cannot turn in-transit encryption on in place"),
-            "TLS turned on here",
-        )
-        .help("upgrade the engine first (Redis OSS 7.0 or later, Valkey 7.2 or later) in its own update, then turn TLS on; or create a new cache with TLS and move the data");
-    }
     Diag::new(
         codes::E0706,
-        span,
+        at(change, "TransitEncryptionEnabled"),
         format!("`{owner}` turns in-transit encryption on in place, which takes two updates: clients still connecting without TLS would be cut off"),
         "TLS turned on here",
     )
-    .help("deploy in two updates: first TLS with TransitEncryptionMode `preferred` (both kinds of connection), move every client to TLS, then mode `required`")
+    .help("deploy in two updates: first TLS with transit_mode = preferred (both kinds of connection), move every client to TLS, then transit_mode = required (`cachec plan --stage DIR` writes both)")
+}
+
+/// Turning TLS on in place where the engine has no transit modes (before Redis OSS 7.0 and
+/// Valkey 7.2, `engines::TRANSIT_MODE_SINCE`): impossible.
+fn tls_too_old(change: &Change, engine: &str, version: &str) -> Diag {
+    let owner = &change.owner;
+    Diag::new(
+        codes::E0707,
+        at(change, "TransitEncryptionEnabled"),
+        format!("`{owner}` runs {engine} {version}, on which ElastiCache cannot turn in-transit encryption on in place"),
+        "TLS turned on here",
+    )
+    .help("upgrade the engine first (Redis OSS 7.0 or later, Valkey 7.2 or later) in its own update, then turn TLS on; or create a new cache with TLS and move the data")
 }
 
 /// Instances whose AMI comes from a public SSM parameter: any stack update reads it again, and a

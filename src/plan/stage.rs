@@ -5,7 +5,7 @@ use super::diff::Action;
 use super::rules::{Split, splits};
 use super::{Plan, plan, resource};
 use crate::diag::{Diag, Severity, codes};
-use crate::model::{Cache, Model, S};
+use crate::model::{Cache, Model, S, TransitMode};
 use crate::span::{Span, Spanned};
 use crate::{Built, Options};
 
@@ -19,7 +19,7 @@ pub struct Step {
 /// Why no steps were made.
 #[derive(Debug)]
 pub enum Refused {
-    /// The plan of OLD to NEW has errors that no staging resolves (replacements, removals, TLS).
+    /// The plan of OLD to NEW has errors that no staging resolves (replacements, removals, TLS on an old engine).
     Plan(Plan),
     /// A step failed its check or build: its diagnostics (spans point into NEW).
     Step(Vec<Diag>),
@@ -28,7 +28,7 @@ pub enum Refused {
 }
 
 /// The multi-step changes that staging resolves: the rest stay errors.
-const STAGED: [&str; 2] = [codes::E0704.id, codes::E0705.id];
+const STAGED: [&str; 3] = [codes::E0704.id, codes::E0705.id, codes::E0706.id];
 
 /// The steps that take `old` to `new`, each a single safe update from the one before; the last
 /// step is `new` itself. Without a multi-step change there is one step.
@@ -62,7 +62,13 @@ pub fn stage(
             (None, diags) => return Err(Refused::Step(diags)),
         }
     }
-    steps.push(new);
+    match settled(&new, &held) {
+        Some(last) => match crate::rebuild(last, options) {
+            (Some(built), _) => steps.push(built),
+            (None, diags) => return Err(Refused::Step(diags)),
+        },
+        None => steps.push(new),
+    }
     let mut out = Vec::new();
     for (n, built) in steps.into_iter().enumerate() {
         let before = out.last().map_or(old, |s: &Step| &s.built);
@@ -88,7 +94,7 @@ fn held_back(whole: &Plan, old: &Built, new: &Built) -> Vec<(String, Split)> {
         let after = resource(&new.templates, &change.logical_id);
         if let (Some(before), Some(after)) = (before, after) {
             for split in splits(before, after) {
-                if split != Split::Tls {
+                if split != Split::TlsTooOld {
                     out.push((change.owner.clone(), split));
                 }
             }
@@ -139,8 +145,42 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
                     }
                 });
         }
-        Split::Tls => {}
+        // TLS comes on admitting plain connections too; `required` follows.
+        Split::Tls => {
+            let span = cache
+                .transit_mode
+                .as_ref()
+                .map(|m| m.span)
+                .or(cache.transit_encryption.as_ref().map(|t| t.span))
+                .unwrap_or(here);
+            cache.transit_mode = Some(Spanned::new(TransitMode::Preferred, span));
+            // ElastiCache takes no AUTH token with mode preferred: the token comes with required.
+            cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
+        }
+        Split::TlsTooOld => {}
     }
+}
+
+/// NEW as the last step deploys it: a cache whose TLS came on in step 1 with mode `preferred` gets
+/// `required` written out, since a template that leaves the mode out would leave it `preferred`.
+/// `None` when NEW already says everything.
+fn settled(new: &Built, held: &[(String, Split)]) -> Option<Model> {
+    let mut model = new.model.clone();
+    let mut changed = false;
+    for (owner, split) in held {
+        let Some(cache) = model.caches.iter_mut().find(|c| &c.name.value == owner) else {
+            continue;
+        };
+        if *split == Split::Tls && cache.transit_mode.is_none() {
+            let span = cache
+                .transit_encryption
+                .as_ref()
+                .map_or(cache.span, |t| t.span);
+            cache.transit_mode = Some(Spanned::new(TransitMode::Required, span));
+            changed = true;
+        }
+    }
+    changed.then_some(model)
 }
 
 /// OLD's value of an attribute, at NEW's span of it (else at `fallback`).

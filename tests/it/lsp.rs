@@ -501,3 +501,43 @@ fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parse
     assert_eq!(caches, ["cache"]);
     client.shutdown();
 }
+
+#[test]
+fn kms_keys_get_hover_and_completion_from_the_schema() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/production/stack.cache");
+    let text = std::fs::read_to_string(&path).expect("the example");
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+    let hover = |client: &mut Client, needle: &str| -> String {
+        let offset = text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        let result = client.at("textDocument/hover", &uri, &text, offset);
+        result["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let kind = hover(&mut client, "kms_key cache_key");
+    assert!(
+        kind.contains("snapshot encrypted with it unreadable"),
+        "{kind}"
+    );
+    let mode = hover(&mut client, "transit_mode");
+    assert!(mode.contains("Value: one of preferred, required"), "{mode}");
+    let window = hover(&mut client, "maintenance_window");
+    assert!(window.contains("PreferredMaintenanceWindow"), "{window}");
+
+    // The value of the group's `kms_key`, however the formatter aligns it.
+    let offset = text.find("= cache_key").unwrap() + "= ".len();
+    let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(names, ["cache_key"]);
+    let offset = text.find("  alias       =").unwrap();
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert!(
+        keys.contains(&"pending_days".to_string()) && keys.contains(&"rotation".to_string()),
+        "{keys:?}"
+    );
+    client.shutdown();
+}

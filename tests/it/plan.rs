@@ -148,6 +148,8 @@ const UNREACHABLE: &[(&str, &str)] = &[
     ("Custom::LayerBuild", "Bucket"),
     // A constant: every build gets the same.
     ("Custom::LayerBuild", "ServiceTimeout"),
+    ("AWS::KMS::Key", "KeyPolicy"),
+    ("AWS::KMS::Alias", "TargetKeyId"),
 ];
 
 #[test]

@@ -112,6 +112,8 @@ fn the_multi_step_cases_stage_in_two_steps() {
     for name in [
         "failover-with-first-replica",
         "multi-az-off-with-replicas",
+        "tls-on",
+        "tls-on-with-token",
         "two-caches-split",
     ] {
         let (_, result) = staged(&Path::new("tests/plan").join(name)).expect("programs build");
