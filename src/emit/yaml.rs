@@ -404,8 +404,9 @@ mod tests {
     fn templates_print_as_their_trees_do() {
         let mut options = crate::Options::default();
         options.check.today = crate::date::Date::new(2026, 11, 26);
+        // Small enough to split the templates; large enough for one cache with alarms on six nodes.
         let limits = crate::emit::split::Limits {
-            bytes: 30_000,
+            bytes: 60_000,
             ..Default::default()
         };
         for seed in 0..4 {
