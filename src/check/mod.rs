@@ -11,6 +11,7 @@ mod instances;
 mod layers;
 mod logical_ids;
 mod network;
+mod parameters;
 mod runtime;
 mod security;
 
@@ -28,6 +29,7 @@ pub struct Context {
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
+    parameters::check(model, &mut out);
     network::check(model, &mut out);
     clients::check(model, &mut out);
     instances::check(model, cx, &mut out);

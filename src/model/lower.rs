@@ -285,8 +285,12 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
+                Kind::ParameterGroup => {
+                    let group = self.parameter_group(item, &mut fields);
+                    model.parameter_groups.push(group);
+                }
                 // Not top-level kinds: `top_level` let none of them through.
-                Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
+                Kind::Subnet | Kind::Endpoint | Kind::Environment | Kind::Parameters => {}
             }
         }
         self.current = None;
@@ -464,7 +468,9 @@ impl Lowerer<'_> {
                 | Kind::Instance
                 | Kind::Function
                 | Kind::Environment
-                | Kind::Moved => {}
+                | Kind::Moved
+                | Kind::ParameterGroup
+                | Kind::Parameters => {}
             }
         }
         self.current = outer;
@@ -478,7 +484,7 @@ impl Lowerer<'_> {
             engine: f.string("engine").unwrap_or_else(|| missing(item)),
             engine_version: f.string("engine_version").unwrap_or_else(|| missing(item)),
             node_type: f.string("node_type").unwrap_or_else(|| missing(item)),
-            parameter_group: f.string("parameter_group"),
+            parameter_group: self.ref_or_str(f, "parameter_group", Kind::ParameterGroup),
             port: f.int("port"),
             multi_az: f.boolean("multi_az"),
             automatic_failover: f.boolean("automatic_failover"),
@@ -609,32 +615,78 @@ impl Lowerer<'_> {
         }
     }
 
-    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
-        let mut vars = Vec::new();
-        let blocks: Vec<&Item> = children(item)
-            .filter(|c| c.kind.value == Kind::Environment.keyword())
-            .collect();
+    /// The one block of `kind` inside `item`, its name checked; a second one is an error.
+    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<&'i Item> {
+        let keyword = kind.keyword();
+        let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
             self.error(
                 Diag::new(
                     codes::E0006,
                     extra.kind.span,
-                    "`environment` is given twice",
+                    format!("`{keyword}` is given twice"),
                     "given again here",
                 )
                 .with_label(
                     blocks.first().map_or(extra.kind.span, |b| b.kind.span),
                     "first given here",
                 )
-                .help("put all variables in one `environment` block"),
+                .help(format!("put all {what} in one `{keyword}` block")),
             );
         }
-        let Some(block) = blocks.first() else {
+        let block = blocks.first().copied()?;
+        self.names_ok(kind.schema(), block).then_some(block)
+    }
+
+    fn parameter_group(&mut self, item: &Item, f: &mut Fields) -> ParameterGroup {
+        let mut parameters = Vec::new();
+        if let Some(block) = self.one_block(item, Kind::Parameters, "parameters") {
+            let fields = self.fields(Kind::Parameters.schema(), block);
+            for (key, attr) in &fields.attrs {
+                let value = match &attr.value.kind {
+                    ValueKind::Str(s) => ParamValue::Text(s.clone()),
+                    ValueKind::Int(n) => ParamValue::Int(*n),
+                    ValueKind::Bool(b) => ParamValue::Bool(*b),
+                    // A bare word, as `maxmemory-policy = noeviction`.
+                    ValueKind::Path(p) if p.len() == 1 => {
+                        ParamValue::Text(p.first().map(|w| w.value.clone()).unwrap_or_default())
+                    }
+                    other => {
+                        self.error(
+                            Diag::new(
+                                codes::E0004,
+                                attr.value.span,
+                                format!(
+                                    "a parameter is a string, a number or yes/no, not {}",
+                                    other.describe()
+                                ),
+                                "not a parameter value",
+                            )
+                            .help("write one value, such as \"allkeys-lru\", 300 or true"),
+                        );
+                        continue;
+                    }
+                };
+                parameters.push(Parameter {
+                    name: Spanned::new((*key).to_string(), attr.key.span),
+                    value: Spanned::new(value, attr.value.span),
+                });
+            }
+        }
+        ParameterGroup {
+            name: name_of(item),
+            family: f.string("family").unwrap_or_else(|| missing(item)),
+            description: f.string("description"),
+            parameters,
+            span: item.span,
+        }
+    }
+
+    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
+        let mut vars = Vec::new();
+        let Some(block) = self.one_block(item, Kind::Environment, "variables") else {
             return vars;
         };
-        if !self.names_ok(Kind::Environment.schema(), block) {
-            return vars;
-        }
         let fields = self.fields(Kind::Environment.schema(), block);
         for (key, attr) in &fields.attrs {
             let value = match &attr.value.kind {
@@ -737,6 +789,14 @@ impl Lowerer<'_> {
             }
         }
         Spanned::new(refs, attr.value.span)
+    }
+
+    /// A `Ty::RefOrStr` value: a quoted string names a thing outside the program.
+    fn ref_or_str(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<RefOrStr> {
+        match f.string(key) {
+            Some(existing) => Some(RefOrStr::Existing(existing)),
+            None => self.one_ref(f, key, kind).map(RefOrStr::Declared),
+        }
     }
 
     fn one_ref(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<Ref> {

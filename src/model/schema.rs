@@ -23,11 +23,13 @@ pub enum Kind {
     Function,
     Environment,
     Moved,
+    ParameterGroup,
+    Parameters,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -38,6 +40,8 @@ impl Kind {
         Kind::Function,
         Kind::Environment,
         Kind::Moved,
+        Kind::ParameterGroup,
+        Kind::Parameters,
     ];
 
     /// The keyword that declares it.
@@ -58,6 +62,8 @@ impl Kind {
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
+            Kind::ParameterGroup => "a parameter group",
+            Kind::Parameters => "a parameters block",
         }
     }
 
@@ -73,6 +79,8 @@ impl Kind {
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
+            Kind::ParameterGroup => &PARAMETER_GROUP,
+            Kind::Parameters => &PARAMETERS,
         }
     }
 }
@@ -158,6 +166,7 @@ impl Kind {
     fn noun(self) -> &'static str {
         match self {
             Kind::ReplicationGroup => "replication group",
+            Kind::ParameterGroup => "parameter group",
             other => other.keyword(),
         }
     }
@@ -307,6 +316,7 @@ const SECURITY_GROUP: &str = "AWS::EC2::SecurityGroup";
 const LAYER_VERSION: &str = "AWS::Lambda::LayerVersion";
 const EC2_INSTANCE: &str = "AWS::EC2::Instance";
 const LAMBDA: &str = "AWS::Lambda::Function";
+const PARAMETER_GROUP_TYPE: &str = "AWS::ElastiCache::ParameterGroup";
 
 const STACK: KindSchema = KindSchema {
     kind: Kind::Stack,
@@ -442,8 +452,8 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .cfn(&[at(GROUP, "CacheNodeType")]),
         key(
             "parameter_group",
-            Ty::Str,
-            "parameter group name; defaults to the engine version's default group",
+            Ty::RefOrStr(Kind::ParameterGroup),
+            "a declared parameter group, or the quoted name of an existing one; defaults to the engine version's default group",
         )
         .cfn(&[at(GROUP, "CacheParameterGroupName")]),
         // A TCP port. Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (Port).
@@ -782,6 +792,44 @@ const MOVED: KindSchema = KindSchema {
     free_keys: false,
 };
 
+// Source: CloudFormation `AWS::ElastiCache::ParameterGroup` (CacheParameterGroupFamily and
+// Description are required; Properties is a map of parameter names to values).
+const PARAMETER_GROUP: KindSchema = KindSchema {
+    kind: Kind::ParameterGroup,
+    keyword: "parameter_group",
+    names: Names::One,
+    top_level: true,
+    doc: "A custom parameter group: engine parameters for the replication groups that name it.",
+    service: "ElastiCache",
+    resource: PARAMETER_GROUP_TYPE,
+    keys: &[
+        key(
+            "family",
+            Ty::Str,
+            "the family of the engine version that uses it, such as \"valkey8\" or \"redis7\"",
+        )
+        .required()
+        .cfn(&[at(PARAMETER_GROUP_TYPE, "CacheParameterGroupFamily")]),
+        key("description", Ty::Str, "what the group is for")
+            .cfn(&[at(PARAMETER_GROUP_TYPE, "Description")]),
+    ],
+    children: &[Kind::Parameters],
+    free_keys: false,
+};
+
+const PARAMETERS: KindSchema = KindSchema {
+    kind: Kind::Parameters,
+    keyword: "parameters",
+    names: Names::None,
+    top_level: false,
+    doc: "Engine parameters by their AWS names, such as maxmemory-policy = \"allkeys-lru\" or timeout = 300.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -794,6 +842,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     FUNCTION,
     ENVIRONMENT,
     MOVED,
+    PARAMETER_GROUP,
+    PARAMETERS,
 ];
 
 /// The schema declared by `keyword`, if any.
