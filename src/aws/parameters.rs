@@ -93,6 +93,17 @@ impl Value {
             Value::Text => "text".into(),
         }
     }
+
+    /// "an integer", "a word": for labels, where the whole set is too long.
+    pub fn short(self) -> &'static str {
+        match self {
+            Value::YesNo => "yes or no",
+            Value::Words(_) => "a word",
+            Value::Int { .. } => "an integer",
+            Value::Events => "event class letters",
+            Value::Text => "text",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

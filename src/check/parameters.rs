@@ -116,7 +116,7 @@ fn value(family: Family, param: &Param, p: &Parameter, out: &mut Vec<Diag>) {
                 param.value.describe(),
                 kind(written)
             ),
-            format!("expected {}", param.value.describe()),
+            format!("expected {}", param.value.short()),
         )
         .help(help)
     };
@@ -149,7 +149,7 @@ fn value(family: Family, param: &Param, p: &Parameter, out: &mut Vec<Diag>) {
                         param.value.describe()
                     ),
                     format!(
-                        "write a value {}{}",
+                        "write {}{}",
                         param.value.describe(),
                         match param.default {
                             "" => String::new(),
