@@ -768,6 +768,34 @@ pub fn names(family: Option<Family>) -> Vec<&'static str> {
     names
 }
 
+/// The table of covered parameters in `docs/language.md` (a test holds the two together). Names
+/// are not in backticks there, so the reference's key tables do not read them as keys.
+pub fn doc_table() -> String {
+    let mut out =
+        String::from("| parameter | value | families, default, meaning |\n|---|---|---|\n");
+    for p in PARAMS {
+        let families = match (p.since, p.until) {
+            (0, NEVER) => "all families".to_string(),
+            _ => p.families().join(", "),
+        };
+        let fixed = if p.modifiable {
+            ""
+        } else {
+            "; fixed by ElastiCache (E0133)"
+        };
+        let default = match p.default {
+            "" => "no default".to_string(),
+            d => format!("default {d}"),
+        };
+        let value = p.value.describe().replace('|', "\\|");
+        out.push_str(&format!(
+            "| {} | {value} | {families}; {default}{fixed}; {} |\n",
+            p.name, p.doc
+        ));
+    }
+    out
+}
+
 /// Keyspace event class letters the engine of `family` takes: `t` (streams) since Redis OSS 5,
 /// `m` (key misses) and `d` (module types) since 6, `n` (new keys) since 7. Source: the engines'
 /// "Redis keyspace notifications" page.
