@@ -102,6 +102,19 @@ pub const TABLE: &[Type] = &[
             row("TransitEncryptionEnabled", InPlace),
         ],
     },
+    // CacheParameterGroupFamily is create-only (cfn-lint's registry schema); a new family is a new
+    // group, which the replication group then names in place.
+    Type {
+        ty: "AWS::ElastiCache::ParameterGroup",
+        source: page!("aws-resource-elasticache-parametergroup.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("CacheParameterGroupFamily", Replace),
+            row("Description", InPlace),
+            row("Properties", InPlace),
+        ],
+    },
     Type {
         ty: "AWS::ElastiCache::SubnetGroup",
         source: page!("aws-resource-elasticache-subnetgroup.html"),
