@@ -376,7 +376,19 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(_) => {
-                    self.error(report::expected_entry(self.src, t));
+                    // `key = allkeys-lru`: a word with `-` in it, unquoted.
+                    let glued = t.span.start == self.at.prev_end
+                        && self.text(t.span) == "-"
+                        && self
+                            .src
+                            .as_bytes()
+                            .get(t.span.start.wrapping_sub(1))
+                            .copied()
+                            .is_some_and(super::lex::ident_char);
+                    self.error(match glued {
+                        true => report::dashed_value(t.span),
+                        false => report::expected_entry(self.src, t),
+                    });
                     broken = true;
                     self.bump();
                     self.skip_to_entry();
