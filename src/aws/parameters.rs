@@ -1,13 +1,15 @@
 //! The engine parameters a custom parameter group may set, per family: value type, allowed values,
 //! whether AWS lets them be changed, default. A family is a default group's name without `default.`.
-//!
-//! Sources, checked 2026-12-02: ElastiCache "Engine specific parameters" (Valkey and Redis OSS
-//! parameter changes per version: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html,
-//! formerly "Redis OSS-specific parameters": https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/ParameterGroups.Redis.html)
-//! and the AWS CLI's `describe-engine-default-parameters` example for family `redis5.0` (allowed
-//! values, data types and `IsModifiable`, e.g. `timeout` "0,20-", `maxclients` not modifiable).
-//! Where the two disagree (the 4.0.10 page gives `active-defrag-ignore-bytes` 10485760-104857600,
-//! the API 1048576-), the wider range is kept: cachec is never stricter than AWS.
+
+// Sources, checked 2026-12-02: ElastiCache "Engine specific parameters" (Valkey and Redis OSS
+// parameter changes per version:
+// https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html, formerly
+// "Redis OSS-specific parameters":
+// https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/ParameterGroups.Redis.html) and the
+// AWS CLI's `describe-engine-default-parameters` example for family `redis5.0` (allowed values,
+// data types and `IsModifiable`, e.g. `timeout` "0,20-", `maxclients` not modifiable). Where the
+// two disagree (the 4.0.10 page gives `active-defrag-ignore-bytes` 10485760-104857600, the API
+// 1048576-), the wider range is kept: cachec is never stricter than AWS.
 
 use super::engines;
 
