@@ -80,23 +80,24 @@ fn parameter_group(stack: &str, group: &ParameterGroup, plan: &mut Plan) {
         },
         |d| d.value.clone(),
     );
-    let properties = group
-        .parameters
-        .iter()
-        .map(|p| (p.name.value.clone(), Node::str(p.value.value.api())))
-        .collect();
+    let mut props = map([
+        ("CacheParameterGroupFamily", Node::str(&group.family.value)),
+        ("Description", Node::str(description)),
+    ]);
+    // A group without parameters is a copy of the family's defaults: no `Properties` at all.
+    if !group.parameters.is_empty() {
+        let parameters = group
+            .parameters
+            .iter()
+            .map(|p| (p.name.value.clone(), Node::str(p.value.value.api())))
+            .collect();
+        props.insert("Properties".into(), Node::Map(parameters));
+    }
     plan.add(
         Section::Cache,
         &group.name,
         id.clone(),
-        Resource::new(
-            "AWS::ElastiCache::ParameterGroup",
-            map([
-                ("CacheParameterGroupFamily", Node::str(&group.family.value)),
-                ("Description", Node::str(description)),
-                ("Properties", Node::Map(properties)),
-            ]),
-        ),
+        Resource::new("AWS::ElastiCache::ParameterGroup", props),
     );
     plan.trace(&id, "CacheParameterGroupFamily", group.family.span);
     if let Some(d) = &group.description {
