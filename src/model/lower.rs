@@ -267,6 +267,7 @@ impl Lowerer<'_> {
                         name: name_of(item),
                         region: fields.string("region"),
                         description: fields.string("description"),
+                        tags: self.tags(item),
                         span: item.span,
                     };
                 }
@@ -290,7 +291,11 @@ impl Lowerer<'_> {
                     model.parameter_groups.push(group);
                 }
                 // Not top-level kinds: `top_level` let none of them through.
-                Kind::Subnet | Kind::Endpoint | Kind::Environment | Kind::Parameters => {}
+                Kind::Subnet
+                | Kind::Endpoint
+                | Kind::Environment
+                | Kind::Tags
+                | Kind::Parameters => {}
             }
         }
         self.current = None;
@@ -425,6 +430,7 @@ impl Lowerer<'_> {
             dns_hostnames: fields.boolean("dns_hostnames"),
             subnets: Vec::new(),
             endpoints: Vec::new(),
+            tags: self.tags(item),
             span: item.span,
         };
         let outer = self.current;
@@ -469,6 +475,7 @@ impl Lowerer<'_> {
                 | Kind::Function
                 | Kind::Environment
                 | Kind::Moved
+                | Kind::Tags
                 | Kind::ParameterGroup
                 | Kind::Parameters => {}
             }
@@ -499,11 +506,17 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            export: f.boolean("export"),
+            allow_security_groups: f
+                .strings("allow_security_groups")
+                .map(|s| s.value)
+                .unwrap_or_default(),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
                 .unwrap_or_default(),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -517,6 +530,7 @@ impl Lowerer<'_> {
                 .strings("requirements")
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -566,6 +580,7 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -611,12 +626,13 @@ impl Lowerer<'_> {
             ephemeral_storage: f.int("ephemeral_storage"),
             reserved_concurrency: f.int("reserved_concurrency"),
             environment: self.environment(item),
+            tags: self.tags(item),
             span: item.span,
         }
     }
 
-    /// The one block of `kind` inside `item`, its name checked; a second one is an error.
-    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<&'i Item> {
+    /// The one block of `kind` inside `item`, with a second one reported, checked against its schema.
+    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<Fields<'i>> {
         let keyword = kind.keyword();
         let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
@@ -634,14 +650,51 @@ impl Lowerer<'_> {
                 .help(format!("put all {what} in one `{keyword}` block")),
             );
         }
-        let block = blocks.first().copied()?;
-        self.names_ok(kind.schema(), block).then_some(block)
+        let block = blocks.first()?;
+        if !self.names_ok(kind.schema(), block) {
+            return None;
+        }
+        Some(self.fields(kind.schema(), block))
+    }
+
+    /// `tags { team = "payments"  "cost-center" = "42" }`: numbers and booleans are their text.
+    fn tags(&mut self, item: &Item) -> Vec<Tag> {
+        let Some(fields) = self.one_block(item, Kind::Tags, "tags") else {
+            return Vec::new();
+        };
+        let mut tags = Vec::new();
+        for (key, attr) in &fields.attrs {
+            let value = match &attr.value.kind {
+                ValueKind::Str(s) => s.clone(),
+                ValueKind::Int(n) => n.to_string(),
+                ValueKind::Bool(b) => b.to_string(),
+                ValueKind::Path(_) | ValueKind::List(_) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0004,
+                            attr.value.span,
+                            format!(
+                                "a tag's value is a string, not {}",
+                                attr.value.kind.describe()
+                            ),
+                            "not a string",
+                        )
+                        .help("quote the value, such as \"payments\""),
+                    );
+                    continue;
+                }
+            };
+            tags.push(Tag {
+                key: Spanned::new((*key).to_string(), attr.key.span),
+                value: Spanned::new(value, attr.value.span),
+            });
+        }
+        tags
     }
 
     fn parameter_group(&mut self, item: &Item, f: &mut Fields) -> ParameterGroup {
         let mut parameters = Vec::new();
-        if let Some(block) = self.one_block(item, Kind::Parameters, "parameters") {
-            let fields = self.fields(Kind::Parameters.schema(), block);
+        if let Some(fields) = self.one_block(item, Kind::Parameters, "parameters") {
             for (key, attr) in &fields.attrs {
                 let value = match &attr.value.kind {
                     ValueKind::Str(s) => ParamValue::Text(s.clone()),
@@ -684,10 +737,9 @@ impl Lowerer<'_> {
 
     fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
         let mut vars = Vec::new();
-        let Some(block) = self.one_block(item, Kind::Environment, "variables") else {
+        let Some(fields) = self.one_block(item, Kind::Environment, "variables") else {
             return vars;
         };
-        let fields = self.fields(Kind::Environment.schema(), block);
         for (key, attr) in &fields.attrs {
             let value = match &attr.value.kind {
                 ValueKind::Str(s) => Some(EnvValue::Text(s.clone())),

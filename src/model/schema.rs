@@ -23,13 +23,14 @@ pub enum Kind {
     Function,
     Environment,
     Moved,
+    Tags,
     ParameterGroup,
     Parameters,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -40,6 +41,7 @@ impl Kind {
         Kind::Function,
         Kind::Environment,
         Kind::Moved,
+        Kind::Tags,
         Kind::ParameterGroup,
         Kind::Parameters,
     ];
@@ -62,6 +64,7 @@ impl Kind {
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
+            Kind::Tags => "a tags block",
             Kind::ParameterGroup => "a parameter group",
             Kind::Parameters => "a parameters block",
         }
@@ -79,6 +82,7 @@ impl Kind {
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
+            Kind::Tags => &TAGS,
             Kind::ParameterGroup => &PARAMETER_GROUP,
             Kind::Parameters => &PARAMETERS,
         }
@@ -335,7 +339,7 @@ const STACK: KindSchema = KindSchema {
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -358,7 +362,7 @@ const NETWORK: KindSchema = KindSchema {
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
     ],
-    children: &[Kind::Subnet, Kind::Endpoint],
+    children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
 };
 
@@ -544,6 +548,19 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .default(DefaultValue::Word("snapshot"))
         .cfn(&[at(GROUP, "DeletionPolicy"), at(GROUP, "UpdateReplacePolicy")]),
         key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, port and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_security_groups",
+            Ty::Strs,
+            "existing security groups admitted to the port: \"sg-...\" or \"import:ExportName\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.SourceSecurityGroupId")]),
+        key(
             "allow_cidrs",
             Ty::Strs,
             "extra CIDR blocks admitted to the port, besides `connects` clients",
@@ -552,7 +569,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -588,7 +605,7 @@ const LAYER: KindSchema = KindSchema {
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -642,7 +659,7 @@ const INSTANCE: KindSchema = KindSchema {
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -749,7 +766,7 @@ const FUNCTION: KindSchema = KindSchema {
         )
         .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
     ],
-    children: &[Kind::Environment],
+    children: &[Kind::Environment, Kind::Tags],
     free_keys: false,
 };
 
@@ -760,6 +777,21 @@ const ENVIRONMENT: KindSchema = KindSchema {
     top_level: false,
     doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
     service: "Lambda",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
+// Tag rules. Source: "Tagging your AWS resources" (Tagging Best Practices, tag naming limits and
+// requirements); checked in `check/tags.rs`.
+const TAGS: KindSchema = KindSchema {
+    kind: Kind::Tags,
+    keyword: "tags",
+    names: Names::None,
+    top_level: false,
+    doc: "Tags: in `stack`, on every resource that takes them; in a declaration, on its resources (a declaration's tag wins over the stack's).",
+    service: "AWS",
     resource: "",
     keys: &[],
     children: &[],
@@ -842,6 +874,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     FUNCTION,
     ENVIRONMENT,
     MOVED,
+    TAGS,
     PARAMETER_GROUP,
     PARAMETERS,
 ];

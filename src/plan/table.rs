@@ -99,6 +99,7 @@ pub const TABLE: &[Type] = &[
             row("ReplicationGroupId", Replace),
             row("SecurityGroupIds", InPlace),
             row("SnapshotRetentionLimit", InPlace),
+            row("Tags", InPlace),
             row("TransitEncryptionEnabled", InPlace),
         ],
     },
@@ -120,7 +121,11 @@ pub const TABLE: &[Type] = &[
         source: page!("aws-resource-elasticache-subnetgroup.html"),
         name: None,
         stateful: false,
-        rows: &[row("Description", InPlace), row("SubnetIds", InPlace)],
+        rows: &[
+            row("Description", InPlace),
+            row("SubnetIds", InPlace),
+            row("Tags", InPlace),
+        ],
     },
     Type {
         ty: "AWS::EC2::VPC",
@@ -197,6 +202,7 @@ pub const TABLE: &[Type] = &[
             row("SecurityGroupIds", InPlace),
             row("ServiceName", Replace),
             row("SubnetIds", InPlace),
+            row("Tags", InPlace),
             row("VpcEndpointType", Replace),
             row("VpcId", Replace),
         ],
@@ -227,6 +233,7 @@ pub const TABLE: &[Type] = &[
             row("AssumeRolePolicyDocument", InPlace),
             row("ManagedPolicyArns", InPlace),
             row("Policies", InPlace),
+            row("Tags", InPlace),
         ],
     },
     Type {
@@ -254,6 +261,7 @@ pub const TABLE: &[Type] = &[
             row("ReservedConcurrentExecutions", InPlace),
             row("Role", InPlace),
             row("Runtime", InPlace),
+            row("Tags", InPlace),
             row("Timeout", InPlace),
             row("VpcConfig", InPlace),
         ],
@@ -300,6 +308,7 @@ pub const TABLE: &[Type] = &[
         rows: &[
             row("Description", InPlace),
             row("Name", Replace),
+            row("Tags", InPlace),
             row("Type", InPlace),
             row("Value", InPlace),
         ],
