@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 
 use crate::aws::engines::{self, Version, default_parameter_group};
 use crate::aws::node_types;
+use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
 use crate::model::schema::{Kind, Ty};
 use crate::model::{Arch, OnDelete, SourceLoader, TransitMode};
@@ -458,6 +459,73 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     Generated { source: out, files }
 }
 
+/// Parameters a generated group may set, with values valid in every family that has them.
+const PARAMETERS: &[(&str, &[&str])] = &[
+    (
+        "maxmemory-policy",
+        &["\"allkeys-lru\"", "\"volatile-lfu\"", "\"noeviction\""],
+    ),
+    ("maxmemory-samples", &["3", "5", "10"]),
+    ("timeout", &["0", "20", "300"]),
+    ("tcp-keepalive", &["0", "60", "300"]),
+    (
+        "notify-keyspace-events",
+        &["\"\"", "\"Ex\"", "\"KEA\"", "\"Kgx\""],
+    ),
+    ("reserved-memory-percent", &["25", "30", "50"]),
+    ("activedefrag", &["true", "false"]),
+    ("active-defrag-cycle-max", &["25", "75"]),
+    ("lazyfree-lazy-eviction", &["true", "\"no\""]),
+    ("lazyfree-lazy-expire", &["true", "false"]),
+    ("lazyfree-lazy-user-del", &["true"]),
+    ("slowlog-log-slower-than", &["-1", "10000", "20000"]),
+    ("slowlog-max-len", &["128", "1024"]),
+    ("close-on-replica-write", &["true", "false"]),
+    ("latency-tracking", &["true"]),
+];
+
+/// In a share of programs, writes parameter group `params{c}` for the engine version's family and
+/// says so. Its own generator, so that the rest of each program stays as it was without it.
+fn parameter_group(
+    seed: u64,
+    c: usize,
+    engine: &str,
+    version: &str,
+    tiered: bool,
+    out: &mut String,
+) -> bool {
+    let mut rng = Rng(seed ^ 0x7061_7261_6d73 ^ (c as u64).wrapping_mul(0x9e37_79b9));
+    let Some(family) = parameters::family_of(engine, version) else {
+        return false;
+    };
+    let Some(known) = parameters::by_name(family) else {
+        return false;
+    };
+    if !rng.chance(30) {
+        return false;
+    }
+    let _ = writeln!(out, "parameter_group params{c} {{");
+    let _ = writeln!(out, "  family = \"{family}\"");
+    if rng.chance(50) {
+        let _ = writeln!(out, "  description = \"Tuning of cache{c}\"");
+    }
+    let _ = writeln!(out, "  parameters {{");
+    for (name, values) in PARAMETERS {
+        if parameters::lookup(known, name).is_err() || !rng.chance(40) {
+            continue;
+        }
+        // Data tiering nodes take only noeviction, volatile-lru and allkeys-lru (ElastiCache
+        // "Redis OSS 6.x parameter changes").
+        let value = match *name {
+            "maxmemory-policy" if tiered => "\"allkeys-lru\"",
+            _ => *rng.pick(values),
+        };
+        let _ = writeln!(out, "    {name} = {value}");
+    }
+    out.push_str("  }\n}\n\n");
+    true
+}
+
 /// Where a replication group goes: the stack's region, its subnet group's index, and its zones.
 struct Placement<'a> {
     region: &'a str,
@@ -491,14 +559,16 @@ fn replication_group(
     let multi_az = replicas > 0 && rng.chance(60);
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
+    let declared = parameter_group(seed, c, engine, version, tiered, out);
     let _ = writeln!(out, "replication_group cache{c} {{");
     let _ = writeln!(
         out,
         "  engine = \"{engine}\"  engine_version = \"{version}\"  node_type = \"{node}\""
     );
-    if rng.chance(25)
-        && let Some(group) = default_parameter_group(engine, version)
-    {
+    let named = rng.chance(25);
+    if declared {
+        let _ = writeln!(out, "  parameter_group = params{c}");
+    } else if named && let Some(group) = default_parameter_group(engine, version) {
         let _ = writeln!(out, "  parameter_group = \"{group}\"");
     }
     let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
@@ -747,5 +817,17 @@ mod tests {
             assert!(errors.is_empty(), "seed {seed}: {errors:?}\n{}", g.source);
             assert!(files.is_some());
         }
+    }
+
+    #[test]
+    fn a_share_of_programs_declare_parameter_groups() {
+        let with = (0..100)
+            .filter(|seed| {
+                program(*seed, 2, 1)
+                    .source
+                    .contains("parameter_group params")
+            })
+            .count();
+        assert!((20..=80).contains(&with), "{with} of 100");
     }
 }

@@ -12,6 +12,7 @@ mod instances;
 mod layers;
 mod logical_ids;
 mod network;
+mod parameters;
 mod prose;
 mod security;
 mod share;
@@ -33,6 +34,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     cache::check(model, cx, &mut out);
     backup::check(model, &mut out);
     encryption::check(model, &mut out);
+    parameters::check(model, &mut out);
     network::check(model, &mut out);
     clients::check(model, &mut out);
     instances::check(model, cx, &mut out);

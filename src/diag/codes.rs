@@ -99,6 +99,15 @@ catalog! {
     W0133 Warning "snapshot window without automatic backups";
     W0134 Warning "transit mode preferred admits connections without TLS";
 
+    // E013x / W013x: parameter groups and their parameters.
+    E0130 Error "unknown parameter";
+    E0131 Error "parameter value of the wrong type";
+    E0132 Error "parameter value not allowed";
+    E0133 Error "parameter that cannot be modified";
+    E0134 Error "unknown parameter group family";
+    W0130 Warning "keyspace events published on no channel";
+    W0131 Warning "parameter group used by no replication group";
+
     // E02xx / W02xx: network.
     E0201 Error "invalid CIDR block";
     E0202 Error "CIDR block with host bits set";

@@ -5,10 +5,10 @@ use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
 use crate::model::ids::{
-    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, replication_group_id,
-    replication_group_name, subnet_id,
+    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, parameter_group_id,
+    replication_group_id, replication_group_name, subnet_id,
 };
-use crate::model::{Cache, CacheAttr, Model, RefOrStr};
+use crate::model::{Cache, CacheAttr, Model, ParameterGroup, RefOrStr};
 use crate::words::Word;
 
 /// The template value of a cache attribute that clients read.
@@ -19,6 +19,9 @@ pub fn attr(cache: &str, attr: CacheAttr) -> Node {
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
+    for group in &model.parameter_groups {
+        parameter_group(stack, group, plan);
+    }
     for cache in &model.caches {
         let name = &cache.name.value;
         let ids = CacheIds::of(cache);
@@ -95,6 +98,51 @@ fn exports(plan: &mut Plan, stack: &str, cache: &Cache, ids: &CacheIds) {
     }
 }
 
+/// A declared parameter group; its values are strings, as the API takes them.
+fn parameter_group(stack: &str, group: &ParameterGroup, plan: &mut Plan) {
+    let id = parameter_group_id(&group.name.value);
+    let description = group.description.as_ref().map_or_else(
+        || {
+            format!(
+                "{} parameters of {}",
+                group.family.value,
+                aws_name(stack, &group.name.value)
+            )
+        },
+        |d| d.value.clone(),
+    );
+    let mut props = map([
+        ("CacheParameterGroupFamily", Node::str(&group.family.value)),
+        ("Description", Node::str(description)),
+    ]);
+    // A group without parameters is a copy of the family's defaults: no `Properties` at all.
+    if !group.parameters.is_empty() {
+        let parameters = group
+            .parameters
+            .iter()
+            .map(|p| (p.name.value.clone(), Node::str(p.value.value.api())))
+            .collect();
+        props.insert("Properties".into(), Node::Map(parameters));
+    }
+    plan.add(
+        Section::Cache,
+        &group.name,
+        id.clone(),
+        Resource::new("AWS::ElastiCache::ParameterGroup", props),
+    );
+    plan.trace(&id, "CacheParameterGroupFamily", group.family.span);
+    if let Some(d) = &group.description {
+        plan.trace(&id, "Description", d.span);
+    }
+    if let Some(first) = group.parameters.first() {
+        let last = group
+            .parameters
+            .last()
+            .map_or(first.value.span, |p| p.value.span);
+        plan.trace(&id, "Properties", first.name.span.to(last));
+    }
+}
+
 /// The attribute behind each property; a defaulted property follows the attribute it derives from.
 fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
     let id = replication_group_id(&cache.name.value);
@@ -127,10 +175,12 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
         ("CacheNodeType", Some(cache.node_type.span)),
         (
             "CacheParameterGroupName",
-            cache
-                .parameter_group
-                .as_ref()
-                .map_or(Some(version), |g| Some(g.span)),
+            cache.parameter_group.as_ref().map_or(Some(version), |g| {
+                Some(match g {
+                    RefOrStr::Declared(r) => r.name.span,
+                    RefOrStr::Existing(s) => s.span,
+                })
+            }),
         ),
         ("Port", cache.port.as_ref().map(|p| p.span)),
         ("NumCacheClusters", replicas),
@@ -187,14 +237,14 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
         || format!("{} for {stack}", cache.engine.value),
         |d| d.value.clone(),
     );
-    let parameter_group = cache.parameter_group.as_ref().map_or_else(
-        || {
+    let parameter_group = match &cache.parameter_group {
+        None => Node::str(
             default_parameter_group(&cache.engine.value, &cache.engine_version.value)
-                .unwrap_or_default()
-                .to_string()
-        },
-        |g| g.value.clone(),
-    );
+                .unwrap_or_default(),
+        ),
+        Some(RefOrStr::Existing(name)) => Node::str(&name.value),
+        Some(RefOrStr::Declared(r)) => Node::reference(parameter_group_id(&r.name.value)),
+    };
     let mut props = map([
         (
             "ReplicationGroupId",
@@ -204,7 +254,7 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
         ("Engine", Node::str(&cache.engine.value)),
         ("EngineVersion", Node::str(&cache.engine_version.value)),
         ("CacheNodeType", Node::str(&cache.node_type.value)),
-        ("CacheParameterGroupName", Node::str(parameter_group)),
+        ("CacheParameterGroupName", parameter_group),
         ("CacheSubnetGroupName", Node::reference(&ids.subnet_group)),
         (
             "SecurityGroupIds",

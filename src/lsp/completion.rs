@@ -3,6 +3,7 @@
 
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation};
 
+use crate::aws::parameters;
 use crate::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, Ty};
 use crate::syntax::ast::File;
 
@@ -17,6 +18,10 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
             .filter(|s| s.top_level)
             .map(block_item)
             .collect(),
+        Context::Key {
+            block: Some(block),
+            given,
+        } if block == Kind::Parameters.keyword() => parameter_names(&given),
         Context::Key {
             block: Some(block),
             given,
@@ -51,6 +56,9 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
             let Some(s) = schema::by_keyword(&block) else {
                 return Vec::new();
             };
+            if s.kind == Kind::Parameters {
+                return parameter_values(&key);
+            }
             if s.free_keys {
                 return names(parsed, Kind::ReplicationGroup);
             }
@@ -83,6 +91,57 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
                 .collect()
         }
         Context::Nothing => Vec::new(),
+    }
+}
+
+/// Engine parameters not yet given, from the table of every family (the cursor's family is not
+/// known while the text is being typed); the detail says which families take each.
+fn parameter_names(given: &[String]) -> Vec<CompletionItem> {
+    let mut seen: Vec<&str> = Vec::new();
+    parameters::PARAMS
+        .iter()
+        .filter(|p| p.modifiable && !given.iter().any(|g| g == p.name))
+        .filter(|p| {
+            let first = !seen.contains(&p.name);
+            seen.push(p.name);
+            first
+        })
+        .map(|p| CompletionItem {
+            label: p.name.to_string(),
+            kind: Some(CompletionItemKind::PROPERTY),
+            detail: Some(format!(
+                "{} ({})",
+                p.value.describe(),
+                p.families().join(", ")
+            )),
+            documentation: Some(Documentation::String(match p.default {
+                "" => p.doc.to_string(),
+                d => format!("{}; default {d}", p.doc),
+            })),
+            insert_text: Some(format!("{} = ", p.name)),
+            ..CompletionItem::default()
+        })
+        .collect()
+}
+
+/// The words a parameter takes.
+fn parameter_values(name: &str) -> Vec<CompletionItem> {
+    let Some(p) = parameters::PARAMS.iter().find(|p| p.name == name) else {
+        return Vec::new();
+    };
+    match p.value {
+        parameters::Value::YesNo => ["true", "false"]
+            .iter()
+            .map(|w| simple(w, CompletionItemKind::KEYWORD))
+            .collect(),
+        parameters::Value::Words(words) => words
+            .iter()
+            .map(|w| CompletionItem {
+                insert_text: Some(format!("\"{w}\"")),
+                ..simple(w, CompletionItemKind::ENUM_MEMBER)
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

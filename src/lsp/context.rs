@@ -38,9 +38,31 @@ struct Token<'a> {
     open: bool,
 }
 
+/// The lexer's tokens with `-` and the identifiers around it joined, as the grammar's `key` joins
+/// them (`maxmemory-policy`); a `-` just typed after an identifier joins it too.
+fn joined(text: &str) -> Vec<crate::syntax::lex::Token> {
+    let mut out: Vec<crate::syntax::lex::Token> = Vec::new();
+    for t in tokens(text) {
+        let glue = |last: Option<&crate::syntax::lex::Token>| {
+            last.is_some_and(|l| l.kind == Kind::Ident && l.span.end == t.span.start)
+        };
+        let dash = t.kind == Kind::Unknown && text.get(t.span.start..t.span.end) == Some("-");
+        let after_dash =
+            t.kind == Kind::Ident && text.get(..t.span.start).is_some_and(|b| b.ends_with('-'));
+        match out.last_mut() {
+            Some(last) if (dash || after_dash) && glue(Some(last)) => {
+                last.span = crate::span::Span::new(last.span.start, t.span.end);
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 /// The lexer's tokens, trivia but comments dropped, as the context needs them.
 fn tokenize(text: &str) -> Vec<Token<'_>> {
-    tokens(text)
+    joined(text)
+        .into_iter()
         .filter(|t| !matches!(t.kind, Kind::Space | Kind::Newline))
         .map(|t| {
             let source = text.get(t.span.start..t.span.end).unwrap_or_default();
@@ -264,6 +286,22 @@ mod tests {
         assert_eq!(
             ctx("function f { timeout = 3 # a { comment\n | memory = 128 }"),
             key(Some("function"), &["timeout", "memory"])
+        );
+    }
+
+    #[test]
+    fn dashed_keys_are_one_word() {
+        assert_eq!(
+            ctx("parameter_group p { parameters { timeout = 300  maxmemory-po| } }"),
+            key(Some("parameters"), &["timeout"])
+        );
+        assert_eq!(
+            ctx("parameter_group p { parameters { maxmemory-| } }"),
+            key(Some("parameters"), &[])
+        );
+        assert_eq!(
+            ctx("parameter_group p { parameters { maxmemory-policy = | } }"),
+            value("parameters", "maxmemory-policy")
         );
     }
 

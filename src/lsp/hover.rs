@@ -3,6 +3,7 @@
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
+use crate::aws::parameters::{self, Param};
 use crate::model::schema::{self, CACHE_ATTRS, KindSchema};
 use crate::span::Span;
 use crate::syntax::ast::{Attr, Item};
@@ -81,9 +82,37 @@ fn kind_doc(s: &KindSchema) -> String {
     out
 }
 
+/// An engine parameter: what it does, the values it takes, its default and its families.
+fn parameter_doc(name: &str) -> String {
+    let entries: Vec<&Param> = parameters::PARAMS
+        .iter()
+        .filter(|p| p.name == name)
+        .collect();
+    let Some(first) = entries.first() else {
+        return format!("`{name}`: not a parameter cachec knows (E0130)");
+    };
+    let families: Vec<&str> = entries.iter().flat_map(|p| p.families()).collect();
+    let mut out = format!(
+        "`{name}`: {}\n\n{}; families {}",
+        first.doc,
+        capitalise(&first.value.describe()),
+        families.join(", ")
+    );
+    if !first.default.is_empty() {
+        out.push_str(&format!("; default {}", first.default));
+    }
+    if entries.iter().all(|p| !p.modifiable) {
+        out.push_str("\n\nElastiCache does not let a parameter group change it.");
+    }
+    out
+}
+
 /// A key: where it belongs, whether it is required, its documentation and the values it takes.
 fn key_doc(item: &Item, attr: &Attr) -> Option<String> {
     let s = schema::by_keyword(&item.kind.value)?;
+    if s.kind == schema::Kind::Parameters {
+        return Some(parameter_doc(&attr.key.value));
+    }
     if s.free_keys {
         return Some(format!(
             "`{}`: a variable of the `{}` block\n\n{}",

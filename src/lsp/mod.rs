@@ -66,6 +66,34 @@ mod tests {
         assert_eq!(names, ["a"]);
     }
 
+    #[test]
+    fn parameters_are_completed_and_explained_from_the_parameter_table() {
+        let text = "parameter_group p {\n  family = \"valkey8\"\n  parameters {\n    timeout = 300\n    maxmemory-policy = \"allkeys-lru\"\n    \n  }\n}\n";
+        let mut doc = Document::new(text.to_string(), 1);
+        doc.reparse();
+        let view = doc.view().expect("a tree");
+        let policy = text.find("maxmemory-policy").unwrap() + 12;
+        let about = hover_text(hover::hover(&view, policy));
+        assert!(
+            about.starts_with("`maxmemory-policy`: what to evict") && about.contains("allkeys-lfu"),
+            "{about}"
+        );
+        let blank = text.find("    \n  }").unwrap() + 4;
+        let names = labels(completion::complete(text, blank, Some(&view.parsed.file)));
+        assert!(
+            names.contains(&"notify-keyspace-events".to_string()),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"timeout".to_string()), "given: {names:?}");
+        assert!(
+            !names.contains(&"maxclients".to_string()),
+            "fixed: {names:?}"
+        );
+        let value = text.find("\"allkeys-lru\"").unwrap();
+        let words = labels(completion::complete(text, value, Some(&view.parsed.file)));
+        assert!(words.contains(&"noeviction".to_string()), "{words:?}");
+    }
+
     fn hover_text(hover: Option<lsp_types::Hover>) -> String {
         match hover.map(|h| h.contents) {
             Some(lsp_types::HoverContents::Markup(m)) => m.value,

@@ -124,6 +124,8 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Moved) => SymbolKind::EVENT,
         Some(Kind::Tags) => SymbolKind::PROPERTY,
         Some(Kind::KmsKey) => SymbolKind::KEY,
+        Some(Kind::ParameterGroup) => SymbolKind::ENUM,
+        Some(Kind::Parameters) => SymbolKind::VARIABLE,
         None => SymbolKind::NULL,
     }
 }

@@ -42,6 +42,10 @@ impl Model {
         self.caches.get(r.index)
     }
 
+    pub fn parameter_group(&self, r: &Ref) -> Option<&ParameterGroup> {
+        self.parameter_groups.get(r.index)
+    }
+
     pub fn layer(&self, r: &Ref) -> Option<&Layer> {
         self.layers.get(r.index)
     }

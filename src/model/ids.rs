@@ -66,6 +66,11 @@ pub fn endpoint_id(name: &str) -> String {
     id(name, "Endpoint")
 }
 
+/// The logical id of a declared parameter group.
+pub fn parameter_group_id(name: &str) -> String {
+    id(name, "ParameterGroup")
+}
+
 pub fn replication_group_id(name: &str) -> String {
     id(name, "ReplicationGroup")
 }
@@ -434,6 +439,12 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         out.push(Declared {
             name: &k.name,
             ids: KmsKeyIds::of(k).list(),
+        });
+    }
+    for g in &model.parameter_groups {
+        out.push(Declared {
+            name: &g.name,
+            ids: resources([parameter_group_id(&g.name.value)]),
         });
     }
     for l in &model.layers {

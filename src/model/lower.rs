@@ -295,8 +295,16 @@ impl Lowerer<'_> {
                     alias: fields.string("alias"),
                     span: item.span,
                 }),
+                Kind::ParameterGroup => {
+                    let group = self.parameter_group(item, &mut fields);
+                    model.parameter_groups.push(group);
+                }
                 // Not top-level kinds: `top_level` let none of them through.
-                Kind::Subnet | Kind::Endpoint | Kind::Environment | Kind::Tags => {}
+                Kind::Subnet
+                | Kind::Endpoint
+                | Kind::Environment
+                | Kind::Tags
+                | Kind::Parameters => {}
             }
         }
         self.current = None;
@@ -477,7 +485,9 @@ impl Lowerer<'_> {
                 | Kind::Environment
                 | Kind::Moved
                 | Kind::Tags
-                | Kind::KmsKey => {}
+                | Kind::KmsKey
+                | Kind::ParameterGroup
+                | Kind::Parameters => {}
             }
         }
         self.current = outer;
@@ -491,7 +501,7 @@ impl Lowerer<'_> {
             engine: f.string("engine").unwrap_or_else(|| missing(item)),
             engine_version: f.string("engine_version").unwrap_or_else(|| missing(item)),
             node_type: f.string("node_type").unwrap_or_else(|| missing(item)),
-            parameter_group: f.string("parameter_group"),
+            parameter_group: self.ref_or_str(f, "parameter_group", Kind::ParameterGroup),
             port: f.int("port"),
             multi_az: f.boolean("multi_az"),
             automatic_failover: f.boolean("automatic_failover"),
@@ -694,6 +704,49 @@ impl Lowerer<'_> {
             });
         }
         tags
+    }
+
+    fn parameter_group(&mut self, item: &Item, f: &mut Fields) -> ParameterGroup {
+        let mut parameters = Vec::new();
+        if let Some(fields) = self.one_block(item, Kind::Parameters, "parameters") {
+            for (key, attr) in &fields.attrs {
+                let value = match &attr.value.kind {
+                    ValueKind::Str(s) => ParamValue::Text(s.clone()),
+                    ValueKind::Int(n) => ParamValue::Int(*n),
+                    ValueKind::Bool(b) => ParamValue::Bool(*b),
+                    // A bare word, as `maxmemory-policy = noeviction`.
+                    ValueKind::Path(p) if p.len() == 1 => {
+                        ParamValue::Text(p.first().map(|w| w.value.clone()).unwrap_or_default())
+                    }
+                    other => {
+                        self.error(
+                            Diag::new(
+                                codes::E0004,
+                                attr.value.span,
+                                format!(
+                                    "a parameter is a string, a number or yes/no, not {}",
+                                    other.describe()
+                                ),
+                                "not a parameter value",
+                            )
+                            .help("write one value, such as \"allkeys-lru\", 300 or true"),
+                        );
+                        continue;
+                    }
+                };
+                parameters.push(Parameter {
+                    name: Spanned::new((*key).to_string(), attr.key.span),
+                    value: Spanned::new(value, attr.value.span),
+                });
+            }
+        }
+        ParameterGroup {
+            name: name_of(item),
+            family: f.string("family").unwrap_or_else(|| missing(item)),
+            description: f.string("description"),
+            parameters,
+            span: item.span,
+        }
     }
 
     fn environment(&mut self, item: &Item) -> Vec<EnvVar> {

@@ -25,11 +25,13 @@ pub enum Kind {
     Moved,
     Tags,
     KmsKey,
+    ParameterGroup,
+    Parameters,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -42,6 +44,8 @@ impl Kind {
         Kind::Moved,
         Kind::Tags,
         Kind::KmsKey,
+        Kind::ParameterGroup,
+        Kind::Parameters,
     ];
 
     /// The keyword that declares it.
@@ -64,6 +68,8 @@ impl Kind {
             Kind::Moved => "a moved statement",
             Kind::Tags => "a tags block",
             Kind::KmsKey => "a KMS key",
+            Kind::ParameterGroup => "a parameter group",
+            Kind::Parameters => "a parameters block",
         }
     }
 
@@ -81,6 +87,8 @@ impl Kind {
             Kind::Moved => &MOVED,
             Kind::Tags => &TAGS,
             Kind::KmsKey => &KMS_KEY,
+            Kind::ParameterGroup => &PARAMETER_GROUP,
+            Kind::Parameters => &PARAMETERS,
         }
     }
 }
@@ -167,6 +175,7 @@ impl Kind {
         match self {
             Kind::ReplicationGroup => "replication group",
             Kind::KmsKey => "KMS key",
+            Kind::ParameterGroup => "parameter group",
             other => other.keyword(),
         }
     }
@@ -316,6 +325,7 @@ const SECURITY_GROUP: &str = "AWS::EC2::SecurityGroup";
 const LAYER_VERSION: &str = "AWS::Lambda::LayerVersion";
 const EC2_INSTANCE: &str = "AWS::EC2::Instance";
 const LAMBDA: &str = "AWS::Lambda::Function";
+const PARAMETER_GROUP_TYPE: &str = "AWS::ElastiCache::ParameterGroup";
 
 const STACK: KindSchema = KindSchema {
     kind: Kind::Stack,
@@ -451,8 +461,8 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .cfn(&[at(GROUP, "CacheNodeType")]),
         key(
             "parameter_group",
-            Ty::Str,
-            "parameter group name; defaults to the engine version's default group",
+            Ty::RefOrStr(Kind::ParameterGroup),
+            "a declared parameter group, or the quoted name of an existing one; defaults to the engine version's default group",
         )
         .cfn(&[at(GROUP, "CacheParameterGroupName")]),
         // A TCP port. Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (Port).
@@ -895,6 +905,44 @@ const KMS_KEY: KindSchema = KindSchema {
     free_keys: false,
 };
 
+// Source: CloudFormation `AWS::ElastiCache::ParameterGroup` (CacheParameterGroupFamily and
+// Description are required; Properties is a map of parameter names to values).
+const PARAMETER_GROUP: KindSchema = KindSchema {
+    kind: Kind::ParameterGroup,
+    keyword: "parameter_group",
+    names: Names::One,
+    top_level: true,
+    doc: "A custom parameter group: engine parameters for the replication groups that name it.",
+    service: "ElastiCache",
+    resource: PARAMETER_GROUP_TYPE,
+    keys: &[
+        key(
+            "family",
+            Ty::Str,
+            "the family of the engine version that uses it, such as \"valkey8\" or \"redis7\"",
+        )
+        .required()
+        .cfn(&[at(PARAMETER_GROUP_TYPE, "CacheParameterGroupFamily")]),
+        key("description", Ty::Str, "what the group is for")
+            .cfn(&[at(PARAMETER_GROUP_TYPE, "Description")]),
+    ],
+    children: &[Kind::Parameters],
+    free_keys: false,
+};
+
+const PARAMETERS: KindSchema = KindSchema {
+    kind: Kind::Parameters,
+    keyword: "parameters",
+    names: Names::None,
+    top_level: false,
+    doc: "Engine parameters by their AWS names, such as maxmemory-policy = \"allkeys-lru\" or timeout = 300.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -909,6 +957,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     MOVED,
     TAGS,
     KMS_KEY,
+    PARAMETER_GROUP,
+    PARAMETERS,
 ];
 
 /// The schema declared by `keyword`, if any.

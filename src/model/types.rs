@@ -33,6 +33,45 @@ pub struct Model {
     pub damage: Damage,
     pub moves: Vec<Moved>,
     pub kms_keys: Vec<KmsKey>,
+    pub parameter_groups: Vec<ParameterGroup>,
+}
+
+/// `parameter_group name { family = ...  parameters { ... } }`: a custom parameter group.
+#[derive(Debug, Clone)]
+pub struct ParameterGroup {
+    pub name: S<String>,
+    pub family: S<String>,
+    pub description: Option<S<String>>,
+    /// In the order written; a name is given at most once.
+    pub parameters: Vec<Parameter>,
+    pub span: Span,
+}
+
+/// One engine parameter, by its AWS name.
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    pub name: S<String>,
+    pub value: S<ParamValue>,
+}
+
+/// A parameter's value as written; checks hold it against the parameter's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    Text(String),
+    Int(i64),
+    Bool(bool),
+}
+
+impl ParamValue {
+    /// The value as the API takes it: booleans are `yes` and `no`.
+    pub fn api(&self) -> String {
+        match self {
+            ParamValue::Text(t) => t.clone(),
+            ParamValue::Int(n) => n.to_string(),
+            ParamValue::Bool(true) => "yes".into(),
+            ParamValue::Bool(false) => "no".into(),
+        }
+    }
 }
 
 /// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
@@ -144,7 +183,7 @@ pub struct Cache {
     pub engine: S<String>,
     pub engine_version: S<String>,
     pub node_type: S<String>,
-    pub parameter_group: Option<S<String>>,
+    pub parameter_group: Option<RefOrStr>,
     pub port: Option<S<i64>>,
     pub multi_az: Option<S<bool>>,
     pub automatic_failover: Option<S<bool>>,

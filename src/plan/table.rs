@@ -107,6 +107,19 @@ pub const TABLE: &[Type] = &[
             row("TransitEncryptionMode", InPlace),
         ],
     },
+    // CacheParameterGroupFamily is create-only (cfn-lint's registry schema); a new family is a new
+    // group, which the replication group then names in place.
+    Type {
+        ty: "AWS::ElastiCache::ParameterGroup",
+        source: page!("aws-resource-elasticache-parametergroup.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("CacheParameterGroupFamily", Replace),
+            row("Description", InPlace),
+            row("Properties", InPlace),
+        ],
+    },
     Type {
         // A key holds no data itself, but every snapshot encrypted with it is unreadable without
         // it: losing it loses data.

@@ -389,7 +389,19 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(_) => {
-                    self.error(report::expected_entry(self.src, t));
+                    // `key = allkeys-lru`: a word with `-` in it, unquoted.
+                    let glued = t.span.start == self.at.prev_end
+                        && self.text(t.span) == "-"
+                        && self
+                            .src
+                            .as_bytes()
+                            .get(t.span.start.wrapping_sub(1))
+                            .copied()
+                            .is_some_and(super::lex::ident_char);
+                    self.error(match glued {
+                        true => report::dashed_value(t.span),
+                        false => report::expected_entry(self.src, t),
+                    });
                     broken = true;
                     self.bump();
                     self.skip_to_entry();
@@ -416,8 +428,51 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The lexer past the current identifier and the `-ident` parts glued to it (the grammar's
+    /// `key`), and where they end.
+    fn joined(&self) -> (Lexer<'a>, usize) {
+        let mut lexer = self.at.lexer.clone();
+        let mut end = self.at.tok.span.end;
+        while self.src.as_bytes().get(end) == Some(&b'-') {
+            let mut ahead = lexer.clone();
+            match (ahead.next(), ahead.next()) {
+                (Some(dash), Some(part))
+                    if dash.kind == Kind::Unknown
+                        && part.kind == Kind::Ident
+                        && part.span.start == end + 1 =>
+                {
+                    end = part.span.end;
+                    lexer = ahead;
+                }
+                _ => break,
+            }
+        }
+        (lexer, end)
+    }
+
+    /// Makes the current identifier one token with the `-ident` parts glued to it; says whether
+    /// there were any.
+    fn join_key(&mut self) -> bool {
+        let (lexer, end) = self.joined();
+        if end == self.at.tok.span.end {
+            return false;
+        }
+        self.at.lexer = lexer;
+        self.at.peeked = None;
+        self.at.tok.span = Span::new(self.at.tok.span.start, end);
+        true
+    }
+
+    /// Whether the current identifier starts `key =`.
+    fn key_ahead(&self) -> bool {
+        let (mut lexer, end) = self.joined();
+        next_tok(&mut lexer, false, end).kind == Some(Kind::Eq)
+    }
+
     /// `attr | item` from the identifier. `None` when it does not parse (reported).
     fn entry(&mut self) -> Option<Entry> {
+        // Only a key may hold `-`: a block's kind may not.
+        let dashed = self.join_key();
         let key = self.tok();
         let next = self.peek();
         match next.kind {
@@ -428,8 +483,10 @@ impl<'a> Parser<'a> {
                 let value = self.value(key.span, eq.span)?;
                 Some(self.attr(key.span, value))
             }
-            Some(Kind::LBrace) => self.item().map(Entry::Item),
-            Some(Kind::Ident | Kind::Str) if self.head_ahead() => self.item().map(Entry::Item),
+            Some(Kind::LBrace) if !dashed => self.item().map(Entry::Item),
+            Some(Kind::Ident | Kind::Str) if !dashed && self.head_ahead() => {
+                self.item().map(Entry::Item)
+            }
             // `key value` on one line: the `=` is missing. Say so there and read the value.
             Some(
                 Kind::Ident
@@ -453,6 +510,11 @@ impl<'a> Parser<'a> {
                 }
                 let value = self.value(key.span, key.span)?;
                 Some(self.attr(key.span, value))
+            }
+            _ if dashed => {
+                self.bump();
+                self.error(report::missing_eq(self.src, key.span, next, false));
+                None
             }
             _ => {
                 self.bump();
@@ -499,7 +561,7 @@ impl<'a> Parser<'a> {
             }
             Some(Kind::LBracket) => ValueKind::List(self.list(key, eq)?),
             // `key =` at the end of a line, and the next line's `other = ...`: the value is missing.
-            Some(Kind::Ident) if t.line_start && self.peek().kind == Some(Kind::Eq) => {
+            Some(Kind::Ident) if t.line_start && self.key_ahead() => {
                 self.error(report::expected_value(self.src, key, eq, t));
                 return None;
             }
@@ -591,7 +653,7 @@ impl<'a> Parser<'a> {
                     return;
                 }
                 Kind::RBrace | Kind::LBrace => return,
-                Kind::Ident if t.line_start && matches!(self.peek().kind, Some(Kind::Eq)) => {
+                Kind::Ident if t.line_start && self.key_ahead() => {
                     return;
                 }
                 Kind::LBracket => level += 1,
@@ -726,6 +788,22 @@ mod tests {
             errors("a { k: 1 }"),
             [(0, "expected `=` after `k`, found `:`".into())]
         );
+    }
+
+    #[test]
+    fn keys_may_hold_dashes_and_kinds_may_not() {
+        let file = parse("parameters { maxmemory-policy = \"allkeys-lru\" timeout = 300 }")
+            .expect("parses");
+        let Entry::Attr(policy) = &file.items[0].entries[0] else {
+            panic!("attr")
+        };
+        assert_eq!(policy.key.value, "maxmemory-policy");
+        assert_eq!(policy.key.span, Span::new(13, 29));
+        assert_eq!(
+            errors("a { k-x { } }"),
+            [(0, "expected `=` after `k-x`".into())]
+        );
+        assert_eq!(errors("a { k =\nm-n = 1 }").len(), 1);
     }
 
     #[test]

@@ -195,6 +195,19 @@ fn agrees_with_pest_on_programs_and_edge_cases() {
         "a {\u{feff} }",
         "\"s\" { }",
         "a \"unterminated {",
+        "a { max-memory = 1 k-x-y_z = \"v\" l = k-x }",
+        "a { k-x { } }",
+        "a { k-x \"v\" }",
+        "a { k- = 1 }",
+        "a { k-1 = 1 }",
+        "a { k -x = 1 }",
+        "a { k-true = 1 k-_ = 2 }",
+        "a { k-x\n}",
+        "a { k =\nm-n = 1 }",
+        "a { k = [1,\nm-n = 1 }",
+        "a-b { }",
+        "a { b-c d { } }",
+        "a { k-é = 1 }",
         "a { \"cost-center\" = \"42\" \"a:b\" = 1 }",
         "a { \"k\" 1 }",
         "a { \"k\" }",
@@ -254,8 +267,8 @@ fn agrees_with_pest_on_mutations() {
 
 /// The language's tokens, for random texts built from them.
 const TOKENS: &[&str] = &[
-    "a", "b_2", "true", "false", "-1", "42", "\"s\"", "\"\\\"\"", "\"open", "{", "}", "[", "]",
-    ",", "=", ".", " ", "\n", "\r\n", "\r", "\t", "# c", ":", "é",
+    "a", "b_2", "k-x", "-", "true", "false", "-1", "42", "\"s\"", "\"\\\"\"", "\"open", "{", "}",
+    "[", "]", ",", "=", ".", " ", "\n", "\r\n", "\r", "\t", "# c", ":", "é",
 ];
 
 proptest! {

@@ -130,6 +130,16 @@ pub fn expected_entry(src: &str, t: Tok) -> Diag {
     .help(format!("{ENTRY}; check for a missing `}}` above"))
 }
 
+/// A `-` glued to a bare value: the word was meant as one, which only a string can hold.
+pub fn dashed_value(dash: Span) -> Diag {
+    syntax(
+        dash,
+        "a value cannot hold `-` unless it is in double quotes".to_string(),
+        "unexpected `-`",
+    )
+    .help("put the whole value in double quotes, such as \"allkeys-lru\"")
+}
+
 pub fn missing_eq(src: &str, key: Span, next: Tok, colon: bool) -> Diag {
     let key_text = src.get(key.start..key.end).unwrap_or_default();
     let message = if colon {

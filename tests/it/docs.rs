@@ -96,3 +96,13 @@ fn a_wrong_row_is_caught() {
         assert!(caught.is_err(), "`{wrong}` should disagree with the schema");
     }
 }
+
+#[test]
+fn language_reference_lists_every_covered_parameter() {
+    let doc = std::fs::read_to_string("docs/language.md").expect("docs/language.md");
+    let table = cachec::aws::parameters::doc_table();
+    assert!(
+        doc.contains(&table),
+        "docs/language.md should hold the parameter table as parameters::doc_table() writes it:\n{table}"
+    );
+}

@@ -2,10 +2,16 @@
 
 use super::problem::CacheProblem;
 use crate::aws::engines::{self, CLUSTER_ON, ENGINES, Version};
+use crate::aws::parameters;
 use crate::check::Context;
-use crate::model::Cache;
+use crate::model::{Cache, Model, RefOrStr};
 
-pub fn check<'m>(cache: &'m Cache, cx: &Context, out: &mut Vec<CacheProblem<'m>>) {
+pub fn check<'m>(
+    model: &'m Model,
+    cache: &'m Cache,
+    cx: &Context,
+    out: &mut Vec<CacheProblem<'m>>,
+) {
     let engine = cache.engine.value.as_str();
     if !ENGINES.contains(&engine) {
         out.push(if engine == "memcached" {
@@ -29,7 +35,7 @@ pub fn check<'m>(cache: &'m Cache, cx: &Context, out: &mut Vec<CacheProblem<'m>>
         });
         return;
     };
-    parameter_group(cache, engine, default_group, out);
+    parameter_group(model, cache, engine, default_group, out);
     if let Some(end) = engines::standard_support_ends(engine, version)
         && cx.today > end
     {
@@ -50,13 +56,45 @@ fn closest_version(written: &str, known: &[&'static str]) -> Option<&'static str
 }
 
 fn parameter_group<'m>(
+    model: &'m Model,
     cache: &'m Cache,
     engine: &'m str,
     default_group: &'static str,
     out: &mut Vec<CacheProblem<'m>>,
 ) {
-    let Some(group) = &cache.parameter_group else {
-        return;
+    let group = match &cache.parameter_group {
+        None => return,
+        Some(RefOrStr::Existing(group)) => group,
+        Some(RefOrStr::Declared(reference)) => {
+            let Some(declared) = model.parameter_group(reference) else {
+                return;
+            };
+            let expected = default_group.strip_prefix("default.").unwrap_or_default();
+            // A family cachec does not know is the group's own error.
+            if declared.family.value != expected
+                && parameters::by_name(&declared.family.value).is_some()
+            {
+                out.push(CacheProblem::DeclaredGroupFamily {
+                    cache,
+                    engine,
+                    reference,
+                    group: declared,
+                    expected,
+                });
+            }
+            let cluster_on = declared
+                .parameters
+                .iter()
+                .find(|p| p.name.value == "cluster-enabled" && p.value.value.api() == "yes");
+            if let Some(param) = cluster_on {
+                out.push(CacheProblem::DeclaredClusterMode {
+                    reference,
+                    param,
+                    default_group,
+                });
+            }
+            return;
+        }
     };
     let name = group.value.as_str();
     if name.ends_with(CLUSTER_ON) {

@@ -20,7 +20,7 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
 fn find<'m>(model: &'m Model, cx: &Context) -> Vec<CacheProblem<'m>> {
     let mut found = Vec::new();
     for cache in &model.caches {
-        engine::check(cache, cx, &mut found);
+        engine::check(model, cache, cx, &mut found);
         nodes::check(model, cache, &mut found);
         topology::check(model, cache, &mut found);
         settings::check(model, cache, &mut found);

@@ -7,7 +7,7 @@ use crate::aws::quotas::{READ_REPLICAS as MAX_REPLICAS, REPLICATION_GROUP_ID_CHA
 use crate::date::Date;
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Diag, codes};
-use crate::model::{Cache, S};
+use crate::model::{Cache, Parameter, ParameterGroup, Ref, S};
 use crate::span::Span;
 
 /// What the rules find about one replication group; each borrows the declarations it is about.
@@ -35,6 +35,20 @@ pub enum CacheProblem<'m> {
     ClusterModeGroup {
         group: &'m S<String>,
         default_group: &'static str,
+    },
+    /// E0104: a declared group, named at `reference`, that sets `cluster-enabled` to yes.
+    DeclaredClusterMode {
+        reference: &'m Ref,
+        param: &'m Parameter,
+        default_group: &'static str,
+    },
+    /// E0103: a declared group, named at `reference`, of another family than `expected`.
+    DeclaredGroupFamily {
+        cache: &'m Cache,
+        engine: &'m str,
+        reference: &'m Ref,
+        group: &'m ParameterGroup,
+        expected: &'static str,
     },
     /// E0103: a default parameter group of another family; `serves` says whose it is.
     WrongGroupFamily {
@@ -218,6 +232,54 @@ impl CacheProblem<'_> {
                 "a cluster-mode-enabled parameter group",
             )
             .help(group_fix(default_group)),
+            CacheProblem::DeclaredClusterMode {
+                reference,
+                param,
+                default_group,
+            } => Diag::new(
+                codes::E0104,
+                param.name.span,
+                format!(
+                    "`{}` turns cluster mode on, but cachec builds groups with cluster mode disabled",
+                    reference.name.value
+                ),
+                "cluster-enabled = yes",
+            )
+            .with_label(reference.name.span, "the replication group uses it here")
+            .help(format!(
+                "remove `cluster-enabled` (its default is no), or use parameter_group = \"{default_group}\""
+            )),
+            CacheProblem::DeclaredGroupFamily {
+                cache,
+                engine,
+                reference,
+                group,
+                expected,
+            } => Diag::new(
+                codes::E0103,
+                reference.name.span,
+                format!(
+                    "`{}` is a parameter group of family {}, but {} {} needs family {expected}",
+                    group.name.value,
+                    group.family.value,
+                    engines::display_name(engine),
+                    cache.engine_version.value
+                ),
+                "wrong parameter group family",
+            )
+            .with_label(group.family.span, "its family is set here")
+            .with_label(
+                cache.engine_version.span,
+                format!(
+                    "{} {} is set here",
+                    engines::display_name(engine),
+                    cache.engine_version.value
+                ),
+            )
+            .help(format!(
+                "write family = \"{expected}\" in `{}`, or give this replication group a group of that family",
+                group.name.value
+            )),
             CacheProblem::WrongGroupFamily {
                 cache,
                 engine,
