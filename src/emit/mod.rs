@@ -18,6 +18,7 @@ mod size;
 pub mod split;
 mod too_big;
 pub mod trace;
+mod users;
 pub mod write;
 mod yaml;
 
@@ -96,6 +97,7 @@ fn plan_of(model: &Model) -> Plan {
     }
     network::emit(model, &mut plan);
     endpoints::emit(model, &mut plan);
+    users::emit(model, &mut plan);
     cache::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);

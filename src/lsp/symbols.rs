@@ -122,6 +122,8 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Function) => SymbolKind::FUNCTION,
         Some(Kind::Environment) => SymbolKind::VARIABLE,
         Some(Kind::Moved) => SymbolKind::EVENT,
+        Some(Kind::User) => SymbolKind::KEY,
+        Some(Kind::UserGroup) => SymbolKind::ARRAY,
         None => SymbolKind::NULL,
     }
 }

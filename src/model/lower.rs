@@ -285,6 +285,8 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
+                Kind::User => model.users.push(self.user(item, &mut fields)),
+                Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
             }
@@ -464,7 +466,9 @@ impl Lowerer<'_> {
                 | Kind::Instance
                 | Kind::Function
                 | Kind::Environment
-                | Kind::Moved => {}
+                | Kind::Moved
+                | Kind::User
+                | Kind::UserGroup => {}
             }
         }
         self.current = outer;
@@ -493,6 +497,7 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -511,6 +516,28 @@ impl Lowerer<'_> {
                 .strings("requirements")
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
             description: f.string("description"),
+            span: item.span,
+        }
+    }
+
+    fn user(&mut self, item: &Item, f: &mut Fields) -> User {
+        User {
+            name: name_of(item),
+            user_name: f.string("user_name"),
+            user_id: f.string("user_id"),
+            engine: f.word("engine"),
+            access: f.string("access").unwrap_or_else(|| missing(item)),
+            authentication: f.word("authentication"),
+            passwords: f.strings("passwords"),
+            span: item.span,
+        }
+    }
+
+    fn user_group(&mut self, item: &Item, f: &mut Fields) -> UserGroup {
+        UserGroup {
+            name: name_of(item),
+            users: self.refs(f, "users", Kind::User, item.kind.span),
+            engine: f.word("engine"),
             span: item.span,
         }
     }
@@ -737,6 +764,14 @@ impl Lowerer<'_> {
             }
         }
         Spanned::new(refs, attr.value.span)
+    }
+
+    /// A `Ty::RefOrStr` value: a quoted string names a thing outside the program.
+    fn ref_or_str(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<RefOrStr> {
+        match f.string(key) {
+            Some(existing) => Some(RefOrStr::Existing(existing)),
+            None => self.one_ref(f, key, kind).map(RefOrStr::Declared),
+        }
     }
 
     fn one_ref(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<Ref> {

@@ -32,6 +32,8 @@ pub struct Model {
     /// Declarations lowering left incomplete; what checks say about them is not shown.
     pub damage: Damage,
     pub moves: Vec<Moved>,
+    pub users: Vec<User>,
+    pub user_groups: Vec<UserGroup>,
 }
 
 /// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
@@ -148,6 +150,7 @@ pub struct Cache {
     pub data_tiering: Option<S<bool>>,
     pub snapshot_retention: Option<S<i64>>,
     pub on_delete: Option<S<OnDelete>>,
+    pub user_group: Option<RefOrStr>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub span: Span,
@@ -285,4 +288,77 @@ pub struct EnvVar {
 pub enum EnvValue {
     Text(String),
     Cache { cache: Ref, attr: CacheAttr },
+}
+
+words! {
+    /// The engine an RBAC user or user group is for.
+    pub enum UserEngine {
+        Redis = "redis",
+        Valkey = "valkey",
+    }
+}
+
+words! {
+    /// How an RBAC user proves who it is.
+    pub enum Authentication {
+        Password = "password",
+        Iam = "iam",
+        None = "none",
+    }
+}
+
+impl Authentication {
+    /// `AuthenticationMode.Type`. Source: CloudFormation `AWS::ElastiCache::User AuthenticationMode`.
+    pub fn mode(self) -> &'static str {
+        match self {
+            Authentication::Password => "password",
+            Authentication::Iam => "iam",
+            Authentication::None => "no-password-required",
+        }
+    }
+}
+
+/// `user app { access = "..." }`: an RBAC user.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub name: S<String>,
+    pub user_name: Option<S<String>>,
+    pub user_id: Option<S<String>>,
+    pub engine: Option<S<UserEngine>>,
+    pub access: S<String>,
+    pub authentication: Option<S<Authentication>>,
+    pub passwords: Option<S<Vec<S<String>>>>,
+    pub span: Span,
+}
+
+impl User {
+    /// The name clients authenticate as: as written, else the declaration's name.
+    pub fn user_name(&self) -> &S<String> {
+        self.user_name.as_ref().unwrap_or(&self.name)
+    }
+
+    pub fn engine(&self) -> UserEngine {
+        self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
+    }
+
+    pub fn authentication(&self) -> Authentication {
+        self.authentication
+            .as_ref()
+            .map_or(Authentication::Password, |a| a.value)
+    }
+}
+
+/// `user_group app_users { users = [...] }`.
+#[derive(Debug, Clone)]
+pub struct UserGroup {
+    pub name: S<String>,
+    pub users: S<Vec<Ref>>,
+    pub engine: Option<S<UserEngine>>,
+    pub span: Span,
+}
+
+impl UserGroup {
+    pub fn engine(&self) -> UserEngine {
+        self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
+    }
 }
