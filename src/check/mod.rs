@@ -1,6 +1,7 @@
 //! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
+mod access;
 mod aws_names;
 mod cache;
 mod clients;
@@ -34,6 +35,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     functions::check(model, cx, &mut out);
     layers::check(model, cx, &mut out);
     security::check(model, &mut out);
+    access::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }
