@@ -62,8 +62,9 @@ fn group_users(model: &Model, group: &UserGroup, out: &mut Vec<Diag>) {
     }
     for (i, (r, user)) in users.iter().enumerate() {
         let name = &user.user_name().value;
-        if let Some((first, _)) = users[..i]
+        if let Some((first, _)) = users
             .iter()
+            .take(i)
             .find(|(_, u)| &u.user_name().value == name)
         {
             out.push(

@@ -118,7 +118,7 @@ fn access(user: &User, out: &mut Vec<Diag>) {
         let suggest = |s: Option<&str>, lead: &str| {
             s.map_or(String::new(), |s| format!("did you mean `{lead}{s}`? "))
         };
-        let sign = &rule[..rule.len().min(1)];
+        let sign = rule.get(..1).unwrap_or_default();
         let diag = match finding.fault {
             Fault::NotARule(close) => Diag::new(
                 codes::E0911,
@@ -242,7 +242,7 @@ fn passwords(user: &User, out: &mut Vec<Diag>) {
 /// A password must be a Secrets Manager reference: `secretsmanager:name` or the secret's ARN.
 fn reference(password: &Spanned<String>, out: &mut Vec<Diag>) {
     let fault = match password.value.split_once(':') {
-        Some(("secretsmanager", id)) if id.is_empty() => Some("names no secret"),
+        Some(("secretsmanager", "")) => Some("names no secret"),
         Some(("secretsmanager", id)) if id.starts_with("arn:") => None,
         Some(("secretsmanager", id)) => id
             .chars()
