@@ -65,6 +65,9 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         plan.trace(&id, "UserGroupId", group.name.span);
         plan.trace(&id, "UserIds", group.users.span);
+        if let Some(engine) = &group.engine {
+            plan.trace(&id, "Engine", engine.span);
+        }
     }
 }
 
