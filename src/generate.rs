@@ -512,7 +512,8 @@ fn replication_group(
         "  transit_encryption = {tls}  at_rest_encryption = {}",
         rng.chance(50)
     );
-    if tls && rng.chance(30) {
+    let token = tls && rng.chance(30);
+    if token {
         let token = if rng.chance(50) {
             format!("ssm:/gen-{seed}/cache{c}/auth")
         } else {
@@ -544,8 +545,69 @@ fn replication_group(
             "  description = \"cache {c} of generated stack {seed}\""
         );
     }
+    let rbac = tls && !token && rbac_versions(engine, version).0 && rng.chance(40);
+    if rbac {
+        let _ = writeln!(out, "  user_group = c{c}_users");
+    }
     let _ = writeln!(out, "}}\n");
+    if rbac {
+        users(rng, out, c, seed, engine, version);
+    }
     CacheShape { tls, replicas }
+}
+
+/// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
+fn rbac_versions(engine: &str, version: &str) -> (bool, bool) {
+    let v = engines::Version::parse(version).unwrap_or(engines::Version::new(0, 0, 0));
+    let valkey = engine == "valkey";
+    (
+        valkey || v >= engines::Version::new(6, 0, 0),
+        valkey || v >= engines::Version::new(7, 0, 0),
+    )
+}
+
+/// The RBAC users of cache `c`: a disabled `default` user, an application user with a password
+/// reference, and on newer engines now and then an IAM user; and their group.
+fn users(rng: &mut Rng, out: &mut String, c: usize, seed: u64, engine: &str, version: &str) {
+    let _ = writeln!(
+        out,
+        "user c{c}_nobody {{\n  user_name = \"default\"\n  access = \"off -@all\"\n  passwords = [\"secretsmanager:gen-{seed}/c{c}-nobody\"]\n}}\n"
+    );
+    let access = rng.pick(&[
+        "on ~app:* -@all +@read +@write +@connection",
+        "on ~* &* +@all -@dangerous",
+        "on %R~cache:* ~app:* -@all +@read +get +set +client|setname",
+    ]);
+    let passwords = if rng.chance(25) {
+        format!(
+            "\"secretsmanager:gen-{seed}/c{c}-app\", \"secretsmanager:gen-{seed}/c{c}-app-next\""
+        )
+    } else {
+        format!("\"secretsmanager:gen-{seed}/c{c}-app\"")
+    };
+    let _ = writeln!(
+        out,
+        "user c{c}_app {{\n  access = \"{access}\"\n  passwords = [{passwords}]\n}}\n"
+    );
+    let mut members = vec![format!("c{c}_nobody"), format!("c{c}_app")];
+    if rbac_versions(engine, version).1 && rng.chance(40) {
+        let id = format!("gen-{seed}-c{c}-reporter");
+        let _ = writeln!(
+            out,
+            "user c{c}_reporter {{\n  user_id = \"{id}\"  user_name = \"{id}\"\n  authentication = iam\n  access = \"on ~* -@all +@read\"\n}}\n"
+        );
+        members.push(format!("c{c}_reporter"));
+    }
+    let group_engine = if engine == "valkey" && rng.chance(50) {
+        "  engine = valkey"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "user_group c{c}_users {{ users = [{}]{group_engine} }}\n",
+        members.join(", ")
+    );
 }
 
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools
