@@ -35,7 +35,8 @@ fn group_span(group: &RefOrStr) -> Span {
 
 /// A group needs a user named `default` (the user of connections that do not authenticate), and
 /// one user per name. Source: ElastiCache "Role-Based Access Control (RBAC)", "Applying RBAC to a
-/// cache" (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html).
+/// cache" (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html); API
+/// `CreateUserGroup` errors DefaultUserRequired and DuplicateUserNameFault.
 fn group_users(model: &Model, group: &UserGroup, out: &mut Vec<Diag>) {
     let users: Vec<_> = group
         .users
