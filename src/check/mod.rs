@@ -7,12 +7,11 @@ mod cache;
 mod clients;
 mod environment;
 mod functions;
-mod handler;
 mod instances;
 mod layers;
 mod logical_ids;
 mod network;
-mod runtime;
+mod prose;
 mod security;
 
 use crate::date::Date;
