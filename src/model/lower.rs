@@ -267,6 +267,7 @@ impl Lowerer<'_> {
                         name: name_of(item),
                         region: fields.string("region"),
                         description: fields.string("description"),
+                        tags: self.tags(item),
                         span: item.span,
                     };
                 }
@@ -288,7 +289,7 @@ impl Lowerer<'_> {
                 Kind::User => model.users.push(self.user(item, &mut fields)),
                 Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
                 // Not top-level kinds: `top_level` let none of them through.
-                Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
+                Kind::Subnet | Kind::Endpoint | Kind::Environment | Kind::Tags => {}
             }
         }
         self.current = None;
@@ -423,6 +424,7 @@ impl Lowerer<'_> {
             dns_hostnames: fields.boolean("dns_hostnames"),
             subnets: Vec::new(),
             endpoints: Vec::new(),
+            tags: self.tags(item),
             span: item.span,
         };
         let outer = self.current;
@@ -467,6 +469,7 @@ impl Lowerer<'_> {
                 | Kind::Function
                 | Kind::Environment
                 | Kind::Moved
+                | Kind::Tags
                 | Kind::User
                 | Kind::UserGroup => {}
             }
@@ -497,12 +500,18 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            export: f.boolean("export"),
+            allow_security_groups: f
+                .strings("allow_security_groups")
+                .map(|s| s.value)
+                .unwrap_or_default(),
             user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
                 .unwrap_or_default(),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -516,6 +525,7 @@ impl Lowerer<'_> {
                 .strings("requirements")
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -587,6 +597,7 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -632,37 +643,77 @@ impl Lowerer<'_> {
             ephemeral_storage: f.int("ephemeral_storage"),
             reserved_concurrency: f.int("reserved_concurrency"),
             environment: self.environment(item),
+            tags: self.tags(item),
             span: item.span,
         }
     }
 
-    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
-        let mut vars = Vec::new();
-        let blocks: Vec<&Item> = children(item)
-            .filter(|c| c.kind.value == Kind::Environment.keyword())
-            .collect();
+    /// The one block of `kind` inside `item`, with a second one reported, checked against its schema.
+    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<Fields<'i>> {
+        let keyword = kind.keyword();
+        let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
             self.error(
                 Diag::new(
                     codes::E0006,
                     extra.kind.span,
-                    "`environment` is given twice",
+                    format!("`{keyword}` is given twice"),
                     "given again here",
                 )
                 .with_label(
                     blocks.first().map_or(extra.kind.span, |b| b.kind.span),
                     "first given here",
                 )
-                .help("put all variables in one `environment` block"),
+                .help(format!("put all {what} in one `{keyword}` block")),
             );
         }
-        let Some(block) = blocks.first() else {
+        let block = blocks.first()?;
+        if !self.names_ok(kind.schema(), block) {
+            return None;
+        }
+        Some(self.fields(kind.schema(), block))
+    }
+
+    /// `tags { team = "payments"  "cost-center" = "42" }`: numbers and booleans are their text.
+    fn tags(&mut self, item: &Item) -> Vec<Tag> {
+        let Some(fields) = self.one_block(item, Kind::Tags, "tags") else {
+            return Vec::new();
+        };
+        let mut tags = Vec::new();
+        for (key, attr) in &fields.attrs {
+            let value = match &attr.value.kind {
+                ValueKind::Str(s) => s.clone(),
+                ValueKind::Int(n) => n.to_string(),
+                ValueKind::Bool(b) => b.to_string(),
+                ValueKind::Path(_) | ValueKind::List(_) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0004,
+                            attr.value.span,
+                            format!(
+                                "a tag's value is a string, not {}",
+                                attr.value.kind.describe()
+                            ),
+                            "not a string",
+                        )
+                        .help("quote the value, such as \"payments\""),
+                    );
+                    continue;
+                }
+            };
+            tags.push(Tag {
+                key: Spanned::new((*key).to_string(), attr.key.span),
+                value: Spanned::new(value, attr.value.span),
+            });
+        }
+        tags
+    }
+
+    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
+        let mut vars = Vec::new();
+        let Some(fields) = self.one_block(item, Kind::Environment, "variables") else {
             return vars;
         };
-        if !self.names_ok(Kind::Environment.schema(), block) {
-            return vars;
-        }
-        let fields = self.fields(Kind::Environment.schema(), block);
         for (key, attr) in &fields.attrs {
             let value = match &attr.value.kind {
                 ValueKind::Str(s) => Some(EnvValue::Text(s.clone())),

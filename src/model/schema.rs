@@ -25,13 +25,14 @@ pub enum Kind {
     Function,
     Environment,
     Moved,
+    Tags,
     User,
     UserGroup,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -42,6 +43,7 @@ impl Kind {
         Kind::Function,
         Kind::Environment,
         Kind::Moved,
+        Kind::Tags,
         Kind::User,
         Kind::UserGroup,
     ];
@@ -64,6 +66,7 @@ impl Kind {
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
+            Kind::Tags => "a tags block",
             Kind::User => "a user",
             Kind::UserGroup => "a user group",
         }
@@ -81,6 +84,7 @@ impl Kind {
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
+            Kind::Tags => &TAGS,
             Kind::User => &USER,
             Kind::UserGroup => &USER_GROUP,
         }
@@ -336,7 +340,7 @@ const STACK: KindSchema = KindSchema {
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -359,7 +363,7 @@ const NETWORK: KindSchema = KindSchema {
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
     ],
-    children: &[Kind::Subnet, Kind::Endpoint],
+    children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
 };
 
@@ -553,6 +557,19 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         )
         .cfn(&[at(GROUP, "UserGroupIds")]),
         key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, port and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_security_groups",
+            Ty::Strs,
+            "existing security groups admitted to the port: \"sg-...\" or \"import:ExportName\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.SourceSecurityGroupId")]),
+        key(
             "allow_cidrs",
             Ty::Strs,
             "extra CIDR blocks admitted to the port, besides `connects` clients",
@@ -561,7 +578,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -597,7 +614,7 @@ const LAYER: KindSchema = KindSchema {
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -651,7 +668,7 @@ const INSTANCE: KindSchema = KindSchema {
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -758,7 +775,7 @@ const FUNCTION: KindSchema = KindSchema {
         )
         .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
     ],
-    children: &[Kind::Environment],
+    children: &[Kind::Environment, Kind::Tags],
     free_keys: false,
 };
 
@@ -769,6 +786,21 @@ const ENVIRONMENT: KindSchema = KindSchema {
     top_level: false,
     doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
     service: "Lambda",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
+// Tag rules. Source: "Tagging your AWS resources" (Tagging Best Practices, tag naming limits and
+// requirements); checked in `check/tags.rs`.
+const TAGS: KindSchema = KindSchema {
+    kind: Kind::Tags,
+    keyword: "tags",
+    names: Names::None,
+    top_level: false,
+    doc: "Tags: in `stack`, on every resource that takes them; in a declaration, on its resources (a declaration's tag wins over the stack's).",
+    service: "AWS",
     resource: "",
     keys: &[],
     children: &[],
@@ -901,6 +933,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     FUNCTION,
     ENVIRONMENT,
     MOVED,
+    TAGS,
     USER,
     USER_GROUP,
 ];

@@ -529,8 +529,8 @@ fn users_and_user_groups_get_hover_and_completion_from_the_schema() {
     // A user group's `users` offers users; a replication group's `user_group` offers groups.
     let offset = text.find("users = [").unwrap() + "users = [".len();
     let users = labels(&client.at("textDocument/completion", &uri, &text, offset));
-    assert_eq!(users, ["default_user", "app"]);
-    let offset = text.find("user_group         = ").unwrap() + "user_group         = ".len();
+    assert_eq!(users, ["nobody", "app_user"]);
+    let offset = text.find("user_group            = ").unwrap() + "user_group            = ".len();
     let groups = labels(&client.at("textDocument/completion", &uri, &text, offset));
     assert_eq!(groups, ["app_users"]);
     let offset = text
