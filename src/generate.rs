@@ -158,6 +158,8 @@ const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 struct CacheShape {
     tls: bool,
     replicas: usize,
+    /// Its RBAC users and user group, written after the block (and what `sharing` adds to it).
+    users: String,
 }
 
 /// A valid program with `caches` replication groups and, per cache, up to `clients` instances and
@@ -312,6 +314,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             &client_cidrs,
         ));
         sharing(&mut share, &mut out, c, seed);
+        if let Some(shape) = shapes.last() {
+            out.push_str(&shape.users);
+        }
     }
 
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
@@ -560,10 +565,15 @@ fn replication_group(
         let _ = writeln!(out, "  user_group = c{c}_users");
     }
     let _ = writeln!(out, "}}\n");
+    let mut accounts = String::new();
     if rbac {
-        users(rng, out, c, seed, engine, version);
+        users(rng, &mut accounts, c, seed, engine, version);
     }
-    CacheShape { tls, replicas }
+    CacheShape {
+        tls,
+        replicas,
+        users: accounts,
+    }
 }
 
 /// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
