@@ -163,6 +163,8 @@ const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 struct CacheShape {
     tls: bool,
     replicas: usize,
+    /// Its RBAC users and user group, written after the block (and what `sharing` adds to it).
+    users: String,
 }
 
 /// A valid program with `caches` replication groups and, per cache, up to `clients` instances and
@@ -320,6 +322,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             &client_cidrs,
         ));
         sharing(&mut share, &mut out, c, seed);
+        if let Some(shape) = shapes.last() {
+            out.push_str(&shape.users);
+        }
     }
 
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
@@ -684,6 +689,10 @@ fn replication_group(
             "  description = \"cache {c} of generated stack {seed}\""
         );
     }
+    let rbac = tls && !token && rbac_versions(engine, version).0 && rng.chance(40);
+    if rbac {
+        let _ = writeln!(out, "  user_group = c{c}_users");
+    }
     let _ = writeln!(out, "}}\n");
     if declared_key {
         let _ = writeln!(out, "kms_key cache{c}_key {{");
@@ -699,7 +708,69 @@ fn replication_group(
         }
         let _ = writeln!(out, "}}\n");
     }
-    CacheShape { tls, replicas }
+    let mut accounts = String::new();
+    if rbac {
+        users(rng, &mut accounts, c, seed, engine, version);
+    }
+    CacheShape {
+        tls,
+        replicas,
+        users: accounts,
+    }
+}
+
+/// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
+fn rbac_versions(engine: &str, version: &str) -> (bool, bool) {
+    let v = engines::Version::parse(version).unwrap_or(engines::Version::new(0, 0, 0));
+    let valkey = engine == "valkey";
+    (
+        valkey || v >= engines::Version::new(6, 0, 0),
+        valkey || v >= engines::Version::new(7, 0, 0),
+    )
+}
+
+/// The RBAC users of cache `c`: a disabled `default` user, an application user with a password
+/// reference, and on newer engines now and then an IAM user; and their group.
+fn users(rng: &mut Rng, out: &mut String, c: usize, seed: u64, engine: &str, version: &str) {
+    let _ = writeln!(
+        out,
+        "user c{c}_nobody {{\n  user_name = \"default\"\n  access = \"off -@all\"\n  passwords = [\"secretsmanager:gen-{seed}/c{c}-nobody\"]\n}}\n"
+    );
+    let access = rng.pick(&[
+        "on ~app:* -@all +@read +@write +@connection",
+        "on ~* &* +@all -@dangerous",
+        "on %R~cache:* ~app:* -@all +@read +get +set +client|setname",
+    ]);
+    let passwords = if rng.chance(25) {
+        format!(
+            "\"secretsmanager:gen-{seed}/c{c}-app\", \"secretsmanager:gen-{seed}/c{c}-app-next\""
+        )
+    } else {
+        format!("\"secretsmanager:gen-{seed}/c{c}-app\"")
+    };
+    let _ = writeln!(
+        out,
+        "user c{c}_app {{\n  access = \"{access}\"\n  passwords = [{passwords}]\n}}\n"
+    );
+    let mut members = vec![format!("c{c}_nobody"), format!("c{c}_app")];
+    if rbac_versions(engine, version).1 && rng.chance(40) {
+        let id = format!("gen-{seed}-c{c}-reporter");
+        let _ = writeln!(
+            out,
+            "user c{c}_reporter {{\n  user_id = \"{id}\"  user_name = \"{id}\"\n  authentication = iam\n  access = \"on ~* -@all +@read\"\n}}\n"
+        );
+        members.push(format!("c{c}_reporter"));
+    }
+    let group_engine = if engine == "valkey" && rng.chance(50) {
+        "  engine = valkey"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "user_group c{c}_users {{ users = [{}]{group_engine} }}\n",
+        members.join(", ")
+    );
 }
 
 /// What cache `c` shares: exports, admitted groups and tags, inside its block (before its `}`).

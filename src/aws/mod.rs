@@ -1,6 +1,7 @@
 //! Reference data about AWS that checks and emitters share: engines, node types, runtimes, images.
 //! Each table names its source in its own doc comment, with the date it was taken where it ages.
 
+pub mod acl;
 pub mod arch;
 pub mod engines;
 pub mod images;

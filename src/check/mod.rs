@@ -1,6 +1,7 @@
 //! Check: the rules AWS enforces and the mistakes people make, as diagnostics on the model.
 //! One file per rule family; every rule reports and goes on, so one run shows every mistake.
 
+mod access;
 mod aws_names;
 mod backup;
 mod cache;
@@ -43,6 +44,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     security::check(model, &mut out);
     tags::check(model, &mut out);
     share::check(model, &mut out);
+    access::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

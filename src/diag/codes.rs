@@ -193,6 +193,24 @@ catalog! {
     E0711 Error "cfn-lint error in the built templates";
     W0711 Warning "cfn-lint warning in the built templates";
     E0712 Error "moved from a name that is still declared";
+
+    // E09xx / W09xx: access control (RBAC users, user groups, access strings).
+    E0901 Error "RBAC on an engine version without it";
+    E0902 Error "user group without transit encryption";
+    E0903 Error "AUTH token and user group together";
+    E0904 Error "user group without a default user";
+    E0905 Error "invalid user id or user name";
+    E0906 Error "password not a Secrets Manager reference";
+    E0907 Error "authentication and passwords disagree";
+    E0908 Error "IAM user whose id is not its name";
+    E0909 Error "IAM authentication before Redis OSS 7.0";
+    E0910 Error "user or user group of another engine";
+    E0911 Error "malformed access string rule";
+    E0912 Error "unknown ACL category";
+    E0913 Error "unknown command in an access string";
+    E0914 Error "password rule in an access string";
+    E0915 Error "two users with one user name in a group";
+    W0901 Warning "default user open without credentials";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -6,7 +6,7 @@ use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
 use crate::model::ids::{
     CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, parameter_group_id,
-    replication_group_id, replication_group_name, subnet_id,
+    replication_group_id, replication_group_name, subnet_id, user_group_id,
 };
 use crate::model::{Cache, CacheAttr, Model, ParameterGroup, RefOrStr};
 use crate::words::Word;
@@ -197,6 +197,13 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
         ("PreferredCacheClusterAZs", zones),
         ("AuthToken", cache.auth_token.as_ref().map(|t| t.span)),
         (
+            "UserGroupIds",
+            cache.user_group.as_ref().map(|g| match g {
+                RefOrStr::Declared(r) => r.name.span,
+                RefOrStr::Existing(s) => s.span,
+            }),
+        ),
+        (
             "DataTieringEnabled",
             cache.data_tiering.as_ref().map(|b| b.span),
         ),
@@ -291,6 +298,16 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
             "AuthToken".into(),
             Node::str(dynamic_reference(&token.value)),
         );
+    }
+    match &cache.user_group {
+        Some(RefOrStr::Declared(group)) => {
+            let group = Node::reference(user_group_id(&group.name.value));
+            props.insert("UserGroupIds".into(), Node::list([group]));
+        }
+        Some(RefOrStr::Existing(id)) => {
+            props.insert("UserGroupIds".into(), Node::list([Node::str(&id.value)]));
+        }
+        None => {}
     }
     if let Some(tiering) = &cache.data_tiering {
         props.insert("DataTieringEnabled".into(), Node::Bool(tiering.value));

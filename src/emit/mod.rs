@@ -20,6 +20,7 @@ pub mod split;
 mod tags;
 mod too_big;
 pub mod trace;
+mod users;
 pub mod write;
 mod yaml;
 
@@ -99,6 +100,7 @@ fn plan_of(model: &Model) -> Plan {
     network::emit(model, &mut plan);
     endpoints::emit(model, &mut plan);
     kms::emit(model, &mut plan);
+    users::emit(model, &mut plan);
     cache::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);

@@ -126,6 +126,8 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::KmsKey) => SymbolKind::KEY,
         Some(Kind::ParameterGroup) => SymbolKind::ENUM,
         Some(Kind::Parameters) => SymbolKind::VARIABLE,
+        Some(Kind::User) => SymbolKind::KEY,
+        Some(Kind::UserGroup) => SymbolKind::ARRAY,
         None => SymbolKind::NULL,
     }
 }

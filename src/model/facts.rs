@@ -46,6 +46,14 @@ impl Model {
         self.parameter_groups.get(r.index)
     }
 
+    pub fn user(&self, r: &Ref) -> Option<&User> {
+        self.users.get(r.index)
+    }
+
+    pub fn user_group(&self, r: &Ref) -> Option<&UserGroup> {
+        self.user_groups.get(r.index)
+    }
+
     pub fn layer(&self, r: &Ref) -> Option<&Layer> {
         self.layers.get(r.index)
     }

@@ -3,7 +3,21 @@
 
 use super::facts::Client;
 use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
-use super::types::{KmsKey, S, Subnet, UrlAuth};
+use super::types::{KmsKey, S, Subnet, UrlAuth, User};
+
+/// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
+/// Source: ElastiCache API `CreateUser` (UserId).
+pub fn user_id(stack: &str, user: &User) -> String {
+    user.user_id.as_ref().map_or_else(
+        || aws_name(stack, &user.name.value).to_ascii_lowercase(),
+        |id| id.value.to_ascii_lowercase(),
+    )
+}
+
+/// The UserGroupId of a user group: its AWS name, lowercased.
+pub fn user_group_name(stack: &str, name: &str) -> String {
+    aws_name(stack, name).to_ascii_lowercase()
+}
 
 /// `cache_a` -> `CacheA`: logical ids allow only letters and digits.
 pub fn pascal(name: &str) -> String {
@@ -73,6 +87,14 @@ pub fn parameter_group_id(name: &str) -> String {
 
 pub fn replication_group_id(name: &str) -> String {
     id(name, "ReplicationGroup")
+}
+
+pub fn user_logical_id(name: &str) -> String {
+    id(name, "User")
+}
+
+pub fn user_group_id(name: &str) -> String {
+    id(name, "UserGroup")
 }
 
 pub fn layer_id(name: &str) -> String {
@@ -445,6 +467,18 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         out.push(Declared {
             name: &g.name,
             ids: resources([parameter_group_id(&g.name.value)]),
+        });
+    }
+    for u in &model.users {
+        out.push(Declared {
+            name: &u.name,
+            ids: resources([user_logical_id(&u.name.value)]),
+        });
+    }
+    for g in &model.user_groups {
+        out.push(Declared {
+            name: &g.name,
+            ids: resources([user_group_id(&g.name.value)]),
         });
     }
     for l in &model.layers {

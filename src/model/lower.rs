@@ -299,6 +299,8 @@ impl Lowerer<'_> {
                     let group = self.parameter_group(item, &mut fields);
                     model.parameter_groups.push(group);
                 }
+                Kind::User => model.users.push(self.user(item, &mut fields)),
+                Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet
                 | Kind::Endpoint
@@ -487,7 +489,9 @@ impl Lowerer<'_> {
                 | Kind::Tags
                 | Kind::KmsKey
                 | Kind::ParameterGroup
-                | Kind::Parameters => {}
+                | Kind::Parameters
+                | Kind::User
+                | Kind::UserGroup => {}
             }
         }
         self.current = outer;
@@ -525,6 +529,7 @@ impl Lowerer<'_> {
             snapshot_window: f.string("snapshot_window"),
             transit_mode: f.word("transit_mode"),
             kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
+            user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -545,6 +550,28 @@ impl Lowerer<'_> {
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
             description: f.string("description"),
             tags: self.tags(item),
+            span: item.span,
+        }
+    }
+
+    fn user(&mut self, item: &Item, f: &mut Fields) -> User {
+        User {
+            name: name_of(item),
+            user_name: f.string("user_name"),
+            user_id: f.string("user_id"),
+            engine: f.word("engine"),
+            access: f.string("access").unwrap_or_else(|| missing(item)),
+            authentication: f.word("authentication"),
+            passwords: f.strings("passwords"),
+            span: item.span,
+        }
+    }
+
+    fn user_group(&mut self, item: &Item, f: &mut Fields) -> UserGroup {
+        UserGroup {
+            name: name_of(item),
+            users: self.refs(f, "users", Kind::User, item.kind.span),
+            engine: f.word("engine"),
             span: item.span,
         }
     }

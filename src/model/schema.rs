@@ -5,7 +5,10 @@
 //! writes, and a UI case; the generic rule in `lower.rs` checks it. Maps (parameters, tags) are
 //! blocks with free keys, as `environment` is.
 
-use super::types::{Arch, DEFAULT_PORT, EndpointKind, KeyDeletion, OnDelete, TransitMode, UrlAuth};
+use super::types::{
+    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, OnDelete, TransitMode, UrlAuth,
+    UserEngine,
+};
 use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
 use crate::words::Word;
@@ -27,11 +30,13 @@ pub enum Kind {
     KmsKey,
     ParameterGroup,
     Parameters,
+    User,
+    UserGroup,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -46,6 +51,8 @@ impl Kind {
         Kind::KmsKey,
         Kind::ParameterGroup,
         Kind::Parameters,
+        Kind::User,
+        Kind::UserGroup,
     ];
 
     /// The keyword that declares it.
@@ -70,6 +77,8 @@ impl Kind {
             Kind::KmsKey => "a KMS key",
             Kind::ParameterGroup => "a parameter group",
             Kind::Parameters => "a parameters block",
+            Kind::User => "a user",
+            Kind::UserGroup => "a user group",
         }
     }
 
@@ -89,6 +98,8 @@ impl Kind {
             Kind::KmsKey => &KMS_KEY,
             Kind::ParameterGroup => &PARAMETER_GROUP,
             Kind::Parameters => &PARAMETERS,
+            Kind::User => &USER,
+            Kind::UserGroup => &USER_GROUP,
         }
     }
 }
@@ -176,6 +187,7 @@ impl Kind {
             Kind::ReplicationGroup => "replication group",
             Kind::KmsKey => "KMS key",
             Kind::ParameterGroup => "parameter group",
+            Kind::UserGroup => "user group",
             other => other.keyword(),
         }
     }
@@ -580,6 +592,14 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
             "customer managed key for at-rest encryption: a declared kms_key, or a key id, key ARN, \"alias/name\" or alias ARN",
         )
         .cfn(&[at(GROUP, "KmsKeyId")]),
+        // Source: ElastiCache "Role-Based Access Control (RBAC)"; CloudFormation
+        // `AWS::ElastiCache::ReplicationGroup` (UserGroupIds).
+        key(
+            "user_group",
+            Ty::RefOrStr(Kind::UserGroup),
+            "RBAC: the user group whose users may connect (needs TLS; not with auth_token)",
+        )
+        .cfn(&[at(GROUP, "UserGroupIds")]),
         key(
             "export",
             Ty::Bool,
@@ -943,6 +963,94 @@ const PARAMETERS: KindSchema = KindSchema {
     free_keys: true,
 };
 
+const USER_TYPE: &str = "AWS::ElastiCache::User";
+const USER_GROUP_TYPE: &str = "AWS::ElastiCache::UserGroup";
+
+// Source: ElastiCache "Role-Based Access Control (RBAC)"
+// (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html); CloudFormation
+// `AWS::ElastiCache::User`.
+const USER: KindSchema = KindSchema {
+    kind: Kind::User,
+    keyword: "user",
+    names: Names::One,
+    top_level: true,
+    doc: "An RBAC user of Valkey or Redis OSS caches: its name, access string and how it authenticates.",
+    service: "ElastiCache",
+    resource: USER_TYPE,
+    keys: &[
+        key(
+            "user_name",
+            Ty::Str,
+            "the name clients authenticate as (default: the declaration's name); `default` is the user of unauthenticated connections",
+        )
+        .cfn(&[at(USER_TYPE, "UserName")]),
+        key(
+            "user_id",
+            Ty::Str,
+            "UserId: a letter, then letters, digits and hyphens (default: <stack>-<name>)",
+        )
+        .cfn(&[at(USER_TYPE, "UserId")]),
+        key(
+            "engine",
+            Ty::Word(UserEngine::WORDS),
+            "engine of the user; `redis` users also serve Valkey caches",
+        )
+        .default(DefaultValue::Word("redis"))
+        .cfn(&[at(USER_TYPE, "Engine")]),
+        key(
+            "access",
+            Ty::Str,
+            "access string, such as \"on ~app:* -@all +@read\": on/off, key and channel patterns, +/- categories and commands",
+        )
+        .required()
+        .cfn(&[at(USER_TYPE, "AccessString")]),
+        key(
+            "authentication",
+            Ty::Word(Authentication::WORDS),
+            "password (from `passwords`), iam, or none (no password required)",
+        )
+        .default(DefaultValue::Word("password"))
+        .cfn(&[at(USER_TYPE, "AuthenticationMode.Type")]),
+        key(
+            "passwords",
+            Ty::Strs,
+            "one or two password references, \"secretsmanager:name\"; never the password itself",
+        )
+        .cfn(&[at(USER_TYPE, "AuthenticationMode.Passwords")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+// Source: CloudFormation `AWS::ElastiCache::UserGroup`.
+const USER_GROUP: KindSchema = KindSchema {
+    kind: Kind::UserGroup,
+    keyword: "user_group",
+    names: Names::One,
+    top_level: true,
+    doc: "An RBAC user group: the users a replication group admits, one of them named `default`.",
+    service: "ElastiCache",
+    resource: USER_GROUP_TYPE,
+    keys: &[
+        key(
+            "users",
+            Ty::Refs(Kind::User),
+            "the users of the group; one must have user_name \"default\"",
+        )
+        .required()
+        .cfn(&[at(USER_GROUP_TYPE, "UserIds")]),
+        key(
+            "engine",
+            Ty::Word(UserEngine::WORDS),
+            "engine of the group; `valkey` groups serve Valkey caches only",
+        )
+        .default(DefaultValue::Word("redis"))
+        .cfn(&[at(USER_GROUP_TYPE, "Engine")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -959,6 +1067,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     KMS_KEY,
     PARAMETER_GROUP,
     PARAMETERS,
+    USER,
+    USER_GROUP,
 ];
 
 /// The schema declared by `keyword`, if any.

@@ -34,6 +34,8 @@ pub struct Model {
     pub moves: Vec<Moved>,
     pub kms_keys: Vec<KmsKey>,
     pub parameter_groups: Vec<ParameterGroup>,
+    pub users: Vec<User>,
+    pub user_groups: Vec<UserGroup>,
 }
 
 /// `parameter_group name { family = ...  parameters { ... } }`: a custom parameter group.
@@ -206,6 +208,7 @@ pub struct Cache {
     pub snapshot_window: Option<S<String>>,
     pub transit_mode: Option<S<TransitMode>>,
     pub kms_key: Option<RefOrStr>,
+    pub user_group: Option<RefOrStr>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
@@ -401,5 +404,78 @@ impl KeyDeletion {
             KeyDeletion::Retain => "Retain",
             KeyDeletion::Delete => "Delete",
         }
+    }
+}
+
+words! {
+    /// The engine an RBAC user or user group is for.
+    pub enum UserEngine {
+        Redis = "redis",
+        Valkey = "valkey",
+    }
+}
+
+words! {
+    /// How an RBAC user proves who it is.
+    pub enum Authentication {
+        Password = "password",
+        Iam = "iam",
+        None = "none",
+    }
+}
+
+impl Authentication {
+    /// `AuthenticationMode.Type`. Source: CloudFormation `AWS::ElastiCache::User AuthenticationMode`.
+    pub fn mode(self) -> &'static str {
+        match self {
+            Authentication::Password => "password",
+            Authentication::Iam => "iam",
+            Authentication::None => "no-password-required",
+        }
+    }
+}
+
+/// `user app { access = "..." }`: an RBAC user.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub name: S<String>,
+    pub user_name: Option<S<String>>,
+    pub user_id: Option<S<String>>,
+    pub engine: Option<S<UserEngine>>,
+    pub access: S<String>,
+    pub authentication: Option<S<Authentication>>,
+    pub passwords: Option<S<Vec<S<String>>>>,
+    pub span: Span,
+}
+
+impl User {
+    /// The name clients authenticate as: as written, else the declaration's name.
+    pub fn user_name(&self) -> &S<String> {
+        self.user_name.as_ref().unwrap_or(&self.name)
+    }
+
+    pub fn engine(&self) -> UserEngine {
+        self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
+    }
+
+    pub fn authentication(&self) -> Authentication {
+        self.authentication
+            .as_ref()
+            .map_or(Authentication::Password, |a| a.value)
+    }
+}
+
+/// `user_group app_users { users = [...] }`.
+#[derive(Debug, Clone)]
+pub struct UserGroup {
+    pub name: S<String>,
+    pub users: S<Vec<Ref>>,
+    pub engine: Option<S<UserEngine>>,
+    pub span: Span,
+}
+
+impl UserGroup {
+    pub fn engine(&self) -> UserEngine {
+        self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
     }
 }

@@ -105,6 +105,33 @@ pub const TABLE: &[Type] = &[
             row("Tags", InPlace),
             row("TransitEncryptionEnabled", InPlace),
             row("TransitEncryptionMode", InPlace),
+            row("UserGroupIds", InPlace),
+        ],
+    },
+    // Engine is updatable (ModifyUser moves a user to Valkey); cfn-lint's registry schema has
+    // only UserId and UserName create-only.
+    Type {
+        ty: "AWS::ElastiCache::User",
+        source: page!("aws-resource-elasticache-user.html"),
+        name: Some("UserId"),
+        stateful: false,
+        rows: &[
+            row("AccessString", InPlace),
+            row("AuthenticationMode", InPlace),
+            row("Engine", InPlace),
+            row("UserId", Replace),
+            row("UserName", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::ElastiCache::UserGroup",
+        source: page!("aws-resource-elasticache-usergroup.html"),
+        name: Some("UserGroupId"),
+        stateful: false,
+        rows: &[
+            row("Engine", InPlace),
+            row("UserGroupId", Replace),
+            row("UserIds", InPlace),
         ],
     },
     // CacheParameterGroupFamily is create-only (cfn-lint's registry schema); a new family is a new

@@ -541,3 +541,43 @@ fn kms_keys_get_hover_and_completion_from_the_schema() {
     );
     client.shutdown();
 }
+
+#[test]
+fn users_and_user_groups_get_hover_and_completion_from_the_schema() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/production/stack.cache");
+    let text = std::fs::read_to_string(&path).expect("the example");
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+
+    let offset = text.find("access    = \"on").unwrap() + 2;
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let value = hover["contents"]["value"].as_str().unwrap().to_string();
+    assert!(value.contains("`access` in `user` (required)"), "{value}");
+    assert!(
+        value.contains("`AWS::ElastiCache::User` `AccessString`"),
+        "{value}"
+    );
+
+    let offset = text.find("user_group app_users").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let value = hover["contents"]["value"].as_str().unwrap().to_string();
+    assert!(value.contains("Required: `users`"), "{value}");
+
+    // A user group's `users` offers users; a replication group's `user_group` offers groups.
+    let offset = text.find("users = [").unwrap() + "users = [".len();
+    let users = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(users, ["nobody", "app_user"]);
+    let offset = text.find("user_group            = ").unwrap() + "user_group            = ".len();
+    let groups = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(groups, ["app_users"]);
+    let offset = text
+        .find("passwords = [\"secretsmanager:production/app")
+        .unwrap()
+        - 2;
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert!(keys.contains(&"authentication".to_string()), "{keys:?}");
+    client.shutdown();
+}

@@ -123,6 +123,7 @@ fn plans() {
 /// resource that is never replaced on its own (a role, a subnet group).
 const UNREACHABLE: &[(&str, &str)] = &[
     ("AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName"),
+    ("AWS::ElastiCache::UserGroup", "UserGroupId"),
     (
         "AWS::ElastiCache::ReplicationGroup",
         "AutoMinorVersionUpgrade",
