@@ -5,6 +5,7 @@ pub mod arch;
 pub mod engines;
 pub mod images;
 pub mod instance_types;
+pub mod monitoring;
 pub mod node_types;
 pub mod quotas;
 pub mod regions;

@@ -10,6 +10,7 @@ mod handler;
 mod instances;
 mod layers;
 mod logical_ids;
+mod monitoring;
 mod network;
 mod runtime;
 mod security;
@@ -28,6 +29,7 @@ pub struct Context {
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
+    monitoring::check(model, &mut out);
     network::check(model, &mut out);
     clients::check(model, &mut out);
     instances::check(model, cx, &mut out);

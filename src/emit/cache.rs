@@ -1,13 +1,14 @@
 //! The cache template: a subnet group and a replication group (cluster mode disabled) per cache,
 //! with the endpoints published as root outputs.
 
+use super::monitoring;
 use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
 use crate::model::ids::{
     CacheIds, aws_name, cache_attr, replication_group_id, replication_group_name, subnet_id,
 };
-use crate::model::{Cache, CacheAttr, Model};
+use crate::model::{Cache, CacheAttr, Model, RefOrStr};
 
 /// The template value of a cache attribute that clients read.
 pub fn attr(cache: &str, attr: CacheAttr) -> Node {
@@ -45,9 +46,10 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             Section::Cache,
             &cache.name,
             ids.replication_group.clone(),
-            replication_group(stack, cache, &ids),
+            replication_group(model, cache, &ids),
         );
         trace_replication_group(plan, cache);
+        monitoring::emit_cache(model, cache, &ids, plan);
         for (attr, output) in ids.outputs {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
@@ -122,6 +124,17 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
             "SnapshotRetentionLimit",
             cache.snapshot_retention.as_ref().map(|d| d.span),
         ),
+        (
+            "NotificationTopicArn",
+            cache.notifications.as_ref().map(|n| match n {
+                RefOrStr::Declared(r) => r.name.span,
+                RefOrStr::Existing(arn) => arn.span,
+            }),
+        ),
+        (
+            "LogDeliveryConfigurations",
+            cache.logs.first().map(|l| l.keyword),
+        ),
     ];
     for (property, span) in spans {
         if let Some(span) = span {
@@ -130,7 +143,8 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
     }
 }
 
-fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
+fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
+    let stack = &model.stack.name.value;
     let name = &cache.name.value;
     let description = cache.description.as_ref().map_or_else(
         || format!("{} for {stack}", cache.engine.value),
@@ -196,6 +210,12 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
     }
     if let Some(days) = &cache.snapshot_retention {
         props.insert("SnapshotRetentionLimit".into(), Node::Int(days.value));
+    }
+    if let Some(topic) = monitoring::topic_arn(model, cache) {
+        props.insert("NotificationTopicArn".into(), topic);
+    }
+    if let Some(logs) = monitoring::log_deliveries(cache, ids) {
+        props.insert("LogDeliveryConfigurations".into(), logs);
     }
     Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy())

@@ -8,6 +8,7 @@ mod instances;
 mod json;
 pub mod layers;
 pub mod limits;
+mod monitoring;
 mod nest;
 mod network;
 pub mod node;
@@ -96,6 +97,7 @@ fn plan_of(model: &Model) -> Plan {
     }
     network::emit(model, &mut plan);
     endpoints::emit(model, &mut plan);
+    monitoring::emit_topics(model, &mut plan);
     cache::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);

@@ -285,8 +285,18 @@ impl Lowerer<'_> {
                         model.moves.push(moved);
                     }
                 }
+                Kind::Topic => model.topics.push(Topic {
+                    name: name_of(item),
+                    email: fields.strings("email").map(|s| s.value).unwrap_or_default(),
+                    span: item.span,
+                }),
                 // Not top-level kinds: `top_level` let none of them through.
-                Kind::Subnet | Kind::Endpoint | Kind::Environment => {}
+                Kind::Subnet
+                | Kind::Endpoint
+                | Kind::Environment
+                | Kind::SlowLog
+                | Kind::EngineLog
+                | Kind::Alarms => {}
             }
         }
         self.current = None;
@@ -464,7 +474,11 @@ impl Lowerer<'_> {
                 | Kind::Instance
                 | Kind::Function
                 | Kind::Environment
-                | Kind::Moved => {}
+                | Kind::Moved
+                | Kind::Topic
+                | Kind::SlowLog
+                | Kind::EngineLog
+                | Kind::Alarms => {}
             }
         }
         self.current = outer;
@@ -493,6 +507,15 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            notifications: self.ref_or_str(f, "notifications", Kind::Topic),
+            logs: [
+                (Kind::SlowLog, LogType::Slow),
+                (Kind::EngineLog, LogType::Engine),
+            ]
+            .into_iter()
+            .filter_map(|(kind, log)| self.log(item, kind, log))
+            .collect(),
+            alarms: self.alarms(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -609,32 +632,76 @@ impl Lowerer<'_> {
         }
     }
 
-    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
-        let mut vars = Vec::new();
-        let blocks: Vec<&Item> = children(item)
-            .filter(|c| c.kind.value == Kind::Environment.keyword())
-            .collect();
+    /// The one block of `kind` inside `item`, if any; a second one is reported (E0006).
+    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, help: &str) -> Option<&'i Item> {
+        let keyword = kind.keyword();
+        let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
             self.error(
                 Diag::new(
                     codes::E0006,
                     extra.kind.span,
-                    "`environment` is given twice",
+                    format!("`{keyword}` is given twice"),
                     "given again here",
                 )
                 .with_label(
                     blocks.first().map_or(extra.kind.span, |b| b.kind.span),
                     "first given here",
                 )
-                .help("put all variables in one `environment` block"),
+                .help(help.to_string()),
             );
         }
-        let Some(block) = blocks.first() else {
+        let block = blocks.first()?;
+        self.names_ok(kind.schema(), block).then_some(*block)
+    }
+
+    /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
+    fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
+        let block = self.one_block(
+            item,
+            kind,
+            "ElastiCache delivers each log to one destination: keep one block",
+        )?;
+        let f = self.fields(kind.schema(), block);
+        Some(LogDelivery {
+            log,
+            keyword: block.kind.span,
+            to: f.word("to"),
+            format: f.word("format"),
+            retention: f.int("retention"),
+            stream: f.string("stream"),
+            span: block.span,
+        })
+    }
+
+    fn alarms(&mut self, item: &Item) -> Option<Alarms> {
+        let block = self.one_block(
+            item,
+            Kind::Alarms,
+            "put all thresholds in one `alarms` block",
+        )?;
+        let f = self.fields(Kind::Alarms.schema(), block);
+        Some(Alarms {
+            keyword: block.kind.span,
+            cpu: f.int("cpu"),
+            memory: f.int("memory"),
+            evictions: f.int("evictions"),
+            replication_lag: f.int("replication_lag"),
+            connections: f.int("connections"),
+            swap: f.int("swap"),
+            span: block.span,
+        })
+    }
+
+    fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
+        let mut vars = Vec::new();
+        let Some(block) = self.one_block(
+            item,
+            Kind::Environment,
+            "put all variables in one `environment` block",
+        ) else {
             return vars;
         };
-        if !self.names_ok(Kind::Environment.schema(), block) {
-            return vars;
-        }
         let fields = self.fields(Kind::Environment.schema(), block);
         for (key, attr) in &fields.attrs {
             let value = match &attr.value.kind {
@@ -737,6 +804,14 @@ impl Lowerer<'_> {
             }
         }
         Spanned::new(refs, attr.value.span)
+    }
+
+    /// A `Ty::RefOrStr` value: a quoted string names a thing outside the program.
+    fn ref_or_str(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<RefOrStr> {
+        match f.string(key) {
+            Some(existing) => Some(RefOrStr::Existing(existing)),
+            None => self.one_ref(f, key, kind).map(RefOrStr::Declared),
+        }
     }
 
     fn one_ref(&mut self, f: &Fields, key: &str, kind: Kind) -> Option<Ref> {
