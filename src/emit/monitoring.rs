@@ -150,15 +150,18 @@ fn alarm(
 ) -> Resource {
     let vcpus = monitoring::vcpus(&cache.node_type.value);
     let (name, statistic, threshold, what) = match metric {
-        AlarmMetric::Cpu if monitoring::host_cpu_metric(&cache.node_type.value) => (
-            "CPUUtilization",
-            "Average",
-            (alarms.cpu() / vcpus).max(1),
-            format!(
-                "host CPU above {}% of one of {vcpus} vCPUs for 10 minutes",
-                alarms.cpu()
-            ),
-        ),
+        AlarmMetric::Cpu if monitoring::host_cpu_metric(&cache.node_type.value) => {
+            let threshold = (alarms.cpu() / vcpus).max(1);
+            (
+                "CPUUtilization",
+                "Average",
+                threshold,
+                format!(
+                    "host CPU above {threshold}% ({vcpus} vCPUs: the engine's core at {}%) for 10 minutes",
+                    alarms.cpu()
+                ),
+            )
+        }
         AlarmMetric::Cpu => (
             "EngineCPUUtilization",
             "Average",
