@@ -6,13 +6,12 @@ mod cache;
 mod clients;
 mod environment;
 mod functions;
-mod handler;
 mod instances;
 mod layers;
 mod logical_ids;
 mod monitoring;
 mod network;
-mod runtime;
+mod prose;
 mod security;
 
 use crate::date::Date;

@@ -45,6 +45,7 @@ pub fn nested(
             properties: std::mem::take(&mut r.item.properties),
             depends_on: std::mem::take(&mut r.item.depends_on),
             policy: r.item.policy,
+            lint_exempt: r.item.lint_exempt,
         })
         .collect();
     let plan: &Plan = plan;

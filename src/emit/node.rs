@@ -139,6 +139,9 @@ pub struct Resource {
     /// `DeletionPolicy` and `UpdateReplacePolicy` ("Snapshot", "Retain", "Delete"); none for
     /// stateless resources, which CloudFormation simply deletes.
     pub policy: Option<&'static str>,
+    /// cfn-lint rules this resource is exempt from (`Metadata: cfn-lint: config: ignore_checks`),
+    /// each for a reason its emitter states where it sets it.
+    pub lint_exempt: &'static [&'static str],
 }
 
 impl Resource {
@@ -148,6 +151,14 @@ impl Resource {
             properties,
             depends_on: Vec::new(),
             policy: None,
+            lint_exempt: &[],
+        }
+    }
+
+    pub fn exempt_from(self, rules: &'static [&'static str]) -> Self {
+        Resource {
+            lint_exempt: rules,
+            ..self
         }
     }
 
@@ -206,6 +217,15 @@ impl Template {
                 if let Some(policy) = r.policy {
                     m.insert("DeletionPolicy".into(), Node::str(policy));
                     m.insert("UpdateReplacePolicy".into(), Node::str(policy));
+                }
+                if !r.lint_exempt.is_empty() {
+                    let checks = Node::list(r.lint_exempt.iter().map(|c| Node::str(*c)));
+                    let config = map([("ignore_checks", checks)]);
+                    let lint = map([("config", Node::Map(config))]);
+                    m.insert(
+                        "Metadata".into(),
+                        Node::Map(map([("cfn-lint", Node::Map(lint))])),
+                    );
                 }
                 if !r.depends_on.is_empty() {
                     let deps = r.depends_on.into_iter().map(Node::Str);

@@ -58,7 +58,17 @@ fn text(s: &str, depth: usize) -> usize {
 pub fn resource(id: &str, resource: &Resource) -> usize {
     let deps: usize = resource.depends_on.iter().map(|d| d.len() + 16).sum();
     let policies = resource.policy.map_or(0, |p| 2 * p.len() + 48);
-    id.len() + resource.ty.len() + deps + policies + 64 + map(resource.properties.iter(), 3)
+    let exempt: usize = match resource.lint_exempt {
+        [] => 0,
+        checks => 96 + checks.iter().map(|c| c.len() + 24).sum::<usize>(),
+    };
+    id.len()
+        + resource.ty.len()
+        + deps
+        + policies
+        + exempt
+        + 64
+        + map(resource.properties.iter(), 3)
 }
 
 /// A parameter under `Parameters:`, with its id.

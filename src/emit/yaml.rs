@@ -57,6 +57,14 @@ pub fn template(t: &Template) -> String {
             out.push_str("    UpdateReplacePolicy:");
             write_str(&mut out, policy, 4);
         }
+        if !r.lint_exempt.is_empty() {
+            out.push_str(
+                "    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks:\n",
+            );
+            for check in r.lint_exempt {
+                write_str_item(&mut out, check, 10);
+            }
+        }
         if !r.depends_on.is_empty() {
             out.push_str("    DependsOn:\n");
             for d in &r.depends_on {

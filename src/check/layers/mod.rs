@@ -8,7 +8,10 @@ use std::collections::HashMap;
 
 use problem::LayerProblem;
 
-use super::{Context, runtime};
+use super::Context;
+use super::aws_names::refused;
+use super::functions::problem::Owner;
+use super::functions::runtime;
 use crate::aws::quotas::{LAYER_NAME_CHARS, LAYERS_PER_FUNCTION, SSM_STANDARD_VALUE_BYTES};
 use crate::aws::runtimes;
 use crate::diag::Diag;
@@ -18,9 +21,10 @@ use crate::model::{Function, Layer, Model, Ref};
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
     let mut found = Vec::new();
     for layer in &model.layers {
-        let owner = format!("layer `{}`", layer.name.value);
         let rt = &layer.runtime;
-        if runtime::check(rt, &owner, cx, out) && runtimes::language(&rt.value) != "python" {
+        if runtime::check(rt, Owner::Layer(&layer.name.value), cx, out)
+            && runtimes::language(&rt.value) != "python"
+        {
             found.push(LayerProblem::NotPython { layer });
         }
         name(model, layer, &mut found);
@@ -35,10 +39,7 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
 fn name<'m>(model: &'m Model, layer: &'m Layer, found: &mut Vec<LayerProblem<'m>>) {
     let stack = &model.stack.name;
     let full = aws_name(&stack.value, &layer.name.value);
-    let bad: Vec<char> = full
-        .chars()
-        .filter(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
-        .collect();
+    let bad = refused(&full);
     if full.chars().count() > LAYER_NAME_CHARS || !bad.is_empty() {
         found.push(LayerProblem::BadName {
             layer,

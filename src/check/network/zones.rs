@@ -3,18 +3,24 @@
 
 use indexmap::IndexMap;
 
+use super::problem::NetworkProblem;
 use crate::aws::regions;
-use crate::diag::suggest::did_you_mean;
-use crate::diag::{Diag, codes};
+use crate::diag::Diag;
 use crate::model::{Cache, Model, Ref, S};
 
 pub fn check(model: &Model, out: &mut Vec<Diag>) {
-    let region = region(model, out);
+    out.extend(find(model).iter().map(NetworkProblem::diag));
+}
+
+fn find(model: &Model) -> Vec<NetworkProblem<'_>> {
+    let mut found = Vec::new();
+    let region = region(model, &mut found);
+    let region_name = region.map(|(r, _)| r);
     for subnet in &model.network.subnets {
-        if let Some(letter) = letter(&subnet.zone, region.map(|(r, _)| r), out)
+        if let Some(letter) = letter(&subnet.zone, region_name, &mut found)
             && let Some((region, letters)) = region
         {
-            exists(&subnet.zone, letter, region, letters, out);
+            found.extend(exists(&subnet.zone, letter, region, letters));
         }
     }
     for cache in &model.caches {
@@ -23,114 +29,71 @@ pub fn check(model: &Model, out: &mut Vec<Diag>) {
             .iter()
             .chain(cache.replica_zones.iter().flat_map(|z| z.value.iter()));
         for zone in zones {
-            letter(zone, region.map(|(r, _)| r), out);
+            letter(zone, region_name, &mut found);
         }
-        subnet_group(model, cache, out);
+        subnet_group(model, cache, &mut found);
     }
+    found
 }
 
 /// The stack's region and its zone letters, when the region is given and known.
-fn region<'m>(model: &'m Model, out: &mut Vec<Diag>) -> Option<(&'m S<String>, &'static str)> {
+fn region<'m>(
+    model: &'m Model,
+    found: &mut Vec<NetworkProblem<'m>>,
+) -> Option<(&'m S<String>, &'static str)> {
     let region = model.stack.region.as_ref()?;
-    match regions::zone_letters(&region.value) {
-        Some(letters) => Some((region, letters)),
-        None => {
-            let known: Vec<&str> = regions::names().collect();
-            out.push(
-                Diag::new(
-                    codes::E0207,
-                    region.span,
-                    format!("unknown region `{}`", region.value),
-                    "not an AWS region",
-                )
-                .help(did_you_mean(&region.value, &known, "region")),
-            );
-            None
-        }
+    let letters = regions::zone_letters(&region.value);
+    if letters.is_none() {
+        found.push(NetworkProblem::UnknownRegion { region });
     }
+    Some((region, letters?))
 }
 
-/// The zone as one lowercase letter, or a diagnostic saying what to write instead.
-fn letter(zone: &S<String>, region: Option<&S<String>>, out: &mut Vec<Diag>) -> Option<char> {
+/// The zone as one lowercase letter, or a finding that it is not one.
+fn letter<'m>(
+    zone: &'m S<String>,
+    region: Option<&'m S<String>>,
+    found: &mut Vec<NetworkProblem<'m>>,
+) -> Option<char> {
     let mut chars = zone.value.chars();
-    let (first, rest) = (chars.next(), chars.next());
-    if let (Some(c), None) = (first, rest)
+    if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_ascii_lowercase()
     {
         return Some(c);
     }
-    let last = zone.value.chars().last().filter(char::is_ascii_alphabetic);
-    let help = match (last, zone.value.chars().count()) {
-        (Some(c), 1) => format!("write \"{}\"", c.to_ascii_lowercase()),
-        (Some(c), _) if zone.value.contains('-') => {
-            let region =
-                region.map_or(String::new(), |r| format!(" (the region is `{}`)", r.value));
-            format!(
-                "write only the zone letter, \"{}\"{region}",
-                c.to_ascii_lowercase()
-            )
-        }
-        _ => "write one lowercase letter, such as \"a\"".into(),
-    };
-    out.push(
-        Diag::new(
-            codes::E0206,
-            zone.span,
-            format!("`{}` is not a zone letter", zone.value),
-            "not a zone letter",
-        )
-        .help(help),
-    );
+    found.push(NetworkProblem::NotAZoneLetter { zone, region });
     None
 }
 
-fn exists(zone: &S<String>, letter: char, region: &S<String>, letters: &str, out: &mut Vec<Diag>) {
-    let list = letters
-        .chars()
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(", ");
+fn exists<'m>(
+    zone: &'m S<String>,
+    letter: char,
+    region: &'m S<String>,
+    letters: &'static str,
+) -> Option<NetworkProblem<'m>> {
     if !letters.contains(letter) {
-        out.push(
-            Diag::new(
-                codes::E0208,
-                zone.span,
-                format!("{} has no zone {}{letter}", region.value, region.value),
-                "no such zone",
-            )
-            .with_label(region.span, format!("zones of this region: {list}"))
-            .help(format!("use one of the zones {list}")),
-        );
-    } else if let Some(open) = regions::closed_to_new_accounts(&region.value, letter) {
-        out.push(
-            Diag::new(
-                codes::W0201,
-                zone.span,
-                format!("{}{letter} is not offered to newer accounts", region.value),
-                "older accounts only",
-            )
-            .with_label(region.span, "in this region")
-            .help(format!(
-                "use one of the zones {open}, which every account has"
-            )),
-        );
+        return Some(NetworkProblem::NoSuchZone {
+            zone,
+            letter,
+            region,
+            letters,
+        });
     }
+    let open = regions::closed_to_new_accounts(&region.value, letter)?;
+    Some(NetworkProblem::ClosedZone {
+        zone,
+        letter,
+        region,
+        open,
+    })
 }
 
-fn subnet_group(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
+fn subnet_group<'m>(model: &'m Model, cache: &'m Cache, found: &mut Vec<NetworkProblem<'m>>) {
     if cache.subnets.is_empty() {
-        out.push(
-            Diag::new(
-                codes::E0214,
-                cache.subnets_span,
-                "a subnet group needs at least one subnet",
-                "no subnets",
-            )
-            .help("list the subnets the nodes go in, such as subnets = [cache_a, cache_b]"),
-        );
+        found.push(NetworkProblem::NoSubnets { cache });
         return;
     }
-    duplicates(&cache.subnets, out);
+    found.extend(duplicates(&cache.subnets));
     let mut zones: Vec<&str> = Vec::new();
     for subnet in cache.subnets.iter().filter_map(|r| model.subnet(r)) {
         if !zones.contains(&subnet.zone.value.as_str()) {
@@ -138,27 +101,18 @@ fn subnet_group(model: &Model, cache: &Cache, out: &mut Vec<Diag>) {
         }
     }
     if let Some(m) = cache.multi_az.as_ref().filter(|m| m.value)
-        && zones.len() == 1
+        && let [zone] = zones.as_slice()
     {
-        let zone = zones.first().copied().unwrap_or_default();
-        out.push(
-            Diag::new(
-                codes::E0209,
-                cache.subnets_span,
-                format!(
-                    "Multi-AZ needs subnets in two zones, but these are all in zone \"{zone}\""
-                ),
-                "one zone only",
-            )
-            .with_label(m.span, "Multi-AZ asked for here")
-            .help("add a subnet in another zone to subnets"),
-        );
+        found.push(NetworkProblem::OneZone {
+            cache,
+            zone,
+            multi_az: m.span,
+        });
     }
 }
 
-/// Subnets named more than once in one list: one diagnostic for the list, at the first repeat,
-/// with a label on every repeat and on each first mention; found in linear time.
-pub fn duplicates(refs: &[Ref], out: &mut Vec<Diag>) {
+/// Subnets named more than once in one list, each repeat with its first mention, in linear time.
+pub fn duplicates(refs: &[Ref]) -> Option<NetworkProblem<'_>> {
     let mut first_seen: IndexMap<usize, &Ref> = IndexMap::new();
     let mut repeats: Vec<(&Ref, &Ref)> = Vec::new();
     for r in refs {
@@ -169,39 +123,9 @@ pub fn duplicates(refs: &[Ref], out: &mut Vec<Diag>) {
             }
         }
     }
-    let Some(((repeat, _), _)) = repeats.split_first() else {
-        return;
-    };
-    let mut names: Vec<&str> = Vec::new();
-    for (r, _) in &repeats {
-        if !names.contains(&r.name.value.as_str()) {
-            names.push(&r.name.value);
-        }
-    }
-    let message = match names.as_slice() {
-        [one] if repeats.len() == 1 => format!("subnet `{one}` is listed twice"),
-        [one] => format!("subnet `{one}` is listed {} times", repeats.len() + 1),
-        _ => format!("subnets {} are listed more than once", quoted(&names)),
-    };
-    let mut diag = Diag::new(codes::E0210, repeat.name.span, message, "listed again here");
-    let mut firsts: Vec<usize> = Vec::new();
-    for (i, (r, first)) in repeats.iter().enumerate() {
-        if i > 0 {
-            diag = diag.with_label(r.name.span, "listed again here");
-        }
-        if !firsts.contains(&first.index) {
-            firsts.push(first.index);
-            diag = diag.with_label(first.name.span, "first listed here");
-        }
-    }
-    out.push(diag.help("list each subnet once"));
-}
-
-/// `` `a`, `b` `` for a message naming several declarations.
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut repeats = repeats.into_iter();
+    Some(NetworkProblem::ListedAgain {
+        first: repeats.next()?,
+        more: repeats.collect(),
+    })
 }

@@ -36,13 +36,14 @@ pub mod cfn;
 pub mod process;
 
 /// cfn-lint, AWS's own linter, over `files` with `extra` arguments, in one process; its findings,
-/// empty when every file is clean. W3002 (a local path in TemplateURL or Code, and the local
+/// empty when every file is clean. Informational findings count (`--include-checks I`): I3011,
+/// a stateful resource without a deletion policy, is one of them. W3002 (a local path in TemplateURL or Code, and the local
 /// endpoint after packaging) is what `aws cloudformation package` expects, so it is ignored.
 pub fn cfn_lint(files: &[std::path::PathBuf], extra: &[&str]) -> String {
     let output = std::process::Command::new("cfn-lint")
         .args(["--format", "parseable"])
         .args(extra)
-        .args(["--ignore-checks", "W3002", "--"])
+        .args(["--include-checks", "I", "--ignore-checks", "W3002", "--"])
         .args(files)
         .output()
         .expect("cfn-lint is installed (scripts/setup-tools installs it)");

@@ -1,0 +1,116 @@
+//! Lambda functions: runtime, inline source and handler, and the AWS name (the schema checks the
+//! numeric settings). The rules here find; `problem` words what they find.
+
+mod handler;
+pub mod problem;
+pub mod runtime;
+
+use problem::{FunctionProblem, Owner};
+
+use super::aws_names::refused;
+use super::{Context, environment};
+use crate::aws::quotas::{FUNCTION_NAME_CHARS, TEMPLATE_BODY_BYTES};
+use crate::aws::runtimes;
+use crate::diag::Diag;
+use crate::diag::suggest::closest;
+use crate::model::ids::aws_name;
+use crate::model::{Function, Model, S};
+use crate::span::Span;
+
+pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
+    for function in &model.functions {
+        let mut found = Vec::new();
+        let runtime = runtime::find(&function.runtime, Owner::Function(&function.name.value), cx);
+        let known = !matches!(runtime, Some(FunctionProblem::UnknownRuntime { .. }));
+        found.extend(runtime);
+        if known {
+            inline_code(function, &mut found);
+        }
+        source_size(function, &mut found);
+        name(model, function, &mut found);
+        out.extend(found.iter().map(FunctionProblem::diag));
+        environment::check(model, function, out);
+    }
+}
+
+fn inline_code<'m>(function: &'m Function, found: &mut Vec<FunctionProblem<'m>>) {
+    let runtime = &function.runtime;
+    if !runtimes::takes_inline_code(&runtime.value) {
+        found.push(FunctionProblem::NotInline { function });
+        return;
+    }
+    let (module, name) = function
+        .handler
+        .value
+        .rsplit_once('.')
+        .unwrap_or(("", function.handler.value.as_str()));
+    if module != "index" {
+        let file = match runtimes::language(&runtime.value) {
+            "python" => "index.py",
+            _ => "index.js",
+        };
+        found.push(FunctionProblem::HandlerModule {
+            function,
+            module,
+            name,
+            file,
+        });
+    }
+    handler_defined(function, name, found);
+}
+
+/// The handler names a function the source defines at top level.
+fn handler_defined<'m>(
+    function: &'m Function,
+    name: &'m str,
+    found: &mut Vec<FunctionProblem<'m>>,
+) {
+    if function.code.is_empty() {
+        return;
+    }
+    let language = runtimes::language(&function.runtime.value);
+    let names = handler::defined(language, &function.code);
+    if names.iter().any(|n| n == name) {
+        return;
+    }
+    let near = closest(name, names.iter().map(String::as_str)).map(str::to_string);
+    found.push(FunctionProblem::NoHandler {
+        function,
+        name,
+        at: tail_span(&function.handler, name),
+        names,
+        near,
+    });
+}
+
+/// The span of `tail` at the end of a string value, when the literal has no escapes; else the value.
+fn tail_span(value: &S<String>, tail: &str) -> Span {
+    let span = value.span;
+    if span.len() == value.value.len() + 2 && value.value.ends_with(tail) {
+        Span::new(span.end - 1 - tail.len(), span.end - 1)
+    } else {
+        span
+    }
+}
+
+fn source_size<'m>(function: &'m Function, found: &mut Vec<FunctionProblem<'m>>) {
+    let size = function.code.len();
+    if size > TEMPLATE_BODY_BYTES {
+        found.push(FunctionProblem::SourceTooLarge { function, size });
+    }
+}
+
+fn name<'m>(model: &'m Model, function: &'m Function, found: &mut Vec<FunctionProblem<'m>>) {
+    let stack = &model.stack.name;
+    let full = aws_name(&stack.value, &function.name.value);
+    let bad = refused(&full);
+    if bad.is_empty() && full.chars().count() <= FUNCTION_NAME_CHARS {
+        return;
+    }
+    found.push(FunctionProblem::BadName {
+        function,
+        stack,
+        full,
+        bad,
+    });
+}
