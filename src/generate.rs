@@ -175,6 +175,11 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     if rng.chance(30) {
         let _ = writeln!(out, "  description = \"generated stack {seed}\"");
     }
+    // Tags and sharing draw from a stream of their own, so the rest of each program stays as it was.
+    let mut share = Rng(seed ^ 0x7461_6773);
+    if share.chance(30) {
+        tags(&mut share, &mut out, "stack");
+    }
     let _ = writeln!(out, "}}\n");
 
     // Clients first, so the network knows which endpoints they need.
@@ -307,6 +312,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             seed,
             &client_cidrs,
         ));
+        sharing(&mut share, &mut out, c, seed);
     }
 
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
@@ -432,7 +438,11 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             if rng.chance(50) {
                 let _ = writeln!(text, "    VERBOSE = {}", rng.chance(50));
             }
-            text.push_str("  }\n}\n\n");
+            text.push_str("  }\n");
+            if share.chance(20) {
+                tags(&mut share, &mut text, &format!("f{c}_{f}"));
+            }
+            text.push_str("}\n\n");
             functions.push_str(&text);
         }
     }
@@ -553,6 +563,42 @@ fn replication_group(
     out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
     CacheShape { tls, replicas }
+}
+
+/// What cache `c` shares: exports, admitted groups and tags, inside its block (before its `}`).
+fn sharing(rng: &mut Rng, out: &mut String, c: usize, seed: u64) {
+    let mut text = String::new();
+    if rng.chance(20) {
+        text.push_str("  export = true\n");
+    }
+    if rng.chance(15) {
+        let group = if rng.chance(50) {
+            "sg-0123456789abcdef0".to_string()
+        } else {
+            format!("import:app-{seed}-{c}-SecurityGroupId")
+        };
+        let _ = writeln!(text, "  allow_security_groups = [\"{group}\"]");
+    }
+    if rng.chance(25) {
+        tags(rng, &mut text, &format!("cache{c}"));
+    }
+    if !text.is_empty() && out.ends_with("}\n\n") {
+        out.truncate(out.len() - 3);
+        out.push_str(&text);
+        out.push_str("}\n\n");
+    }
+}
+
+/// A `tags` block of one to three tags, one of them with a key that needs quotes.
+fn tags(rng: &mut Rng, out: &mut String, owner: &str) {
+    let mut text = format!("  tags {{ team = \"team-{}\"", rng.below(9));
+    if rng.chance(50) {
+        let _ = write!(text, "  \"cost-center\" = \"{}\"", 100 + rng.below(900));
+    }
+    if rng.chance(30) {
+        let _ = write!(text, "  owner = \"{owner}\"");
+    }
+    let _ = writeln!(out, "{text} }}");
 }
 
 /// A topic to declare before the group, and the lines inside it: notifications, logs, alarms.

@@ -121,11 +121,31 @@ pub fn build(
     loader: &dyn SourceLoader,
     options: &Options,
 ) -> (Option<Built>, Vec<Diag>) {
+    build_as(src, loader, options, true)
+}
+
+/// [`build`] for a caller that reads only the trees (`plan`): `files` is empty, and a template
+/// is printed only when its size bound passes the body limit, to measure it for that check; the
+/// diagnostics are the same.
+pub fn build_trees(
+    src: &str,
+    loader: &dyn SourceLoader,
+    options: &Options,
+) -> (Option<Built>, Vec<Diag>) {
+    build_as(src, loader, options, false)
+}
+
+fn build_as(
+    src: &str,
+    loader: &dyn SourceLoader,
+    options: &Options,
+    print: bool,
+) -> (Option<Built>, Vec<Diag>) {
     let Checked { model, diags } = check(src, loader, options);
     let Some(model) = model else {
         return (None, diags);
     };
-    emit_checked(model, diags, options)
+    emit_checked(model, diags, options, print)
 }
 
 /// Checks and builds a model that was not read from a source (a step of a staged update, made
@@ -136,14 +156,16 @@ pub fn rebuild(model: Model, options: &Options) -> (Option<Built>, Vec<Diag>) {
     if diag::has_errors(&diags) {
         return (None, diags);
     }
-    emit_checked(model, diags, options)
+    emit_checked(model, diags, options, true)
 }
 
 /// Emits a model without errors, with the template limits checked; `diags` are its findings so far.
+/// Without `print`, `files` stays empty (see [`build_trees`]).
 fn emit_checked(
     model: Model,
     mut diags: Vec<Diag>,
     options: &Options,
+    print: bool,
 ) -> (Option<Built>, Vec<Diag>) {
     let plan = emit::plan(&model);
     let mut map = emit::trace::SourceMap::of(&plan);
@@ -156,8 +178,22 @@ fn emit_checked(
         }
     };
     map.place(&templates, &model.stack.name.value, model.stack.name.span);
-    let files = emit::files(&templates, options.emit.format);
-    let sizes: Vec<usize> = files.iter().map(|f| f.contents.len()).collect();
+    let files = if print {
+        emit::files(&templates, options.emit.format)
+    } else {
+        Vec::new()
+    };
+    let sizes: Vec<usize> = if print {
+        files.iter().map(|f| f.contents.len()).collect()
+    } else {
+        templates
+            .iter()
+            .map(|(_, t)| match emit::size::whole(t) {
+                bound if bound <= aws::quotas::TEMPLATE_BODY_BYTES => bound,
+                _ => emit::print(t, options.emit.format).len(),
+            })
+            .collect()
+    };
     let limits =
         emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
     diags.extend(options.policy.apply(limits));

@@ -14,6 +14,9 @@ pub const TEMPLATE_OUTPUTS: usize = 200;
 pub const TEMPLATE_BODY_BYTES: usize = 1_000_000;
 /// Characters of a logical id (resource, parameter or output name), letters and digits only.
 pub const LOGICAL_ID_CHARS: usize = 255;
+/// Bytes of a template's `Description` (Template anatomy, "Description": 0 to 1,024 bytes; cfn-lint
+/// `template/description.json`).
+pub const TEMPLATE_DESCRIPTION_BYTES: usize = 1024;
 /// Bytes of one parameter value.
 pub const PARAMETER_VALUE_BYTES: usize = 4096;
 
@@ -39,3 +42,13 @@ pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
 pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
 /// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
 pub const READ_REPLICAS: i64 = 5;
+
+// Tags. Source: "Tagging your AWS resources" (Tagging Best Practices, "Tag naming limits and
+// requirements"), which ElastiCache, EC2 and Lambda each repeat in their tag restrictions.
+
+/// Characters of a tag key (at least 1).
+pub const TAG_KEY_CHARS: usize = 128;
+/// Characters of a tag value (0 allowed).
+pub const TAG_VALUE_CHARS: usize = 256;
+/// User tags on one resource; the `aws:` tags CloudFormation adds do not count.
+pub const TAGS_PER_RESOURCE: usize = 50;

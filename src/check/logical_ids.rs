@@ -11,7 +11,8 @@ use crate::model::ids::{self, Space};
 /// both give `CacheASubnet`) would overwrite each other in the template.
 pub fn check(model: &Model, out: &mut Vec<Diag>) {
     let declared = ids::all(model);
-    let mut owner: HashMap<(Space, &str), usize> = HashMap::new();
+    let count = declared.iter().map(|d| d.ids.len()).sum();
+    let mut owner: HashMap<(Space, &str), usize> = HashMap::with_capacity(count);
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
     for (index, d) in declared.iter().enumerate() {
         for (space, logical) in &d.ids {

@@ -13,6 +13,8 @@ mod monitoring;
 mod network;
 mod prose;
 mod security;
+mod share;
+mod tags;
 
 use crate::date::Date;
 use crate::diag::Diag;
@@ -35,6 +37,8 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     functions::check(model, cx, &mut out);
     layers::check(model, cx, &mut out);
     security::check(model, &mut out);
+    tags::check(model, &mut out);
+    share::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

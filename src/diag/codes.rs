@@ -72,6 +72,15 @@ catalog! {
     E0124 Error "snapshots on a node type without them";
     E0125 Error "two replication groups with one id";
     W0101 Warning "engine version past standard support";
+    // E017x / W017x: tags, and what a replication group shares with other stacks.
+    E0170 Error "tag key empty or too long";
+    E0171 Error "tag value too long";
+    E0172 Error "tag key with the reserved aws: prefix";
+    E0173 Error "tag with characters AWS rejects";
+    E0174 Error "more than 50 tags on a resource";
+    E0175 Error "malformed security group to admit";
+    E0176 Error "security group admitted twice";
+    W0170 Warning "tag value with the reserved aws: prefix";
 
     // E0150-E0169, W0150-W0159: logs, notifications and alarms of replication groups.
     E0150 Error "log retention not one of CloudWatch Logs' values";
@@ -146,6 +155,7 @@ catalog! {
     E0604 Error "template body too large";
     E0605 Error "two names give the same logical id";
     E0606 Error "logical id too long";
+    E0607 Error "template description too long";
 
     // E08xx / W08xx: the local run (`cachec up`).
     E0801 Error "secret without a usable local value";

@@ -6,7 +6,8 @@ use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
 use crate::model::ids::{
-    CacheIds, aws_name, cache_attr, replication_group_id, replication_group_name, subnet_id,
+    CacheIds, SHARED, aws_name, cache_attr, export_name, replication_group_id,
+    replication_group_name, subnet_id,
 };
 use crate::model::{Cache, CacheAttr, Model, RefOrStr};
 
@@ -50,18 +51,48 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         trace_replication_group(plan, cache);
         monitoring::emit_cache(model, cache, &ids, plan);
-        for (attr, output) in ids.outputs {
+        for (attr, output) in &ids.outputs {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
                 CacheAttr::ReaderAddress => "Reader endpoint (reads, spread over the replicas)",
                 CacheAttr::Port => "Port",
             };
-            plan.output(
-                output,
-                format!("{what} of {}", aws_name(stack, name)),
-                Node::get_att(&ids.replication_group, cache_attr(attr).0),
-            );
+            let (att, suffix) = cache_attr(*attr);
+            let value = Node::get_att(&ids.replication_group, att);
+            let description = format!("{what} of {}", aws_name(stack, name));
+            match cache.export() {
+                true => plan.exported(
+                    output.clone(),
+                    description,
+                    value,
+                    export_name(stack, name, suffix),
+                ),
+                false => plan.output(output.clone(), description, value),
+            }
         }
+        exports(plan, stack, cache, &ids);
+    }
+}
+
+/// With `export = true`, the port and the security group id as exported root outputs too.
+fn exports(plan: &mut Plan, stack: &str, cache: &Cache, ids: &CacheIds) {
+    let name = &cache.name.value;
+    let [.., port, group] = SHARED;
+    if let Some(output) = &ids.port_output {
+        plan.exported(
+            output.clone(),
+            format!("Port of {}", aws_name(stack, name)),
+            Node::get_att(&ids.replication_group, cache_attr(CacheAttr::Port).0),
+            export_name(stack, name, port),
+        );
+    }
+    if let Some(output) = &ids.security_group_output {
+        plan.exported(
+            output.clone(),
+            format!("Security group of {}", aws_name(stack, name)),
+            Node::get_att(&ids.security_group, "GroupId"),
+            export_name(stack, name, group),
+        );
     }
 }
 

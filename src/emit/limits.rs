@@ -1,19 +1,21 @@
 //! CloudFormation's per-template limits, judged on the printed templates before any is written:
-//! resources, parameters, outputs, bytes of body, valid logical ids (quotas in `aws::quotas`).
+//! resources, parameters, outputs, bytes of body, descriptions, valid logical ids (quotas in
+//! `aws::quotas`).
 
 use std::collections::{HashMap, HashSet};
 
 use super::node::Template;
 use crate::aws::quotas::{
-    LOGICAL_ID_CHARS as MAX_ID, TEMPLATE_BODY_BYTES, TEMPLATE_OUTPUTS, TEMPLATE_PARAMETERS,
-    TEMPLATE_RESOURCES,
+    LOGICAL_ID_CHARS as MAX_ID, TEMPLATE_BODY_BYTES, TEMPLATE_DESCRIPTION_BYTES, TEMPLATE_OUTPUTS,
+    TEMPLATE_PARAMETERS, TEMPLATE_RESOURCES,
 };
 use crate::diag::{Code, Diag, codes};
 use crate::model::{Model, ids};
 use crate::span::Span;
 
-/// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes, in
-/// the same order, and `extension` the printed format's (`yaml` or `json`).
+/// `templates` are the emitted templates by file stem, `sizes` their printed sizes in bytes (or an
+/// upper bound of one, where that bound is within the body limit), in the same order, and
+/// `extension` the printed format's (`yaml` or `json`).
 pub fn templates(
     model: &Model,
     templates: &[(String, Template)],
@@ -22,10 +24,8 @@ pub fn templates(
 ) -> Vec<Diag> {
     let mut out = Vec::new();
     let stack = model.stack.name.span;
-    let names: HashMap<String, Span> = ids::all(model)
-        .into_iter()
-        .flat_map(|d| d.ids.into_iter().map(move |(_, id)| (id, d.name.span)))
-        .collect();
+    // Which declaration an id comes from is asked only for an invalid id: built on first need.
+    let mut names: Option<HashMap<String, Span>> = None;
     let mut reported: HashSet<&str> = HashSet::new();
     for (index, (stem, t)) in templates.iter().enumerate() {
         let file = format!("{stem}.{extension}");
@@ -65,6 +65,7 @@ pub fn templates(
                 ),
             );
         }
+        out.extend(descriptions(model, &file, t));
         let all_ids = t
             .resources
             .keys()
@@ -77,6 +78,12 @@ pub fn templates(
             if valid || !reported.insert(id) {
                 continue;
             }
+            let names = names.get_or_insert_with(|| {
+                ids::all(model)
+                    .into_iter()
+                    .flat_map(|d| d.ids.into_iter().map(move |(_, id)| (id, d.name.span)))
+                    .collect()
+            });
             let at = names.get(id).copied().unwrap_or(stack);
             out.push(
                 Diag::new(
@@ -95,6 +102,35 @@ pub fn templates(
                 )),
             );
         }
+    }
+    out
+}
+
+/// The template's description: the stack's own, or one cachec derives from the stack name.
+fn descriptions(model: &Model, file: &str, t: &Template) -> Vec<Diag> {
+    let mut out = Vec::new();
+    let at = model
+        .stack
+        .description
+        .as_ref()
+        .map_or(model.stack.name.span, |d| d.span);
+    let bytes = t.description.len();
+    if bytes > TEMPLATE_DESCRIPTION_BYTES {
+        out.push(
+            Diag::new(
+                codes::E0607,
+                at,
+                format!(
+                    "the description of {file} is {bytes} bytes; CloudFormation allows \
+                     {TEMPLATE_DESCRIPTION_BYTES}"
+                ),
+                "this description",
+            )
+            .help(format!(
+                "shorten the description to {TEMPLATE_DESCRIPTION_BYTES} bytes (a non-ASCII \
+                 character takes 2 to 4)"
+            )),
+        );
     }
     out
 }

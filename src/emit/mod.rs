@@ -15,8 +15,9 @@ pub mod node;
 pub mod plan;
 #[cfg(test)]
 mod predicted;
-mod size;
+pub mod size;
 pub mod split;
+mod tags;
 mod too_big;
 pub mod trace;
 pub mod write;
@@ -102,6 +103,7 @@ fn plan_of(model: &Model) -> Plan {
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);
     functions::emit(model, &mut plan);
+    tags::apply(model, &mut plan);
     plan
 }
 

@@ -113,6 +113,7 @@ pub fn nested(
                 Output {
                     description: out.description.clone(),
                     value,
+                    export: out.export.clone(),
                 },
             );
         }
@@ -247,6 +248,7 @@ impl Wiring<'_> {
             t.outputs.entry(name.to_string()).or_insert_with(|| Output {
                 description: name.to_string(),
                 value: value.clone(),
+                export: None,
             });
         }
     }
@@ -282,6 +284,7 @@ impl Wiring<'_> {
                     Output {
                         description: format!("Values read by other templates, list {k}"),
                         value: Node::Join(",".into(), values),
+                        export: None,
                     },
                 );
             }

@@ -1,8 +1,9 @@
 //! The network template: VPC, subnets with a route table each, and one security group per
 //! declared thing, with the ingress rules that `connects` and endpoints imply.
 
-use super::node::{Map, Node, Resource, map, zone};
+use super::node::{Map, Node, Resource, import_value, map, zone};
 use super::plan::{Plan, Section};
+use crate::model::ids::IMPORT;
 use crate::model::ids::{
     SubnetIds, aws_name, endpoint_group_name, endpoint_ingress_id, security_group_id,
 };
@@ -102,6 +103,22 @@ pub fn emit(model: &Model, plan: &mut Plan) {
                 (
                     "Description",
                     Node::str(format!("{} from {}", cache.engine.value, cidr.value)),
+                ),
+            ]))
+        }));
+        rules.extend(cache.allow_security_groups.iter().map(|group| {
+            let source = match group.value.strip_prefix(IMPORT) {
+                Some(export) => import_value(export),
+                None => Node::str(&group.value),
+            };
+            Node::Map(map([
+                ("IpProtocol", Node::str("tcp")),
+                ("FromPort", Node::Int(port)),
+                ("ToPort", Node::Int(port)),
+                ("SourceSecurityGroupId", source),
+                (
+                    "Description",
+                    Node::str(format!("{} from {}", cache.engine.value, group.value)),
                 ),
             ]))
         }));

@@ -100,6 +100,12 @@ impl Node {
     }
 }
 
+/// `Fn::ImportValue: name`: a value another stack exports. The long form is a one-key map, which
+/// both printers write as they write any map.
+pub fn import_value(name: &str) -> Node {
+    Node::Map(map([("Fn::ImportValue", Node::str(name))]))
+}
+
 /// `!Sub "${AWS::Region}a"`: the zone letter in whatever region the stack is deployed to.
 pub fn zone(letter: &str) -> Node {
     Node::sub(format!("${{AWS::Region}}{letter}"))
@@ -175,6 +181,8 @@ impl Resource {
 pub struct Output {
     pub description: String,
     pub value: Node,
+    /// The name other stacks import the value by (`Fn::ImportValue`), when it is exported.
+    pub export: Option<String>,
 }
 
 /// One CloudFormation template.
@@ -243,10 +251,13 @@ impl Template {
                 .outputs
                 .into_iter()
                 .map(|(id, o)| {
-                    let m = map([
+                    let mut m = map([
                         ("Description", Node::Str(o.description)),
                         ("Value", o.value),
                     ]);
+                    if let Some(name) = o.export {
+                        m.insert("Export".into(), Node::Map(map([("Name", Node::Str(name))])));
+                    }
                     (id, Node::Map(m))
                 })
                 .collect();

@@ -144,6 +144,19 @@ impl Plan {
             Output {
                 description: description.into(),
                 value,
+                export: None,
+            },
+        );
+    }
+
+    /// An output that other stacks import by the export name `export`.
+    pub fn exported(&mut self, id: String, description: String, value: Node, export: String) {
+        self.outputs.insert(
+            id,
+            Output {
+                description,
+                value,
+                export: Some(export),
             },
         );
     }

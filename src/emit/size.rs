@@ -1,7 +1,7 @@
 //! Upper bounds on how many bytes a piece of a template takes once printed, in YAML or in JSON.
 //! Splitting uses them to keep every template under CloudFormation's body limit without printing twice.
 
-use super::node::{Node, Parameter, Resource};
+use super::node::{Node, Parameter, Resource, Template};
 
 /// Bytes of `node` printed as a value at nesting `depth` (0 = a top-level key's value).
 pub fn node(node: &Node, depth: usize) -> usize {
@@ -90,10 +90,26 @@ pub fn template(description: &str) -> usize {
     text(description, 0) + 160
 }
 
+/// A whole template: its fixed parts and every parameter, resource and output.
+pub fn whole(t: &Template) -> usize {
+    template(&t.description)
+        + t.parameters
+            .iter()
+            .map(|(id, p)| parameter(id, p))
+            .sum::<usize>()
+        + t.resources
+            .iter()
+            .map(|(id, r)| resource(id, r))
+            .sum::<usize>()
+        + t.outputs
+            .iter()
+            .map(|(id, o)| output(id, &o.description, &o.value))
+            .sum::<usize>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::node::Template;
     use crate::emit::{Format, plan, print};
 
     /// Every resource and parameter printed alone in a template stays within its estimate.
@@ -121,6 +137,26 @@ mod tests {
                     let printed = print(&t, format).len();
                     let bound = parameter(id, &p.item) + template("");
                     assert!(printed <= bound, "{id} {format:?}: {printed} > {bound}");
+                }
+            }
+        }
+    }
+
+    /// Every emitted template, root included, stays within its whole-template estimate.
+    #[test]
+    fn whole_bounds_every_emitted_template() {
+        let mut options = crate::Options::default();
+        options.check.today = crate::date::Date::new(2026, 11, 26);
+        for seed in 0..4 {
+            let g = crate::generate::program(seed, 40, 2);
+            let checked = crate::check(&g.source, &g, &options);
+            let plan = plan(&checked.model.expect("valid"));
+            let templates = crate::emit::templates(plan, options.emit).expect("splits");
+            for (stem, t) in &templates {
+                for format in [Format::Yaml, Format::Json] {
+                    let printed = print(t, format).len();
+                    let bound = whole(t);
+                    assert!(printed <= bound, "{stem} {format:?}: {printed} > {bound}");
                 }
             }
         }

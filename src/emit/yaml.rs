@@ -85,6 +85,10 @@ pub fn template(t: &Template) -> String {
             write_str(&mut out, &o.description, 4);
             out.push_str("    Value:");
             write_after(&mut out, &o.value, 4);
+            if let Some(name) = &o.export {
+                out.push_str("    Export:\n      Name:");
+                write_str(&mut out, name, 6);
+            }
         }
     }
     out

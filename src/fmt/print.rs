@@ -3,7 +3,7 @@
 
 use super::lines::Lines;
 use super::tree::{Block, Elem, ElemKind, List, ListElem, Val};
-use crate::syntax::ast::{Item, Value, ValueKind};
+use crate::syntax::ast::{Attr, Item, Value, ValueKind};
 
 /// The column limit for one-line blocks and lists.
 pub const WIDTH: usize = 100;
@@ -27,7 +27,7 @@ struct Printer<'s> {
 
 impl Printer<'_> {
     fn body(&mut self, body: &[Elem], depth: usize) {
-        let key_pads = key_pads(body);
+        let key_pads = key_pads(self.src, body);
         let head_pads = self.head_pads(body, depth);
         for (i, elem) in body.iter().enumerate() {
             if elem.blank && i > 0 {
@@ -38,7 +38,7 @@ impl Printer<'_> {
                 ElemKind::Comment(text) => self.lines.push(indent, text.to_string(), None),
                 ElemKind::Attr(attr, val) => {
                     let pad = key_pads.get(i).copied().unwrap_or(0);
-                    let head = format!("{:pad$} = ", attr.key.value);
+                    let head = format!("{:pad$} = ", key(self.src, attr));
                     self.value(indent, head, val, "", elem.trailing);
                 }
                 ElemKind::Item(item, block) => {
@@ -104,7 +104,7 @@ impl Printer<'_> {
         for elem in &block.body {
             match (&elem.kind, elem.trailing) {
                 (ElemKind::Attr(attr, val), None) => {
-                    attrs.push(format!("{} = {}", attr.key.value, inline(val)?));
+                    attrs.push(format!("{} = {}", key(self.src, attr), inline(val)?));
                 }
                 _ => return None,
             }
@@ -248,15 +248,23 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// An attribute's key as written: quoted when it was (`"cost-center"`), else the identifier.
+fn key(src: &str, attr: &Attr) -> String {
+    match src.get(attr.key.span.start..) {
+        Some(rest) if rest.starts_with('"') => quote(&attr.key.value),
+        _ => attr.key.value.clone(),
+    }
+}
+
 /// Pads that align `=` over runs of attributes.
-fn key_pads(body: &[Elem]) -> Vec<usize> {
+fn key_pads(src: &str, body: &[Elem]) -> Vec<usize> {
     let is_attr = |i: usize| matches!(body.get(i).map(|e| &e.kind), Some(ElemKind::Attr(..)));
     let mut pads = vec![0; body.len()];
     for run in runs(body, |a, b| is_attr(a) && is_attr(b)) {
         let pad = run
             .clone()
             .filter_map(|i| match body.get(i).map(|e| &e.kind) {
-                Some(ElemKind::Attr(attr, _)) => Some(width(&attr.key.value)),
+                Some(ElemKind::Attr(attr, _)) => Some(width(&key(src, attr))),
                 _ => None,
             })
             .max()

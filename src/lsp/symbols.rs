@@ -122,6 +122,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Function) => SymbolKind::FUNCTION,
         Some(Kind::Environment) => SymbolKind::VARIABLE,
         Some(Kind::Moved) => SymbolKind::EVENT,
+        Some(Kind::Tags) => SymbolKind::PROPERTY,
         Some(Kind::Topic) => SymbolKind::EVENT,
         Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms) => SymbolKind::PROPERTY,
         None => SymbolKind::NULL,

@@ -85,6 +85,15 @@ impl Model {
     }
 }
 
+/// The tags a declaration's resources get, by key: the stack's, then its own, which win.
+/// Each is the tag that sets the value, so a rule can point at it.
+pub fn merged_tags<'m>(stack: &'m [Tag], own: &'m [Tag]) -> Vec<&'m Tag> {
+    let mut tags: std::collections::BTreeMap<&str, &Tag> =
+        stack.iter().map(|t| (t.key.value.as_str(), t)).collect();
+    tags.extend(own.iter().map(|t| (t.key.value.as_str(), t)));
+    tags.into_values().collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

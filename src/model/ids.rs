@@ -7,16 +7,24 @@ use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance,
 
 /// `cache_a` -> `CacheA`: logical ids allow only letters and digits.
 pub fn pascal(name: &str) -> String {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
+    let mut out = String::with_capacity(name.len());
+    push_pascal(&mut out, name);
+    out
+}
+
+/// [`pascal`] appended to `out`: one buffer, since every logical id of every declaration is
+/// made this way (checks and emission both ask for them).
+fn push_pascal(out: &mut String, name: &str) {
+    for part in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
+    {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
 }
 
 /// `fa-063` + `cache_a` -> `fa-063-cache-a`: the AWS name of a declared thing.
@@ -30,7 +38,10 @@ pub fn replication_group_name(stack: &str, name: &str) -> String {
 }
 
 fn id(name: &str, suffix: &str) -> String {
-    format!("{}{suffix}", pascal(name))
+    let mut out = String::with_capacity(name.len() + suffix.len());
+    push_pascal(&mut out, name);
+    out.push_str(suffix);
+    out
 }
 
 pub fn subnet_id(name: &str) -> String {
@@ -86,6 +97,18 @@ pub fn cache_attr(attr: CacheAttr) -> (&'static str, &'static str) {
     }
 }
 
+/// What `export = true` shares with other stacks, as the suffix of the root output id and of the
+/// export name: the two endpoint addresses, the port and the cache's security group id.
+pub const SHARED: [&str; 4] = ["PrimaryAddress", "ReaderAddress", "Port", "SecurityGroupId"];
+
+/// `production` + `sessions` + `Port` -> `production-sessions-Port`, the name other stacks pass
+/// to `Fn::ImportValue`: letters, digits and hyphens only, unique per account and region.
+pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
+    format!("{}-{what}", aws_name(stack, cache))
+}
+
+/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
+pub const IMPORT: &str = "import:";
 /// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
 /// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
 pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
@@ -195,6 +218,9 @@ pub struct CacheIds {
     pub alarms: Vec<Vec<(AlarmMetric, String)>>,
     /// The root outputs, with the attribute each reads.
     pub outputs: Vec<(CacheAttr, String)>,
+    /// With `export = true`, the root outputs of the port and the security group id.
+    pub port_output: Option<String>,
+    pub security_group_output: Option<String>,
 }
 
 impl CacheIds {
@@ -225,6 +251,8 @@ impl CacheIds {
                 .into_iter()
                 .map(|attr| (attr, id(name, cache_attr(attr).1)))
                 .collect(),
+            port_output: cache.export().then(|| id(name, "Port")),
+            security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
         }
     }
 
@@ -236,6 +264,8 @@ impl CacheIds {
             log_groups,
             alarms,
             outputs,
+            port_output,
+            security_group_output,
         } = self;
         let exports = [
             CacheAttr::PrimaryAddress,
@@ -248,11 +278,22 @@ impl CacheIds {
                 export_id(&replication_group, cache_attr(attr).0),
             )
         });
+        // An exported group id travels from the network template to the root.
+        let group_export = security_group_output
+            .is_some()
+            .then(|| (Space::Export, export_id(&security_group, "GroupId")));
         let mut out = resources([subnet_group, replication_group, security_group]);
         out.extend(resources(log_groups.into_iter().map(|(_, id)| id)));
         out.extend(resources(alarms.into_iter().flatten().map(|(_, id)| id)));
         out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
+        out.extend(
+            [port_output, security_group_output]
+                .into_iter()
+                .flatten()
+                .map(|o| (Space::Output, o)),
+        );
         out.extend(exports);
+        out.extend(group_export);
         out
     }
 }

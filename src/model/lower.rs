@@ -267,6 +267,7 @@ impl Lowerer<'_> {
                         name: name_of(item),
                         region: fields.string("region"),
                         description: fields.string("description"),
+                        tags: self.tags(item),
                         span: item.span,
                     };
                 }
@@ -294,6 +295,7 @@ impl Lowerer<'_> {
                 Kind::Subnet
                 | Kind::Endpoint
                 | Kind::Environment
+                | Kind::Tags
                 | Kind::SlowLog
                 | Kind::EngineLog
                 | Kind::Alarms => {}
@@ -431,6 +433,7 @@ impl Lowerer<'_> {
             dns_hostnames: fields.boolean("dns_hostnames"),
             subnets: Vec::new(),
             endpoints: Vec::new(),
+            tags: self.tags(item),
             span: item.span,
         };
         let outer = self.current;
@@ -475,6 +478,7 @@ impl Lowerer<'_> {
                 | Kind::Function
                 | Kind::Environment
                 | Kind::Moved
+                | Kind::Tags
                 | Kind::Topic
                 | Kind::SlowLog
                 | Kind::EngineLog
@@ -507,6 +511,11 @@ impl Lowerer<'_> {
             data_tiering: f.boolean("data_tiering"),
             snapshot_retention: f.int("snapshot_retention"),
             on_delete: f.word("on_delete"),
+            export: f.boolean("export"),
+            allow_security_groups: f
+                .strings("allow_security_groups")
+                .map(|s| s.value)
+                .unwrap_or_default(),
             notifications: self.ref_or_str(f, "notifications", Kind::Topic),
             logs: [
                 (Kind::SlowLog, LogType::Slow),
@@ -521,6 +530,7 @@ impl Lowerer<'_> {
                 .map(|s| s.value)
                 .unwrap_or_default(),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -534,6 +544,7 @@ impl Lowerer<'_> {
                 .strings("requirements")
                 .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
             description: f.string("description"),
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -583,6 +594,7 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            tags: self.tags(item),
             span: item.span,
         }
     }
@@ -628,12 +640,13 @@ impl Lowerer<'_> {
             ephemeral_storage: f.int("ephemeral_storage"),
             reserved_concurrency: f.int("reserved_concurrency"),
             environment: self.environment(item),
+            tags: self.tags(item),
             span: item.span,
         }
     }
 
-    /// The one block of `kind` inside `item`, if any; a second one is reported (E0006).
-    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, help: &str) -> Option<&'i Item> {
+    /// The one block of `kind` inside `item`, with a second one reported, checked against its schema.
+    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<Fields<'i>> {
         let keyword = kind.keyword();
         let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
@@ -648,21 +661,60 @@ impl Lowerer<'_> {
                     blocks.first().map_or(extra.kind.span, |b| b.kind.span),
                     "first given here",
                 )
-                .help(help.to_string()),
+                .help(format!("put all {what} in one `{keyword}` block")),
             );
         }
         let block = blocks.first()?;
-        self.names_ok(kind.schema(), block).then_some(*block)
+        if !self.names_ok(kind.schema(), block) {
+            return None;
+        }
+        Some(self.fields(kind.schema(), block))
+    }
+
+    /// `tags { team = "payments"  "cost-center" = "42" }`: numbers and booleans are their text.
+    fn tags(&mut self, item: &Item) -> Vec<Tag> {
+        let Some(fields) = self.one_block(item, Kind::Tags, "tags") else {
+            return Vec::new();
+        };
+        let mut tags = Vec::new();
+        for (key, attr) in &fields.attrs {
+            let value = match &attr.value.kind {
+                ValueKind::Str(s) => s.clone(),
+                ValueKind::Int(n) => n.to_string(),
+                ValueKind::Bool(b) => b.to_string(),
+                ValueKind::Path(_) | ValueKind::List(_) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0004,
+                            attr.value.span,
+                            format!(
+                                "a tag's value is a string, not {}",
+                                attr.value.kind.describe()
+                            ),
+                            "not a string",
+                        )
+                        .help("quote the value, such as \"payments\""),
+                    );
+                    continue;
+                }
+            };
+            tags.push(Tag {
+                key: Spanned::new((*key).to_string(), attr.key.span),
+                value: Spanned::new(value, attr.value.span),
+            });
+        }
+        tags
+    }
+
+    /// The block of `kind` inside `item`, for the spans of what lowering reports about it.
+    fn block_of(item: &Item, kind: Kind) -> Option<&Item> {
+        children(item).find(|c| c.kind.value == kind.keyword())
     }
 
     /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
     fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
-        let block = self.one_block(
-            item,
-            kind,
-            "ElastiCache delivers each log to one destination: keep one block",
-        )?;
-        let f = self.fields(kind.schema(), block);
+        let block = Self::block_of(item, kind)?;
+        let f = self.one_block(item, kind, "settings of this log")?;
         Some(LogDelivery {
             log,
             keyword: block.kind.span,
@@ -675,12 +727,8 @@ impl Lowerer<'_> {
     }
 
     fn alarms(&mut self, item: &Item) -> Option<Alarms> {
-        let block = self.one_block(
-            item,
-            Kind::Alarms,
-            "put all thresholds in one `alarms` block",
-        )?;
-        let f = self.fields(Kind::Alarms.schema(), block);
+        let block = Self::block_of(item, Kind::Alarms)?;
+        let f = self.one_block(item, Kind::Alarms, "thresholds")?;
         Some(Alarms {
             keyword: block.kind.span,
             cpu: f.int("cpu"),
@@ -695,14 +743,9 @@ impl Lowerer<'_> {
 
     fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
         let mut vars = Vec::new();
-        let Some(block) = self.one_block(
-            item,
-            Kind::Environment,
-            "put all variables in one `environment` block",
-        ) else {
+        let Some(fields) = self.one_block(item, Kind::Environment, "variables") else {
             return vars;
         };
-        let fields = self.fields(Kind::Environment.schema(), block);
         for (key, attr) in &fields.attrs {
             let value = match &attr.value.kind {
                 ValueKind::Str(s) => Some(EnvValue::Text(s.clone())),

@@ -9,6 +9,6 @@ pub mod schema;
 mod types;
 
 pub use damage::Damage;
-pub use facts::Client;
+pub use facts::{Client, merged_tags};
 pub use lower::{SourceLoader, lower};
 pub use types::*;

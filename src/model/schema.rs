@@ -29,6 +29,7 @@ pub enum Kind {
     Function,
     Environment,
     Moved,
+    Tags,
     Topic,
     SlowLog,
     EngineLog,
@@ -37,7 +38,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -48,6 +49,7 @@ impl Kind {
         Kind::Function,
         Kind::Environment,
         Kind::Moved,
+        Kind::Tags,
         Kind::Topic,
         Kind::SlowLog,
         Kind::EngineLog,
@@ -72,6 +74,7 @@ impl Kind {
             Kind::Function => "a function",
             Kind::Environment => "an environment block",
             Kind::Moved => "a moved statement",
+            Kind::Tags => "a tags block",
             Kind::Topic => "a topic",
             Kind::SlowLog => "a slow log block",
             Kind::EngineLog => "an engine log block",
@@ -91,6 +94,7 @@ impl Kind {
             Kind::Function => &FUNCTION,
             Kind::Environment => &ENVIRONMENT,
             Kind::Moved => &MOVED,
+            Kind::Tags => &TAGS,
             Kind::Topic => &TOPIC,
             Kind::SlowLog => &SLOW_LOG,
             Kind::EngineLog => &ENGINE_LOG,
@@ -351,7 +355,7 @@ const STACK: KindSchema = KindSchema {
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -374,7 +378,7 @@ const NETWORK: KindSchema = KindSchema {
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
     ],
-    children: &[Kind::Subnet, Kind::Endpoint],
+    children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
 };
 
@@ -560,6 +564,19 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         .default(DefaultValue::Word("snapshot"))
         .cfn(&[at(GROUP, "DeletionPolicy"), at(GROUP, "UpdateReplacePolicy")]),
         key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, port and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_security_groups",
+            Ty::Strs,
+            "existing security groups admitted to the port: \"sg-...\" or \"import:ExportName\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.SourceSecurityGroupId")]),
+        key(
             "notifications",
             Ty::RefOrStr(Kind::Topic),
             "SNS topic for the group's events and its alarms: a declared topic or an existing topic's ARN",
@@ -578,7 +595,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
+    children: &[Kind::Tags, Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
     free_keys: false,
 };
 
@@ -614,7 +631,7 @@ const LAYER: KindSchema = KindSchema {
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -668,7 +685,7 @@ const INSTANCE: KindSchema = KindSchema {
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
     ],
-    children: &[],
+    children: &[Kind::Tags],
     free_keys: false,
 };
 
@@ -775,7 +792,7 @@ const FUNCTION: KindSchema = KindSchema {
         )
         .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
     ],
-    children: &[Kind::Environment],
+    children: &[Kind::Environment, Kind::Tags],
     free_keys: false,
 };
 
@@ -786,6 +803,21 @@ const ENVIRONMENT: KindSchema = KindSchema {
     top_level: false,
     doc: "Environment variables: strings, numbers, booleans or references such as cache.primary_address.",
     service: "Lambda",
+    resource: "",
+    keys: &[],
+    children: &[],
+    free_keys: true,
+};
+
+// Tag rules. Source: "Tagging your AWS resources" (Tagging Best Practices, tag naming limits and
+// requirements); checked in `check/tags.rs`.
+const TAGS: KindSchema = KindSchema {
+    kind: Kind::Tags,
+    keyword: "tags",
+    names: Names::None,
+    top_level: false,
+    doc: "Tags: in `stack`, on every resource that takes them; in a declaration, on its resources (a declaration's tag wins over the stack's).",
+    service: "AWS",
     resource: "",
     keys: &[],
     children: &[],
@@ -985,6 +1017,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     FUNCTION,
     ENVIRONMENT,
     MOVED,
+    TAGS,
     TOPIC,
     SLOW_LOG,
     ENGINE_LOG,

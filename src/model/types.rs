@@ -57,6 +57,8 @@ pub struct Stack {
     pub name: S<String>,
     pub region: Option<S<String>>,
     pub description: Option<S<String>>,
+    /// Tags for every resource that takes them; a declaration's own tag of the same key wins.
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -68,6 +70,7 @@ pub struct Network {
     pub dns_hostnames: Option<S<bool>>,
     pub subnets: Vec<Subnet>,
     pub endpoints: Vec<Endpoint>,
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -157,12 +160,16 @@ pub struct Cache {
     pub data_tiering: Option<S<bool>>,
     pub snapshot_retention: Option<S<i64>>,
     pub on_delete: Option<S<OnDelete>>,
+    pub export: Option<S<bool>>,
+    /// `sg-...` ids and `import:ExportName` imports admitted to the port.
+    pub allow_security_groups: Vec<S<String>>,
     pub notifications: Option<RefOrStr>,
     /// `slow_log` and `engine_log` blocks, in source order.
     pub logs: Vec<LogDelivery>,
     pub alarms: Option<Alarms>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -203,6 +210,10 @@ impl Cache {
 
     pub fn transit_encryption(&self) -> bool {
         self.transit_encryption.as_ref().is_some_and(|b| b.value)
+    }
+
+    pub fn export(&self) -> bool {
+        self.export.as_ref().is_some_and(|b| b.value)
     }
 
     pub fn at_rest_encryption(&self) -> bool {
@@ -386,6 +397,7 @@ pub struct Layer {
     pub architecture: Option<S<Arch>>,
     pub requirements: S<Vec<S<String>>>,
     pub description: Option<S<String>>,
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -404,6 +416,7 @@ pub struct Instance {
     pub packages: Vec<S<String>>,
     pub session_manager: Option<S<bool>>,
     pub connects: Vec<Ref>,
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -439,6 +452,7 @@ pub struct Function {
     pub ephemeral_storage: Option<S<i64>>,
     pub reserved_concurrency: Option<S<i64>>,
     pub environment: Vec<EnvVar>,
+    pub tags: Vec<Tag>,
     pub span: Span,
 }
 
@@ -446,6 +460,13 @@ impl Function {
     pub fn arch(&self) -> Arch {
         self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
     }
+}
+
+/// One tag of a `tags` block, with the spans of its key and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub key: S<String>,
+    pub value: S<String>,
 }
 
 #[derive(Debug, Clone)]

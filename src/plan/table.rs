@@ -101,6 +101,7 @@ pub const TABLE: &[Type] = &[
             row("ReplicationGroupId", Replace),
             row("SecurityGroupIds", InPlace),
             row("SnapshotRetentionLimit", InPlace),
+            row("Tags", InPlace),
             row("TransitEncryptionEnabled", InPlace),
         ],
     },
@@ -146,7 +147,11 @@ pub const TABLE: &[Type] = &[
         source: page!("aws-resource-elasticache-subnetgroup.html"),
         name: None,
         stateful: false,
-        rows: &[row("Description", InPlace), row("SubnetIds", InPlace)],
+        rows: &[
+            row("Description", InPlace),
+            row("SubnetIds", InPlace),
+            row("Tags", InPlace),
+        ],
     },
     Type {
         ty: "AWS::EC2::VPC",
@@ -223,6 +228,7 @@ pub const TABLE: &[Type] = &[
             row("SecurityGroupIds", InPlace),
             row("ServiceName", Replace),
             row("SubnetIds", InPlace),
+            row("Tags", InPlace),
             row("VpcEndpointType", Replace),
             row("VpcId", Replace),
         ],
@@ -253,6 +259,7 @@ pub const TABLE: &[Type] = &[
             row("AssumeRolePolicyDocument", InPlace),
             row("ManagedPolicyArns", InPlace),
             row("Policies", InPlace),
+            row("Tags", InPlace),
         ],
     },
     Type {
@@ -280,6 +287,7 @@ pub const TABLE: &[Type] = &[
             row("ReservedConcurrentExecutions", InPlace),
             row("Role", InPlace),
             row("Runtime", InPlace),
+            row("Tags", InPlace),
             row("Timeout", InPlace),
             row("VpcConfig", InPlace),
         ],
@@ -326,6 +334,7 @@ pub const TABLE: &[Type] = &[
         rows: &[
             row("Description", InPlace),
             row("Name", Replace),
+            row("Tags", InPlace),
             row("Type", InPlace),
             row("Value", InPlace),
         ],

@@ -375,6 +375,19 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
+                // `"cost-center" = "42"`: a quoted key, for keys an identifier cannot spell.
+                Some(Kind::Str) if self.peek().kind == Some(Kind::Eq) => {
+                    self.bump();
+                    let eq = self.tok();
+                    self.bump();
+                    match self.value(t.span, eq.span) {
+                        Some(value) => entries.push(self.attr(t.span, value)),
+                        None => {
+                            broken = true;
+                            self.skip_to_entry();
+                        }
+                    }
+                }
                 Some(_) => {
                     self.error(report::expected_entry(self.src, t));
                     broken = true;
@@ -449,10 +462,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn attr(&self, key: Span, value: Value) -> Entry {
+    /// The attribute `key = value`; a quoted key is its string's text.
+    fn attr(&self, at: Span, value: Value) -> Entry {
+        let key = match self.text(at).starts_with('"') {
+            true => Spanned::new(unescape(self.text(inner(at, 1))), at),
+            false => self.spanned(at),
+        };
         Entry::Attr(Attr {
-            key: self.spanned(key),
-            span: Span::new(key.start, value.span.end),
+            key,
+            span: Span::new(at.start, value.span.end),
             value,
         })
     }

@@ -76,7 +76,11 @@ fn item(pair: Pair<Rule>) -> Option<Item> {
 fn attr(pair: Pair<Rule>) -> Option<Attr> {
     let attr_span = span(&pair);
     let mut inner = pair.into_inner();
-    let key = spanned(&inner.next()?);
+    let key = inner.next()?;
+    let key = match key.as_rule() {
+        Rule::string => Spanned::new(string(&key), span(&key)),
+        _ => spanned(&key),
+    };
     Some(Attr {
         key,
         value: value(inner.next()?)?,
@@ -191,6 +195,11 @@ fn agrees_with_pest_on_programs_and_edge_cases() {
         "a {\u{feff} }",
         "\"s\" { }",
         "a \"unterminated {",
+        "a { \"cost-center\" = \"42\" \"a:b\" = 1 }",
+        "a { \"k\" 1 }",
+        "a { \"k\" }",
+        "a { \"k\" = }",
+        "a { \"\" = \"\" }",
     ] {
         agree(text);
     }

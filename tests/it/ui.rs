@@ -124,3 +124,33 @@ fn ui() {
         });
     });
 }
+
+/// `build_trees` (what `plan` uses) measures a template by its size bound and prints it only when
+/// the bound passes the body limit: on every case, flat and nested, it must give `build`'s
+/// diagnostics and trees, so a template over the limit (limits_body_size) still gets E0604.
+#[test]
+fn trees_without_printing_judge_the_limits_as_build_does() {
+    let mut over_limit = 0;
+    insta::glob!("..", "ui/*.cache", |path| {
+        let src = std::fs::read_to_string(path).expect("readable");
+        let loader = cachec::DirLoader(path.parent().expect("has a folder").to_path_buf());
+        for single in [false, true] {
+            let mut options = common::options();
+            if let Ok(header) = Header::of(&src) {
+                header.apply(&mut options);
+            }
+            options.emit.single |= single;
+            let (built, diags) = cachec::build(&src, &loader, &options);
+            let (trees, tree_diags) = cachec::build_trees(&src, &loader, &options);
+            assert_eq!(diags, tree_diags, "{} single={single}", path.display());
+            assert_eq!(
+                built.map(|b| b.templates),
+                trees.map(|t| t.templates),
+                "{}",
+                path.display()
+            );
+            over_limit += diags.iter().filter(|d| d.code.id == "E0604").count();
+        }
+    });
+    assert!(over_limit > 0, "a case has a template over the body limit");
+}
