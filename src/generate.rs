@@ -6,11 +6,12 @@ use std::fmt::Write;
 use indexmap::IndexMap;
 
 use crate::aws::engines::{self, Version, default_parameter_group};
+use crate::aws::monitoring::{ENGINE_LOG_REDIS, LOG_RETENTION_DAYS, SLOW_LOG_REDIS};
 use crate::aws::node_types;
 use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, OnDelete, SourceLoader, TransitMode};
+use crate::model::{Arch, LogFormat, OnDelete, SourceLoader, TransitMode};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -565,6 +566,11 @@ fn replication_group(
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
     let declared = parameter_group(seed, c, engine, version, tiered, out);
+    // Logs, notifications and alarms draw from their own stream, so the rest of the program is
+    // the same with or without them.
+    let mut ops = Rng(seed.wrapping_mul(31).wrapping_add(c as u64 + 1));
+    let monitoring = monitoring(&mut ops, c, seed, engine, version);
+    out.push_str(&monitoring.topic);
     let _ = writeln!(out, "replication_group cache{c} {{");
     let _ = writeln!(
         out,
@@ -693,6 +699,7 @@ fn replication_group(
     if rbac {
         let _ = writeln!(out, "  user_group = c{c}_users");
     }
+    out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
     if declared_key {
         let _ = writeln!(out, "kms_key cache{c}_key {{");
@@ -809,6 +816,59 @@ fn tags(rng: &mut Rng, out: &mut String, owner: &str) {
         let _ = write!(text, "  owner = \"{owner}\"");
     }
     let _ = writeln!(out, "{text} }}");
+}
+
+/// A topic to declare before the group, and the lines inside it: notifications, logs, alarms.
+struct Monitoring {
+    topic: String,
+    body: String,
+}
+
+fn monitoring(rng: &mut Rng, c: usize, seed: u64, engine: &str, version: &str) -> Monitoring {
+    let mut topic = String::new();
+    let mut body = String::new();
+    let notify = rng.chance(20);
+    if notify {
+        if rng.chance(50) {
+            let _ = writeln!(
+                topic,
+                "topic alerts{c} {{\n  email = [\"ops{c}@example.com\"]\n}}\n"
+            );
+            let _ = writeln!(body, "  notifications = alerts{c}");
+        } else {
+            let _ = writeln!(
+                body,
+                "  notifications = \"arn:aws:sns:us-east-1:123456789012:gen-{seed}-ops\""
+            );
+        }
+    }
+    let redis = Version::parse(version).filter(|_| engine == "redis");
+    for (block, first) in [
+        ("slow_log", SLOW_LOG_REDIS.0),
+        ("engine_log", ENGINE_LOG_REDIS.0),
+    ] {
+        if redis.is_some_and(|v| v < first) || !rng.chance(15) {
+            continue;
+        }
+        let format = rng.pick(LogFormat::WORDS);
+        if rng.chance(60) {
+            let days = rng.pick(LOG_RETENTION_DAYS);
+            let _ = writeln!(
+                body,
+                "  {block} {{ to = cloudwatch  format = {format}  retention = {days} }}"
+            );
+        } else {
+            let _ = writeln!(
+                body,
+                "  {block} {{ to = firehose  format = {format}  stream = \"gen-{seed}-{c}-{block}\" }}"
+            );
+        }
+    }
+    if notify && rng.chance(50) {
+        let cpu = 50 + rng.below(50);
+        let _ = writeln!(body, "  alarms {{ cpu = {cpu} }}");
+    }
+    Monitoring { topic, body }
 }
 
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools

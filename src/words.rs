@@ -46,7 +46,7 @@ pub(crate) use words;
 mod tests {
     use super::Word;
     use crate::aws::arch::Arch;
-    use crate::model::{EndpointKind, OnDelete, UrlAuth};
+    use crate::model::{EndpointKind, LogDestination, LogFormat, OnDelete, UrlAuth};
 
     fn round_trips<W: Word + PartialEq + std::fmt::Debug>() {
         assert_eq!(W::TABLE.len(), W::WORDS.len());
@@ -63,5 +63,7 @@ mod tests {
         round_trips::<EndpointKind>();
         round_trips::<UrlAuth>();
         round_trips::<OnDelete>();
+        round_trips::<LogDestination>();
+        round_trips::<LogFormat>();
     }
 }

@@ -6,6 +6,7 @@ pub mod arch;
 pub mod engines;
 pub mod images;
 pub mod instance_types;
+pub mod monitoring;
 pub mod node_types;
 pub mod parameters;
 pub mod quotas;

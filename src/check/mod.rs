@@ -12,6 +12,7 @@ mod functions;
 mod instances;
 mod layers;
 mod logical_ids;
+mod monitoring;
 mod network;
 mod parameters;
 mod prose;
@@ -36,6 +37,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     backup::check(model, &mut out);
     encryption::check(model, &mut out);
     parameters::check(model, &mut out);
+    monitoring::check(model, &mut out);
     network::check(model, &mut out);
     clients::check(model, &mut out);
     instances::check(model, cx, &mut out);

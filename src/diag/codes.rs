@@ -108,6 +108,18 @@ catalog! {
     W0130 Warning "keyspace events published on no channel";
     W0131 Warning "parameter group used by no replication group";
 
+    // E0150-E0169, W0150-W0159: logs, notifications and alarms of replication groups.
+    E0150 Error "log retention not one of CloudWatch Logs' values";
+    E0151 Error "log delivery on an engine version without it";
+    E0152 Error "Firehose log delivery without a stream";
+    E0153 Error "invalid Firehose delivery stream name";
+    E0154 Error "malformed SNS topic ARN";
+    E0155 Error "invalid email address for a topic";
+    E0156 Error "alarm threshold out of range";
+    W0150 Warning "log setting its destination ignores";
+    W0151 Warning "alarms that notify no one";
+    W0152 Warning "connections alarm above the node's client limit";
+
     // E02xx / W02xx: network.
     E0201 Error "invalid CIDR block";
     E0202 Error "CIDR block with host bits set";

@@ -1,6 +1,7 @@
 //! The cache template: a subnet group and a replication group (cluster mode disabled) per cache,
 //! with the endpoints published as root outputs.
 
+use super::monitoring;
 use super::node::{Node, Resource, map, zone};
 use super::plan::{Plan, Section};
 use crate::aws::engines::default_parameter_group;
@@ -50,9 +51,10 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             Section::Cache,
             &cache.name,
             ids.replication_group.clone(),
-            replication_group(stack, cache, &ids),
+            replication_group(model, cache, &ids),
         );
         trace_replication_group(plan, cache);
+        monitoring::emit_cache(model, cache, &ids, plan);
         for (attr, output) in &ids.outputs {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
@@ -230,6 +232,17 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
                 RefOrStr::Existing(s) => s.span,
             }),
         ),
+        (
+            "NotificationTopicArn",
+            cache.notifications.as_ref().map(|n| match n {
+                RefOrStr::Declared(r) => r.name.span,
+                RefOrStr::Existing(arn) => arn.span,
+            }),
+        ),
+        (
+            "LogDeliveryConfigurations",
+            cache.logs.first().map(|l| l.keyword),
+        ),
     ];
     for (property, span) in spans {
         if let Some(span) = span {
@@ -238,7 +251,8 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
     }
 }
 
-fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
+fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
+    let stack = &model.stack.name.value;
     let name = &cache.name.value;
     let description = cache.description.as_ref().map_or_else(
         || format!("{} for {stack}", cache.engine.value),
@@ -338,6 +352,12 @@ fn replication_group(stack: &str, cache: &Cache, ids: &CacheIds) -> Resource {
             props.insert("KmsKeyId".into(), Node::str(&key.value));
         }
         None => {}
+    }
+    if let Some(topic) = monitoring::topic_arn(model, cache) {
+        props.insert("NotificationTopicArn".into(), topic);
+    }
+    if let Some(logs) = monitoring::log_deliveries(cache, ids) {
+        props.insert("LogDeliveryConfigurations".into(), logs);
     }
     let group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy());

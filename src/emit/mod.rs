@@ -9,6 +9,7 @@ mod json;
 mod kms;
 pub mod layers;
 pub mod limits;
+mod monitoring;
 mod nest;
 mod network;
 pub mod node;
@@ -101,6 +102,7 @@ fn plan_of(model: &Model) -> Plan {
     endpoints::emit(model, &mut plan);
     kms::emit(model, &mut plan);
     users::emit(model, &mut plan);
+    monitoring::emit_topics(model, &mut plan);
     cache::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);

@@ -128,6 +128,8 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Parameters) => SymbolKind::VARIABLE,
         Some(Kind::User) => SymbolKind::KEY,
         Some(Kind::UserGroup) => SymbolKind::ARRAY,
+        Some(Kind::Topic) => SymbolKind::EVENT,
+        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms) => SymbolKind::PROPERTY,
         None => SymbolKind::NULL,
     }
 }

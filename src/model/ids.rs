@@ -2,8 +2,9 @@
 //! The emitters build templates from these and the checks read them, so the two never disagree.
 
 use super::facts::Client;
+use super::types::{AlarmMetric, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
 use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
-use super::types::{KmsKey, S, Subnet, UrlAuth, User};
+use super::types::{KmsKey, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
 /// Source: ElastiCache API `CreateUser` (UserId).
@@ -136,6 +137,41 @@ pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
 
 /// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
 pub const IMPORT: &str = "import:";
+/// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
+/// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
+pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
+    (1..=nodes.max(1))
+        .map(|n| format!("{group}-{n:03}"))
+        .collect()
+}
+
+/// The CloudWatch Logs group a log of replication group `group` is delivered to.
+pub fn log_group_name(group: &str, log: LogType) -> String {
+    format!("/aws/elasticache/{group}/{}", log.log_type())
+}
+
+fn log_group_id(name: &str, log: LogType) -> String {
+    match log {
+        LogType::Slow => id(name, "SlowLogGroup"),
+        LogType::Engine => id(name, "EngineLogGroup"),
+    }
+}
+
+fn alarm_id(name: &str, node: usize, metric: AlarmMetric) -> String {
+    let metric = match metric {
+        AlarmMetric::Cpu => "Cpu",
+        AlarmMetric::Memory => "Memory",
+        AlarmMetric::Evictions => "Evictions",
+        AlarmMetric::Connections => "Connections",
+        AlarmMetric::Swap => "Swap",
+        AlarmMetric::ReplicationLag => "ReplicationLag",
+    };
+    id(name, &format!("Node{:03}{metric}Alarm", node + 1))
+}
+
+pub fn topic_id(name: &str) -> String {
+    id(name, "Topic")
+}
 
 /// The attribute of an `AWS::Lambda::Url` that holds the URL.
 pub const FUNCTION_URL: &str = "FunctionUrl";
@@ -204,6 +240,10 @@ pub struct CacheIds {
     pub subnet_group: String,
     pub replication_group: String,
     pub security_group: String,
+    /// The CloudWatch Logs groups of logs delivered there, with their log.
+    pub log_groups: Vec<(LogType, String)>,
+    /// Per node (0 is `-001`), one alarm per metric.
+    pub alarms: Vec<Vec<(AlarmMetric, String)>>,
     /// The root outputs, with the attribute each reads.
     pub outputs: Vec<(CacheAttr, String)>,
     /// With `export = true`, the root outputs of the port and the security group id.
@@ -218,6 +258,23 @@ impl CacheIds {
             subnet_group: id(name, "SubnetGroup"),
             replication_group: replication_group_id(name),
             security_group: security_group_id(name),
+            log_groups: cache
+                .logs
+                .iter()
+                .filter(|l| l.to() == LogDestination::Cloudwatch)
+                .map(|l| (l.log, log_group_id(name, l.log)))
+                .collect(),
+            alarms: {
+                let metrics = cache.alarm_metrics();
+                (0..cache.node_count() as usize)
+                    .map(|node| {
+                        metrics
+                            .iter()
+                            .map(|&m| (m, alarm_id(name, node, m)))
+                            .collect()
+                    })
+                    .collect()
+            },
             outputs: [CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress]
                 .into_iter()
                 .map(|attr| (attr, id(name, cache_attr(attr).1)))
@@ -232,6 +289,8 @@ impl CacheIds {
             subnet_group,
             replication_group,
             security_group,
+            log_groups,
+            alarms,
             outputs,
             port_output,
             security_group_output,
@@ -252,6 +311,8 @@ impl CacheIds {
             .is_some()
             .then(|| (Space::Export, export_id(&security_group, "GroupId")));
         let mut out = resources([subnet_group, replication_group, security_group]);
+        out.extend(resources(log_groups.into_iter().map(|(_, id)| id)));
+        out.extend(resources(alarms.into_iter().flatten().map(|(_, id)| id)));
         out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
         out.extend(
             [port_output, security_group_output]
@@ -262,6 +323,22 @@ impl CacheIds {
         out.extend(exports);
         out.extend(group_export);
         out
+    }
+}
+
+pub struct TopicIds {
+    pub topic: String,
+}
+
+impl TopicIds {
+    pub fn of(topic: &Topic) -> Self {
+        TopicIds {
+            topic: topic_id(&topic.name.value),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        resources([self.topic])
     }
 }
 
@@ -481,6 +558,12 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
             ids: resources([user_group_id(&g.name.value)]),
         });
     }
+    for t in &model.topics {
+        out.push(Declared {
+            name: &t.name,
+            ids: TopicIds::of(t).list(),
+        });
+    }
     for l in &model.layers {
         out.push(Declared {
             name: &l.name,
@@ -525,6 +608,18 @@ mod tests {
         assert_eq!(pascal("ssmmessages"), "Ssmmessages");
         assert_eq!(aws_name("fa-063", "cache_a"), "fa-063-cache-a");
         assert_eq!(replication_group_name("Fa", "Cache_A"), "fa-cache-a");
+        assert_eq!(
+            node_ids("p-cache", 3),
+            ["p-cache-001", "p-cache-002", "p-cache-003"]
+        );
+        assert_eq!(
+            log_group_name("p-cache", LogType::Slow),
+            "/aws/elasticache/p-cache/slow-log"
+        );
+        assert_eq!(
+            alarm_id("cache", 1, AlarmMetric::ReplicationLag),
+            "CacheNode002ReplicationLagAlarm"
+        );
         assert_eq!(
             endpoint_ingress_id("probe", "ssm"),
             "ProbeSsmEndpointIngress"

@@ -301,12 +301,20 @@ impl Lowerer<'_> {
                 }
                 Kind::User => model.users.push(self.user(item, &mut fields)),
                 Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
+                Kind::Topic => model.topics.push(Topic {
+                    name: name_of(item),
+                    email: fields.strings("email").map(|s| s.value).unwrap_or_default(),
+                    span: item.span,
+                }),
                 // Not top-level kinds: `top_level` let none of them through.
                 Kind::Subnet
                 | Kind::Endpoint
                 | Kind::Environment
                 | Kind::Tags
-                | Kind::Parameters => {}
+                | Kind::Parameters
+                | Kind::SlowLog
+                | Kind::EngineLog
+                | Kind::Alarms => {}
             }
         }
         self.current = None;
@@ -491,7 +499,11 @@ impl Lowerer<'_> {
                 | Kind::ParameterGroup
                 | Kind::Parameters
                 | Kind::User
-                | Kind::UserGroup => {}
+                | Kind::UserGroup
+                | Kind::Topic
+                | Kind::SlowLog
+                | Kind::EngineLog
+                | Kind::Alarms => {}
             }
         }
         self.current = outer;
@@ -530,6 +542,15 @@ impl Lowerer<'_> {
             transit_mode: f.word("transit_mode"),
             kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
             user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
+            notifications: self.ref_or_str(f, "notifications", Kind::Topic),
+            logs: [
+                (Kind::SlowLog, LogType::Slow),
+                (Kind::EngineLog, LogType::Engine),
+            ]
+            .into_iter()
+            .filter_map(|(kind, log)| self.log(item, kind, log))
+            .collect(),
+            alarms: self.alarms(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -774,6 +795,41 @@ impl Lowerer<'_> {
             parameters,
             span: item.span,
         }
+    }
+
+    /// The block of `kind` inside `item`, for the spans of what lowering reports about it.
+    fn block_of(item: &Item, kind: Kind) -> Option<&Item> {
+        children(item).find(|c| c.kind.value == kind.keyword())
+    }
+
+    /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
+    fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
+        let block = Self::block_of(item, kind)?;
+        let f = self.one_block(item, kind, "settings of this log")?;
+        Some(LogDelivery {
+            log,
+            keyword: block.kind.span,
+            to: f.word("to"),
+            format: f.word("format"),
+            retention: f.int("retention"),
+            stream: f.string("stream"),
+            span: block.span,
+        })
+    }
+
+    fn alarms(&mut self, item: &Item) -> Option<Alarms> {
+        let block = Self::block_of(item, Kind::Alarms)?;
+        let f = self.one_block(item, Kind::Alarms, "thresholds")?;
+        Some(Alarms {
+            keyword: block.kind.span,
+            cpu: f.int("cpu"),
+            memory: f.int("memory"),
+            evictions: f.int("evictions"),
+            replication_lag: f.int("replication_lag"),
+            connections: f.int("connections"),
+            swap: f.int("swap"),
+            span: block.span,
+        })
     }
 
     fn environment(&mut self, item: &Item) -> Vec<EnvVar> {

@@ -6,8 +6,12 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, OnDelete, TransitMode, UrlAuth,
-    UserEngine,
+    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination, LogFormat,
+    OnDelete, TransitMode, UrlAuth, UserEngine,
+};
+use super::types::{
+    DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
+    DEFAULT_SWAP_MB,
 };
 use crate::aws::quotas::READ_REPLICAS;
 use crate::diag::{Code, codes};
@@ -32,11 +36,15 @@ pub enum Kind {
     Parameters,
     User,
     UserGroup,
+    Topic,
+    SlowLog,
+    EngineLog,
+    Alarms,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 20] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -53,6 +61,10 @@ impl Kind {
         Kind::Parameters,
         Kind::User,
         Kind::UserGroup,
+        Kind::Topic,
+        Kind::SlowLog,
+        Kind::EngineLog,
+        Kind::Alarms,
     ];
 
     /// The keyword that declares it.
@@ -79,6 +91,10 @@ impl Kind {
             Kind::Parameters => "a parameters block",
             Kind::User => "a user",
             Kind::UserGroup => "a user group",
+            Kind::Topic => "a topic",
+            Kind::SlowLog => "a slow log block",
+            Kind::EngineLog => "an engine log block",
+            Kind::Alarms => "an alarms block",
         }
     }
 
@@ -100,6 +116,10 @@ impl Kind {
             Kind::Parameters => &PARAMETERS,
             Kind::User => &USER,
             Kind::UserGroup => &USER_GROUP,
+            Kind::Topic => &TOPIC,
+            Kind::SlowLog => &SLOW_LOG,
+            Kind::EngineLog => &ENGINE_LOG,
+            Kind::Alarms => &ALARMS,
         }
     }
 }
@@ -338,6 +358,10 @@ const LAYER_VERSION: &str = "AWS::Lambda::LayerVersion";
 const EC2_INSTANCE: &str = "AWS::EC2::Instance";
 const LAMBDA: &str = "AWS::Lambda::Function";
 const PARAMETER_GROUP_TYPE: &str = "AWS::ElastiCache::ParameterGroup";
+const SNS_TOPIC: &str = "AWS::SNS::Topic";
+const LOG_GROUP: &str = "AWS::Logs::LogGroup";
+const ALARM: &str = "AWS::CloudWatch::Alarm";
+const LOG_DELIVERY: &str = "AWS::ElastiCache::ReplicationGroup.LogDeliveryConfigurations";
 
 const STACK: KindSchema = KindSchema {
     kind: Kind::Stack,
@@ -614,6 +638,16 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.SourceSecurityGroupId")]),
         key(
+            "notifications",
+            Ty::RefOrStr(Kind::Topic),
+            "SNS topic for the group's events and its alarms: a declared topic or an existing topic's ARN",
+        )
+        .cfn(&[
+            at(GROUP, "NotificationTopicArn"),
+            at(ALARM, "AlarmActions"),
+            at(ALARM, "OKActions"),
+        ]),
+        key(
             "allow_cidrs",
             Ty::Strs,
             "extra CIDR blocks admitted to the port, besides `connects` clients",
@@ -622,7 +656,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[Kind::Tags],
+    children: &[Kind::Tags, Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
     free_keys: false,
 };
 
@@ -925,6 +959,24 @@ const KMS_KEY: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const TOPIC: KindSchema = KindSchema {
+    kind: Kind::Topic,
+    keyword: "topic",
+    names: Names::One,
+    top_level: true,
+    doc: "An SNS topic for a replication group's events and alarms, with its email subscribers.",
+    service: "SNS",
+    resource: SNS_TOPIC,
+    keys: &[key(
+        "email",
+        Ty::Strs,
+        "email addresses subscribed to the topic; each confirms by mail",
+    )
+    .cfn(&[at(SNS_TOPIC, "Subscription")])],
+    children: &[],
+    free_keys: false,
+};
+
 // Source: CloudFormation `AWS::ElastiCache::ParameterGroup` (CacheParameterGroupFamily and
 // Description are required; Properties is a map of parameter names to values).
 const PARAMETER_GROUP: KindSchema = KindSchema {
@@ -1051,6 +1103,143 @@ const USER_GROUP: KindSchema = KindSchema {
     free_keys: false,
 };
 
+/// The keys of `slow_log` and `engine_log`. Source: CloudFormation
+/// `AWS::ElastiCache::ReplicationGroup LogDeliveryConfigurationRequest`; ElastiCache "Log delivery".
+const LOG_KEYS: &[KeySchema] = &[
+    key(
+        "to",
+        Ty::Word(LogDestination::WORDS),
+        "where ElastiCache delivers the log: a CloudWatch Logs group cachec creates, or a Firehose stream",
+    )
+    .required()
+    .cfn(&[at(LOG_DELIVERY, "DestinationType")]),
+    key("format", Ty::Word(LogFormat::WORDS), "format of each entry")
+        .default(DefaultValue::Word("text"))
+        .cfn(&[at(LOG_DELIVERY, "LogFormat")]),
+    // The allowed values are CloudWatch Logs' list (E0150); the range only bounds them.
+    key(
+        "retention",
+        Ty::Int { min: 1, max: 3653 },
+        "cloudwatch: days the log group keeps entries, one of CloudWatch Logs' values (default: forever)",
+    )
+    .unit("days")
+    .code(codes::E0150)
+    .cfn(&[at(LOG_GROUP, "RetentionInDays")]),
+    key(
+        "stream",
+        Ty::Str,
+        "firehose: name of an existing Firehose delivery stream",
+    )
+    .cfn(&[at(LOG_DELIVERY, "DestinationDetails.KinesisFirehoseDetails.DeliveryStream")]),
+];
+
+const SLOW_LOG: KindSchema = KindSchema {
+    kind: Kind::SlowLog,
+    keyword: "slow_log",
+    names: Names::None,
+    top_level: false,
+    doc: "Delivery of the SLOWLOG (Redis OSS 6.0 or later, or Valkey) to CloudWatch Logs or Firehose.",
+    service: "CloudWatch Logs",
+    resource: "",
+    keys: LOG_KEYS,
+    children: &[],
+    free_keys: false,
+};
+
+const ENGINE_LOG: KindSchema = KindSchema {
+    kind: Kind::EngineLog,
+    keyword: "engine_log",
+    names: Names::None,
+    top_level: false,
+    doc: "Delivery of the engine log (Redis OSS 6.2 or later, or Valkey) to CloudWatch Logs or Firehose.",
+    service: "CloudWatch Logs",
+    resource: "",
+    keys: LOG_KEYS,
+    children: &[],
+    free_keys: false,
+};
+
+/// Thresholds of the alarms on every node. Defaults: CPU and memory as in ElastiCache "Which
+/// Metrics Should I Monitor?" (90% of the engine's core); the rest as widdix's ElastiCache
+/// template sets them, swap at the 50 MB that guide once named. Percentages 1 to 100, counts from 0.
+const ALARMS: KindSchema = KindSchema {
+    kind: Kind::Alarms,
+    keyword: "alarms",
+    names: Names::None,
+    top_level: false,
+    doc: "CloudWatch alarms on every node of the group, notifying the group's `notifications` topic.",
+    service: "CloudWatch",
+    resource: ALARM,
+    keys: &[
+        key(
+            "cpu",
+            Ty::Int { min: 1, max: 100 },
+            "percent of the engine's core: EngineCPUUtilization, or CPUUtilization scaled to the vCPUs on nodes of 2 vCPUs",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_CPU))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+        key(
+            "memory",
+            Ty::Int { min: 1, max: 100 },
+            "DatabaseMemoryUsagePercentage: percent of maxmemory in use",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_MEMORY))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+        key(
+            "evictions",
+            Ty::Int {
+                min: 0,
+                max: UNBOUNDED,
+            },
+            "Evictions: keys evicted in 10 minutes",
+        )
+        .default(DefaultValue::Int(DEFAULT_EVICTIONS))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+        key(
+            "replication_lag",
+            Ty::Int {
+                min: 0,
+                max: UNBOUNDED,
+            },
+            "ReplicationLag of a replica behind the primary",
+        )
+        .unit("seconds")
+        .default(DefaultValue::Int(DEFAULT_REPLICATION_LAG))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+        key(
+            "connections",
+            Ty::Int {
+                min: 0,
+                max: UNBOUNDED,
+            },
+            "CurrConnections: client connections (a node refuses more than 65,000)",
+        )
+        .default(DefaultValue::Int(DEFAULT_CONNECTIONS))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+        key(
+            "swap",
+            Ty::Int {
+                min: 0,
+                max: UNBOUNDED,
+            },
+            "SwapUsage",
+        )
+        .unit("MB")
+        .default(DefaultValue::Int(DEFAULT_SWAP_MB))
+        .code(codes::E0156)
+        .cfn(&[at(ALARM, "Threshold")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1069,6 +1258,10 @@ pub const SCHEMAS: &[KindSchema] = &[
     PARAMETERS,
     USER,
     USER_GROUP,
+    TOPIC,
+    SLOW_LOG,
+    ENGINE_LOG,
+    ALARMS,
 ];
 
 /// The schema declared by `keyword`, if any.

@@ -36,6 +36,7 @@ pub struct Model {
     pub parameter_groups: Vec<ParameterGroup>,
     pub users: Vec<User>,
     pub user_groups: Vec<UserGroup>,
+    pub topics: Vec<Topic>,
 }
 
 /// `parameter_group name { family = ...  parameters { ... } }`: a custom parameter group.
@@ -74,6 +75,14 @@ impl ParamValue {
             ParamValue::Bool(false) => "no".into(),
         }
     }
+}
+
+/// `topic alerts { email = [...] }`: an SNS topic for replication group events and alarms.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub name: S<String>,
+    pub email: Vec<S<String>>,
+    pub span: Span,
 }
 
 /// `moved { from = "old"  to = new }`: replication group `to` was called `from` when last deployed;
@@ -209,6 +218,10 @@ pub struct Cache {
     pub transit_mode: Option<S<TransitMode>>,
     pub kms_key: Option<RefOrStr>,
     pub user_group: Option<RefOrStr>,
+    pub notifications: Option<RefOrStr>,
+    /// `slow_log` and `engine_log` blocks, in source order.
+    pub logs: Vec<LogDelivery>,
+    pub alarms: Option<Alarms>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
@@ -216,6 +229,14 @@ pub struct Cache {
 }
 
 pub const DEFAULT_PORT: i64 = 6379;
+
+/// Alarm thresholds when `alarms` leaves them out (the schema documents why these).
+pub const DEFAULT_CPU: i64 = 90;
+pub const DEFAULT_MEMORY: i64 = 90;
+pub const DEFAULT_EVICTIONS: i64 = 1000;
+pub const DEFAULT_REPLICATION_LAG: i64 = 30;
+pub const DEFAULT_CONNECTIONS: i64 = 50_000;
+pub const DEFAULT_SWAP_MB: i64 = 50;
 
 impl Cache {
     pub fn port(&self) -> i64 {
@@ -259,6 +280,158 @@ impl Cache {
         self.on_delete
             .as_ref()
             .map_or(OnDelete::Snapshot, |o| o.value)
+    }
+}
+
+words! {
+    /// Where ElastiCache delivers a log.
+    pub enum LogDestination {
+        Cloudwatch = "cloudwatch",
+        Firehose = "firehose",
+    }
+}
+
+impl LogDestination {
+    /// The `DestinationType` value.
+    pub fn destination_type(self) -> &'static str {
+        match self {
+            LogDestination::Cloudwatch => "cloudwatch-logs",
+            LogDestination::Firehose => "kinesis-firehose",
+        }
+    }
+}
+
+words! {
+    /// The format of delivered log entries.
+    pub enum LogFormat {
+        Text = "text",
+        Json = "json",
+    }
+}
+
+/// Which log a delivery block sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LogType {
+    Slow,
+    Engine,
+}
+
+impl LogType {
+    /// The `LogType` value.
+    pub fn log_type(self) -> &'static str {
+        match self {
+            LogType::Slow => "slow-log",
+            LogType::Engine => "engine-log",
+        }
+    }
+}
+
+/// `slow_log { ... }` or `engine_log { ... }` inside a replication group.
+#[derive(Debug, Clone)]
+pub struct LogDelivery {
+    pub log: LogType,
+    /// The block's keyword, where messages about the block point.
+    pub keyword: Span,
+    pub to: Option<S<LogDestination>>,
+    pub format: Option<S<LogFormat>>,
+    pub retention: Option<S<i64>>,
+    pub stream: Option<S<String>>,
+    pub span: Span,
+}
+
+impl LogDelivery {
+    pub fn to(&self) -> LogDestination {
+        self.to
+            .as_ref()
+            .map_or(LogDestination::Cloudwatch, |t| t.value)
+    }
+
+    pub fn format(&self) -> LogFormat {
+        self.format.as_ref().map_or(LogFormat::Text, |f| f.value)
+    }
+}
+
+/// `alarms { ... }` inside a replication group: thresholds, each defaulted when not written.
+#[derive(Debug, Clone)]
+pub struct Alarms {
+    pub keyword: Span,
+    pub cpu: Option<S<i64>>,
+    pub memory: Option<S<i64>>,
+    pub evictions: Option<S<i64>>,
+    pub replication_lag: Option<S<i64>>,
+    pub connections: Option<S<i64>>,
+    pub swap: Option<S<i64>>,
+    pub span: Span,
+}
+
+/// What an alarm watches; each becomes one alarm per node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AlarmMetric {
+    Cpu,
+    Memory,
+    Evictions,
+    Connections,
+    Swap,
+    ReplicationLag,
+}
+
+impl AlarmMetric {
+    /// Every metric, in the order the alarms are emitted.
+    pub const ALL: [AlarmMetric; 6] = [
+        AlarmMetric::Cpu,
+        AlarmMetric::Memory,
+        AlarmMetric::Evictions,
+        AlarmMetric::Connections,
+        AlarmMetric::Swap,
+        AlarmMetric::ReplicationLag,
+    ];
+}
+
+impl Cache {
+    /// The metrics its alarms watch: none without `alarms`; replication lag only with replicas.
+    pub fn alarm_metrics(&self) -> Vec<AlarmMetric> {
+        if self.alarms.is_none() {
+            return Vec::new();
+        }
+        AlarmMetric::ALL
+            .into_iter()
+            .filter(|m| *m != AlarmMetric::ReplicationLag || self.replica_count() > 0)
+            .collect()
+    }
+
+    /// Nodes of the group: the primary and its replicas.
+    pub fn node_count(&self) -> i64 {
+        1 + self.replica_count()
+    }
+}
+
+impl Alarms {
+    fn or(value: &Option<S<i64>>, default: i64) -> i64 {
+        value.as_ref().map_or(default, |v| v.value)
+    }
+
+    pub fn cpu(&self) -> i64 {
+        Self::or(&self.cpu, DEFAULT_CPU)
+    }
+
+    pub fn memory(&self) -> i64 {
+        Self::or(&self.memory, DEFAULT_MEMORY)
+    }
+
+    pub fn evictions(&self) -> i64 {
+        Self::or(&self.evictions, DEFAULT_EVICTIONS)
+    }
+
+    pub fn replication_lag(&self) -> i64 {
+        Self::or(&self.replication_lag, DEFAULT_REPLICATION_LAG)
+    }
+
+    pub fn connections(&self) -> i64 {
+        Self::or(&self.connections, DEFAULT_CONNECTIONS)
+    }
+
+    pub fn swap_mb(&self) -> i64 {
+        Self::or(&self.swap, DEFAULT_SWAP_MB)
     }
 }
 

@@ -581,3 +581,39 @@ fn users_and_user_groups_get_hover_and_completion_from_the_schema() {
     assert!(keys.contains(&"authentication".to_string()), "{keys:?}");
     client.shutdown();
 }
+
+#[test]
+fn completion_and_hover_reach_topics_logs_and_alarms() {
+    let (uri, text) = example();
+    let text = replaced(
+        &text,
+        "replica_zones   = [\"d\"]  # one read replica",
+        "replica_zones   = [\"d\"]\n  notifications   = alerts\n  slow_log { to = cloudwatch }\n  alarms {  }",
+    );
+    let text = format!("{text}\ntopic alerts {{ email = [\"ops@example.com\"] }}\n");
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+
+    let offset = text.find("alarms {  }").unwrap() + "alarms { ".len();
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    for key in [
+        "cpu",
+        "memory",
+        "evictions",
+        "replication_lag",
+        "connections",
+        "swap",
+    ] {
+        assert!(keys.contains(&key.to_string()), "{key}: {keys:?}");
+    }
+
+    let offset = text.find("notifications   = alerts").unwrap() + "notifications   = ".len();
+    let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert!(names.contains(&"alerts".to_string()), "{names:?}");
+
+    let offset = text.find("slow_log").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("SLOWLOG"), "{shown}");
+}

@@ -151,6 +151,13 @@ const UNREACHABLE: &[(&str, &str)] = &[
     ("Custom::LayerBuild", "ServiceTimeout"),
     ("AWS::KMS::Key", "KeyPolicy"),
     ("AWS::KMS::Alias", "TargetKeyId"),
+    // Constants of each alarm's logical id (the metric and its window never change under one id).
+    ("AWS::CloudWatch::Alarm", "ComparisonOperator"),
+    ("AWS::CloudWatch::Alarm", "EvaluationPeriods"),
+    ("AWS::CloudWatch::Alarm", "Namespace"),
+    ("AWS::CloudWatch::Alarm", "Period"),
+    ("AWS::CloudWatch::Alarm", "Statistic"),
+    ("AWS::CloudWatch::Alarm", "TreatMissingData"),
 ];
 
 #[test]
