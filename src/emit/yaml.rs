@@ -406,7 +406,7 @@ mod tests {
         options.check.today = crate::date::Date::new(2026, 11, 26);
         // Small enough to split the templates; large enough for one cache with alarms on six nodes.
         let limits = crate::emit::split::Limits {
-            bytes: 60_000,
+            bytes: 100_000,
             ..Default::default()
         };
         for seed in 0..4 {
