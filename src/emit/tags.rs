@@ -12,16 +12,23 @@ use crate::model::{Model, Tag, merged_tags};
 /// taggable too, but its tags propagate to the nested stack's resources in a way that "varies by
 /// resource type" (CloudFormation, "Resource tag"), so every resource carries its own instead.
 const TAG_LISTS: &[&str] = &[
+    "AWS::CloudWatch::Alarm",
     "AWS::EC2::Instance",
     "AWS::EC2::RouteTable",
     "AWS::EC2::SecurityGroup",
     "AWS::EC2::Subnet",
     "AWS::EC2::VPC",
     "AWS::EC2::VPCEndpoint",
+    "AWS::ElastiCache::ParameterGroup",
     "AWS::ElastiCache::ReplicationGroup",
     "AWS::ElastiCache::SubnetGroup",
+    "AWS::ElastiCache::User",
+    "AWS::ElastiCache::UserGroup",
     "AWS::IAM::Role",
+    "AWS::KMS::Key",
     "AWS::Lambda::Function",
+    "AWS::Logs::LogGroup",
+    "AWS::SNS::Topic",
 ];
 
 /// `AWS::SSM::Parameter` takes its tags as a map of key to value.

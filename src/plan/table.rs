@@ -121,6 +121,7 @@ pub const TABLE: &[Type] = &[
             row("AccessString", InPlace),
             row("AuthenticationMode", InPlace),
             row("Engine", InPlace),
+            row("Tags", InPlace),
             row("UserId", Replace),
             row("UserName", Replace),
         ],
@@ -132,6 +133,7 @@ pub const TABLE: &[Type] = &[
         stateful: false,
         rows: &[
             row("Engine", InPlace),
+            row("Tags", InPlace),
             row("UserGroupId", Replace),
             row("UserIds", InPlace),
         ],
@@ -147,6 +149,7 @@ pub const TABLE: &[Type] = &[
             row("CacheParameterGroupFamily", Replace),
             row("Description", InPlace),
             row("Properties", InPlace),
+            row("Tags", InPlace),
         ],
     },
     Type {
@@ -161,6 +164,7 @@ pub const TABLE: &[Type] = &[
             row("EnableKeyRotation", InPlace),
             row("KeyPolicy", InPlace),
             row("PendingWindowInDays", InPlace),
+            row("Tags", InPlace),
         ],
     },
     Type {
@@ -178,6 +182,7 @@ pub const TABLE: &[Type] = &[
         rows: &[
             row("LogGroupName", Replace),
             row("RetentionInDays", InPlace),
+            row("Tags", InPlace),
         ],
     },
     Type {
@@ -196,6 +201,7 @@ pub const TABLE: &[Type] = &[
             row("OKActions", InPlace),
             row("Period", InPlace),
             row("Statistic", InPlace),
+            row("Tags", InPlace),
             row("Threshold", InPlace),
             row("TreatMissingData", InPlace),
         ],
@@ -205,7 +211,7 @@ pub const TABLE: &[Type] = &[
         source: page!("aws-resource-sns-topic.html"),
         name: None,
         stateful: false,
-        rows: &[row("Subscription", InPlace)],
+        rows: &[row("Subscription", InPlace), row("Tags", InPlace)],
     },
     Type {
         ty: "AWS::ElastiCache::SubnetGroup",

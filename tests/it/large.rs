@@ -314,7 +314,7 @@ fn programs_past_each_limit_split_into_sets_cfn_lint_accepts() {
 
     // Packed wiring, which only a root past 1 MB needs, reached on a small program by a small root.
     let packed_limits = Limits {
-        bytes: 60_000,
+        bytes: 80_000,
         ..cloudformation
     };
     let packed = build(&program(13, 40, 2), Format::Yaml, &packed_limits);
