@@ -177,12 +177,12 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
         ("CacheNodeType", Some(cache.node_type.span)),
         (
             "CacheParameterGroupName",
-            cache.parameter_group.as_ref().map_or(Some(version), |g| {
-                Some(match g {
-                    RefOrStr::Declared(r) => r.name.span,
-                    RefOrStr::Existing(s) => s.span,
-                })
-            }),
+            Some(
+                cache
+                    .parameter_group
+                    .as_ref()
+                    .map_or(version, RefOrStr::span),
+            ),
         ),
         ("Port", cache.port.as_ref().map(|p| p.span)),
         ("NumCacheClusters", replicas),
@@ -200,10 +200,7 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
         ("AuthToken", cache.auth_token.as_ref().map(|t| t.span)),
         (
             "UserGroupIds",
-            cache.user_group.as_ref().map(|g| match g {
-                RefOrStr::Declared(r) => r.name.span,
-                RefOrStr::Existing(s) => s.span,
-            }),
+            cache.user_group.as_ref().map(RefOrStr::span),
         ),
         (
             "DataTieringEnabled",
@@ -225,19 +222,10 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
             "TransitEncryptionMode",
             cache.transit_mode.as_ref().map(|m| m.span),
         ),
-        (
-            "KmsKeyId",
-            cache.kms_key.as_ref().map(|k| match k {
-                RefOrStr::Declared(r) => r.name.span,
-                RefOrStr::Existing(s) => s.span,
-            }),
-        ),
+        ("KmsKeyId", cache.kms_key.as_ref().map(RefOrStr::span)),
         (
             "NotificationTopicArn",
-            cache.notifications.as_ref().map(|n| match n {
-                RefOrStr::Declared(r) => r.name.span,
-                RefOrStr::Existing(arn) => arn.span,
-            }),
+            cache.notifications.as_ref().map(RefOrStr::span),
         ),
         (
             "LogDeliveryConfigurations",

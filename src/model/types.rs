@@ -14,6 +14,16 @@ pub enum RefOrStr {
     Existing(S<String>),
 }
 
+impl RefOrStr {
+    /// Where the value was written: the name, or the quoted string.
+    pub fn span(&self) -> Span {
+        match self {
+            RefOrStr::Declared(r) => r.name.span,
+            RefOrStr::Existing(s) => s.span,
+        }
+    }
+}
+
 /// A resolved reference: the name as written and the index of its target in the model's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {

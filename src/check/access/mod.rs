@@ -25,14 +25,6 @@ pub fn check(model: &Model, out: &mut Vec<Diag>) {
     }
 }
 
-/// The span of a reference or quoted id naming a user group.
-fn group_span(group: &RefOrStr) -> Span {
-    match group {
-        RefOrStr::Declared(r) => r.name.span,
-        RefOrStr::Existing(s) => s.span,
-    }
-}
-
 /// A group needs a user named `default` (the user of connections that do not authenticate), and
 /// one user per name. Source: ElastiCache "Role-Based Access Control (RBAC)", "Applying RBAC to a
 /// cache" (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html); API
@@ -120,7 +112,7 @@ fn group_users(model: &Model, group: &UserGroup, out: &mut Vec<Diag>) {
 /// (RBAC)" (Valkey 7.2 and later, Redis OSS 6.0 and later; in-transit encryption; not with an
 /// AUTH token) and API `CreateReplicationGroup` (UserGroupIds).
 fn attached(model: &Model, cache: &Cache, group: &RefOrStr, out: &mut Vec<Diag>) {
-    let at = group_span(group);
+    let at = group.span();
     let redis = cache.engine.value == "redis";
     let version = Version::parse(&cache.engine_version.value);
     if redis && version.is_some_and(|v| v < Version::new(6, 0, 0)) {
