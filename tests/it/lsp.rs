@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::lsp_client::{Client, example, file_uri, range};
+use crate::lsp_client::{Client, example, example_named, file_uri, range};
 
 fn codes(diags: &[Value]) -> Vec<&str> {
     diags.iter().map(|d| d["code"].as_str().unwrap()).collect()
@@ -504,10 +504,7 @@ fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parse
 
 #[test]
 fn kms_keys_get_hover_and_completion_from_the_schema() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/production/stack.cache");
-    let text = std::fs::read_to_string(&path).expect("the example");
-    let uri = file_uri(&path);
+    let (uri, text) = example_named("production");
     let mut client = Client::start();
     client.open(&uri, &text);
     client.diagnostics(&uri, 1);
@@ -544,10 +541,7 @@ fn kms_keys_get_hover_and_completion_from_the_schema() {
 
 #[test]
 fn users_and_user_groups_get_hover_and_completion_from_the_schema() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/production/stack.cache");
-    let text = std::fs::read_to_string(&path).expect("the example");
-    let uri = file_uri(&path);
+    let (uri, text) = example_named("production");
     let mut client = Client::start();
     client.open(&uri, &text);
     client.diagnostics(&uri, 1);

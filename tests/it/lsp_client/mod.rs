@@ -208,8 +208,14 @@ pub fn range(text: &str, start: usize, len: usize) -> Value {
     json!({ "start": pos(text, start), "end": pos(text, start + len) })
 }
 
+/// The tutorial's example, fa-063: its URI and text.
 pub fn example() -> (String, String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fa-063/stack.cache");
+    example_named("fa-063")
+}
+
+/// `examples/<name>/stack.cache`: its URI and text.
+pub fn example_named(name: &str) -> (String, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{name}/stack.cache"));
     let text = std::fs::read_to_string(&path).expect("the example");
     (file_uri(&path), text)
 }
