@@ -347,25 +347,22 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
     if let Some(logs) = monitoring::log_deliveries(cache, ids) {
         props.insert("LogDeliveryConfigurations".into(), logs);
     }
+    // Two nodes in one zone is the user's choice, which ElastiCache accepts; cfn-lint's I3037
+    // reads every repeated list item as a mistake. Judged on the list as emitted.
+    let zones_repeat = match props.get("PreferredCacheClusterAZs") {
+        Some(Node::List(zones)) => zones
+            .iter()
+            .enumerate()
+            .any(|(i, z)| zones.iter().skip(i + 1).any(|other| other == z)),
+        _ => false,
+    };
     let group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy());
-    // Two nodes in one zone is the user's choice, which ElastiCache accepts; cfn-lint's I3037
-    // reads every repeated list item as a mistake.
-    if zones_repeat(cache) {
+    if zones_repeat {
         group.exempt_from(&["I3037"])
     } else {
         group
     }
-}
-
-fn zones_repeat(cache: &Cache) -> bool {
-    let (Some(primary), Some(replicas)) = (&cache.primary_zone, &cache.replica_zones) else {
-        return false;
-    };
-    let mut zones: Vec<&str> = replicas.value.iter().map(|z| z.value.as_str()).collect();
-    zones.push(&primary.value);
-    zones.sort_unstable();
-    zones.windows(2).any(|w| matches!(w, [a, b] if a == b))
 }
 
 /// `ssm:/path` and `secretsmanager:name` as CloudFormation dynamic references, resolved at deploy.
