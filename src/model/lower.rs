@@ -693,8 +693,14 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The one block of `kind` inside `item`, with a second one reported, checked against its schema.
-    fn one_block<'i>(&mut self, item: &'i Item, kind: Kind, what: &str) -> Option<Fields<'i>> {
+    /// The one block of `kind` inside `item`, with a second one reported, checked against its
+    /// schema; the block itself comes along for the spans of what is said about it.
+    fn one_block<'i>(
+        &mut self,
+        item: &'i Item,
+        kind: Kind,
+        what: &str,
+    ) -> Option<(&'i Item, Fields<'i>)> {
         let keyword = kind.keyword();
         let blocks: Vec<&Item> = children(item).filter(|c| c.kind.value == keyword).collect();
         for extra in blocks.iter().skip(1) {
@@ -716,12 +722,12 @@ impl Lowerer<'_> {
         if !self.names_ok(kind.schema(), block) {
             return None;
         }
-        Some(self.fields(kind.schema(), block))
+        Some((block, self.fields(kind.schema(), block)))
     }
 
     /// `tags { team = "payments"  "cost-center" = "42" }`: numbers and booleans are their text.
     fn tags(&mut self, item: &Item) -> Vec<Tag> {
-        let Some(fields) = self.one_block(item, Kind::Tags, "tags") else {
+        let Some((_, fields)) = self.one_block(item, Kind::Tags, "tags") else {
             return Vec::new();
         };
         let mut tags = Vec::new();
@@ -756,7 +762,7 @@ impl Lowerer<'_> {
 
     fn parameter_group(&mut self, item: &Item, f: &mut Fields) -> ParameterGroup {
         let mut parameters = Vec::new();
-        if let Some(fields) = self.one_block(item, Kind::Parameters, "parameters") {
+        if let Some((_, fields)) = self.one_block(item, Kind::Parameters, "parameters") {
             for (key, attr) in &fields.attrs {
                 let value = match &attr.value.kind {
                     ValueKind::Str(s) => ParamValue::Text(s.clone()),
@@ -797,15 +803,9 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The block of `kind` inside `item`, for the spans of what lowering reports about it.
-    fn block_of(item: &Item, kind: Kind) -> Option<&Item> {
-        children(item).find(|c| c.kind.value == kind.keyword())
-    }
-
     /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
     fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
-        let block = Self::block_of(item, kind)?;
-        let f = self.one_block(item, kind, "settings of this log")?;
+        let (block, f) = self.one_block(item, kind, "settings of this log")?;
         Some(LogDelivery {
             log,
             keyword: block.kind.span,
@@ -818,8 +818,7 @@ impl Lowerer<'_> {
     }
 
     fn alarms(&mut self, item: &Item) -> Option<Alarms> {
-        let block = Self::block_of(item, Kind::Alarms)?;
-        let f = self.one_block(item, Kind::Alarms, "thresholds")?;
+        let (block, f) = self.one_block(item, Kind::Alarms, "thresholds")?;
         Some(Alarms {
             keyword: block.kind.span,
             cpu: f.int("cpu"),
@@ -834,7 +833,7 @@ impl Lowerer<'_> {
 
     fn environment(&mut self, item: &Item) -> Vec<EnvVar> {
         let mut vars = Vec::new();
-        let Some(fields) = self.one_block(item, Kind::Environment, "variables") else {
+        let Some((_, fields)) = self.one_block(item, Kind::Environment, "variables") else {
             return vars;
         };
         for (key, attr) in &fields.attrs {
