@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
+use crate::model::{Cache, EndpointKind, Model, Ref, S, UrlAuth};
 
 // More read replicas than a group can have are never drawn, so a program the checker has not
 // yet refused cannot make the diagram huge.
@@ -157,7 +157,7 @@ pub fn build(model: &Model) -> Graph {
             id: format!("subnet_{s}"),
             kind: GroupKind::Subnet,
             title: subnet.name.value.clone(),
-            detail: subnet.cidr.value.clone(),
+            detail: detail("", &subnet.existing, &subnet.cidr),
             nodes,
             groups: Vec::new(),
         });
@@ -181,7 +181,7 @@ pub fn build(model: &Model) -> Graph {
         id: "vpc".to_string(),
         kind: GroupKind::Vpc,
         title: model.network.name.value.clone(),
-        detail: format!("VPC {}", model.network.cidr.value),
+        detail: detail("VPC ", &model.network.existing, &model.network.cidr),
         nodes: in_vpc,
         groups: vpc_groups,
     };
@@ -229,4 +229,14 @@ fn cache_nodes(c: usize, cache: &Cache) -> Vec<(Node, Option<&str>)> {
         ));
     }
     out
+}
+
+/// "VPC 10.0.0.0/16", or for one that exists "existing vpc-0abc, 10.0.0.0/16" (its block if stated).
+fn detail(what: &str, existing: &Option<S<String>>, cidr: &Option<S<String>>) -> String {
+    let cidr = cidr.as_ref().map(|c| c.value.as_str());
+    match (existing, cidr) {
+        (Some(e), Some(c)) => format!("existing {what}{}, {c}", e.value),
+        (Some(e), None) => format!("existing {what}{}", e.value),
+        (None, c) => format!("{what}{}", c.unwrap_or_default()),
+    }
 }

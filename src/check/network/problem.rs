@@ -161,7 +161,7 @@ impl NetworkProblem<'_> {
                 vpc_span,
             } => Diag::new(
                 codes::E0204,
-                subnet.cidr.span,
+                cidr_span(subnet),
                 format!(
                     "subnet `{}` ({block}) is not inside the VPC ({vpc})",
                     subnet.name.value
@@ -175,7 +175,7 @@ impl NetworkProblem<'_> {
             .fact("vpc", vpc.to_string()),
             NetworkProblem::Overlap { later, earlier } => Diag::new(
                 codes::E0205,
-                later.1.cidr.span,
+                cidr_span(later.1),
                 format!(
                     "subnet `{}` ({}) overlaps subnet `{}` ({})",
                     later.1.name.value, later.0, earlier.1.name.value, earlier.0
@@ -183,7 +183,7 @@ impl NetworkProblem<'_> {
                 "overlapping block",
             )
             .with_label(
-                earlier.1.cidr.span,
+                cidr_span(earlier.1),
                 format!("`{}` is here", earlier.1.name.value),
             )
             .help("give every subnet its own block inside the VPC")
@@ -421,4 +421,9 @@ fn shared_zones(first: &SharedZone, more: &[SharedZone]) -> Diag {
         .map(|(r, _, _)| r.name.value.clone())
         .collect();
     diag.help(help).fact("subnets", subnets)
+}
+
+/// Where a subnet's block is written; rules about blocks only run on subnets that have one.
+fn cidr_span(subnet: &Subnet) -> Span {
+    subnet.cidr.as_ref().map_or(subnet.name.span, |c| c.span)
 }
