@@ -2,6 +2,7 @@
 //! `endpoints` only find; this module alone writes the messages and names the facts JSON carries.
 
 use super::cidr::Cidr;
+pub use super::existing_problem::ExistingProblem;
 use crate::aws::regions;
 use crate::check::prose::quoted;
 use crate::diag::suggest::did_you_mean;
@@ -101,11 +102,14 @@ pub enum NetworkProblem<'m> {
         endpoint: &'m Endpoint,
         off: Vec<(&'static str, &'m S<bool>)>,
     },
+    /// E0220-E0226, W0220-W0222: existing networks.
+    Existing(ExistingProblem<'m>),
 }
 
 impl NetworkProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
+            NetworkProblem::Existing(problem) => problem.diag(),
             NetworkProblem::NotACidr { text, why } => Diag::new(
                 codes::E0201,
                 text.span,
