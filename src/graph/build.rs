@@ -67,6 +67,7 @@ pub fn build(model: &Model) -> Graph {
                 kind: GroupKind::Unplaced,
                 title: cache.name.value.clone(),
                 detail: "zones chosen by AWS".to_string(),
+                existing: false,
                 nodes: homeless,
                 groups: Vec::new(),
             });
@@ -158,6 +159,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Subnet,
             title: subnet.name.value.clone(),
             detail: detail("", &subnet.existing, &subnet.cidr),
+            existing: subnet.existing.is_some(),
             nodes,
             groups: Vec::new(),
         });
@@ -172,6 +174,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Zone,
             title: format!("zone {zone}"),
             detail: region.map(|r| format!("{r}{zone}")).unwrap_or_default(),
+            existing: false,
             nodes: Vec::new(),
             groups,
         })
@@ -182,6 +185,7 @@ pub fn build(model: &Model) -> Graph {
         kind: GroupKind::Vpc,
         title: model.network.name.value.clone(),
         detail: detail("VPC ", &model.network.existing, &model.network.cidr),
+        existing: model.network.is_existing(),
         nodes: in_vpc,
         groups: vpc_groups,
     };
@@ -191,6 +195,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Stack,
             title: model.stack.name.value.clone(),
             detail: region.unwrap_or_default().to_string(),
+            existing: false,
             nodes: outside,
             groups: vec![vpc],
         },
