@@ -146,6 +146,7 @@ catalog! {
     E0225 Error "gateway endpoint on an existing subnet";
     E0226 Error "provides on a network cachec creates";
     E0227 Error "Session Manager endpoint without private DNS";
+    E0228 Error "update moves a cache to another VPC";
     W0220 Warning "overlap with an existing subnet of unknown block not checked";
     W0221 Warning "created subnets not checked against an existing VPC's block";
     W0222 Warning "private DNS in an existing VPC of unstated DNS settings";
