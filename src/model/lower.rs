@@ -778,7 +778,8 @@ impl Lowerer<'_> {
                 ValueKind::Str(s) => s.clone(),
                 ValueKind::Int(n) => n.to_string(),
                 ValueKind::Bool(b) => b.to_string(),
-                ValueKind::Path(_) | ValueKind::List(_) => {
+                // A value per environment was chosen before lowering: only the others get here.
+                ValueKind::Path(_) | ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -919,7 +920,7 @@ impl Lowerer<'_> {
                 ValueKind::Int(n) => Some(EnvValue::Text(n.to_string())),
                 ValueKind::Bool(b) => Some(EnvValue::Text(b.to_string())),
                 ValueKind::Path(path) => self.cache_attr(path, &attr.value),
-                ValueKind::List(_) => {
+                ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
