@@ -5,7 +5,7 @@ use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
 use crate::model::ids::{
     ServerlessIds, aws_name, export_name, final_snapshot_name, kms_key_id, security_group_id,
-    serverless_attr, serverless_cache_name, serverless_id, subnet_id, user_group_id,
+    serverless_attr, serverless_cache_name, serverless_id, user_group_id,
 };
 use crate::model::{Model, OnDelete, RefOrStr, Serverless, ServerlessAttr, UsageLimits};
 use crate::words::Word;
@@ -75,7 +75,7 @@ fn resource(model: &Model, cache: &Serverless) -> Resource {
         .subnets
         .iter()
         .filter_map(|r| model.subnet(r))
-        .map(|s| Node::reference(subnet_id(&s.name.value)));
+        .map(super::network::subnet_ref);
     let mut props = map([
         (
             "ServerlessCacheName",

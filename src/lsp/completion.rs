@@ -71,7 +71,7 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
                     both.extend(names(parsed, Kind::ServerlessCache));
                     both
                 }
-                Some(Ty::Word(words)) => words
+                Some(Ty::Word(words) | Ty::Words(words)) => words
                     .iter()
                     .map(|w| simple(w, CompletionItemKind::ENUM_MEMBER))
                     .collect(),

@@ -132,6 +132,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::Topic) => SymbolKind::EVENT,
         Some(Kind::ServerlessCache) => SymbolKind::CLASS,
         Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms | Kind::Limits) => SymbolKind::PROPERTY,
+        Some(Kind::Shard) => SymbolKind::STRUCT,
         None => SymbolKind::NULL,
     }
 }

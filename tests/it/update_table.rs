@@ -71,6 +71,7 @@ fn every_emitted_property_has_a_row() {
         "fa-063",
         "production",
         "serverless",
+        "sharded",
         "single-node",
         "valkey-3az",
     ] {
