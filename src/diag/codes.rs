@@ -137,6 +137,19 @@ catalog! {
     E0214 Error "subnet group without subnets";
     W0201 Warning "zone closed to new accounts";
     W0202 Warning "unknown endpoint service";
+    // E0220-E0249 / W0220-W0239: existing networks, and the paths to AWS services they provide.
+    E0220 Error "malformed VPC id";
+    E0221 Error "malformed subnet id";
+    E0222 Error "invalid export name to import";
+    E0223 Error "invalid SSM parameter name";
+    E0224 Error "existing subnet in a network cachec creates";
+    E0225 Error "gateway endpoint on an existing subnet";
+    E0226 Error "provides on a network cachec creates";
+    E0227 Error "Session Manager endpoint without private DNS";
+    E0228 Error "update moves a cache to another VPC";
+    W0220 Warning "overlap with an existing subnet of unknown block not checked";
+    W0221 Warning "created subnets not checked against an existing VPC's block";
+    W0222 Warning "private DNS in an existing VPC of unstated DNS settings";
 
     // E03xx, W03xx: clients (EC2 instances and Lambda functions reaching caches).
     E0301 Error "Session Manager needs the ssm, ssmmessages and ec2messages endpoints";

@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
+use crate::model::{Cache, EndpointKind, Model, Ref, S, UrlAuth};
 
 // More read replicas than a group can have are never drawn, so a program the checker has not
 // yet refused cannot make the diagram huge.
@@ -67,6 +67,7 @@ pub fn build(model: &Model) -> Graph {
                 kind: GroupKind::Unplaced,
                 title: cache.name.value.clone(),
                 detail: "zones chosen by AWS".to_string(),
+                existing: false,
                 nodes: homeless,
                 groups: Vec::new(),
             });
@@ -159,7 +160,8 @@ pub fn build(model: &Model) -> Graph {
             id: format!("subnet_{s}"),
             kind: GroupKind::Subnet,
             title: subnet.name.value.clone(),
-            detail: subnet.cidr.value.clone(),
+            detail: detail("", &subnet.existing, &subnet.cidr),
+            existing: subnet.existing.is_some(),
             nodes,
             groups: Vec::new(),
         });
@@ -174,6 +176,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Zone,
             title: format!("zone {zone}"),
             detail: region.map(|r| format!("{r}{zone}")).unwrap_or_default(),
+            existing: false,
             nodes: Vec::new(),
             groups,
         })
@@ -183,7 +186,8 @@ pub fn build(model: &Model) -> Graph {
         id: "vpc".to_string(),
         kind: GroupKind::Vpc,
         title: model.network.name.value.clone(),
-        detail: format!("VPC {}", model.network.cidr.value),
+        detail: detail("VPC ", &model.network.existing, &model.network.cidr),
+        existing: model.network.is_existing(),
         nodes: in_vpc,
         groups: vpc_groups,
     };
@@ -193,6 +197,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Stack,
             title: model.stack.name.value.clone(),
             detail: region.unwrap_or_default().to_string(),
+            existing: false,
             nodes: outside,
             groups: vec![vpc],
         },
@@ -273,4 +278,14 @@ fn cache_nodes(c: usize, cache: &Cache) -> Vec<(Node, Option<&str>)> {
         }
     }
     out
+}
+
+/// "VPC 10.0.0.0/16", or for one that exists "existing vpc-0abc, 10.0.0.0/16" (its block if stated).
+fn detail(what: &str, existing: &Option<S<String>>, cidr: &Option<S<String>>) -> String {
+    let cidr = cidr.as_ref().map(|c| c.value.as_str());
+    match (existing, cidr) {
+        (Some(e), Some(c)) => format!("existing {what}{}, {c}", e.value),
+        (Some(e), None) => format!("existing {what}{}", e.value),
+        (None, c) => format!("{what}{}", c.unwrap_or_default()),
+    }
 }

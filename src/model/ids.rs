@@ -2,10 +2,12 @@
 //! The emitters build templates from these and the checks read them, so the two never disagree.
 
 use super::facts::Client;
-use super::types::{AlarmMetric, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
+use super::types::{AlarmMetric, Existing, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
 use super::types::{
     Cache, CacheAttr, ClusterMode, Endpoint, EndpointKind, Function, Instance, Layer, Model,
 };
+/// The prefixes of values naming things outside the program, for the emitters that resolve them.
+pub use super::types::{IMPORT, SSM};
 use super::types::{KmsKey, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
@@ -180,8 +182,6 @@ pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
     format!("{}-{what}", aws_name(stack, cache))
 }
 
-/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
-pub const IMPORT: &str = "import:";
 /// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
 /// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
 pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
@@ -256,10 +256,15 @@ pub enum Space {
     Export,
 }
 
+/// The parameter that reads an existing VPC's id from SSM (`existing = "ssm:/name"`).
+pub const VPC_ID_PARAMETER: &str = "VpcIdParameter";
+
 pub struct SubnetIds {
     pub subnet: String,
     pub route_table: String,
     pub association: String,
+    /// The parameter that reads an existing subnet's id from SSM.
+    pub parameter: String,
 }
 
 impl SubnetIds {
@@ -269,16 +274,24 @@ impl SubnetIds {
             subnet: subnet_id(name),
             route_table: route_table_id(name),
             association: id(name, "RouteTableAssociation"),
+            parameter: id(name, "SubnetIdParameter"),
         }
     }
 
-    fn list(self) -> Vec<(Space, String)> {
+    /// What the subnet is emitted as: its resources when cachec creates it, the SSM parameter
+    /// when it exists and SSM holds its id, nothing when the id or an import names it.
+    fn list(self, subnet: &Subnet) -> Vec<(Space, String)> {
         let SubnetIds {
-            subnet,
+            subnet: id,
             route_table,
             association,
+            parameter,
         } = self;
-        resources([subnet, route_table, association])
+        match subnet.existing.as_ref().map(|e| Existing::of(&e.value)) {
+            None => resources([id, route_table, association]),
+            Some(Existing::Ssm(_)) => resources([parameter]),
+            Some(Existing::Id(_) | Existing::Import(_)) => Vec::new(),
+        }
     }
 }
 
@@ -592,7 +605,7 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
     for s in &model.network.subnets {
         out.push(Declared {
             name: &s.name,
-            ids: SubnetIds::of(s).list(),
+            ids: SubnetIds::of(s).list(s),
         });
     }
     for e in &model.network.endpoints {

@@ -444,9 +444,16 @@ impl Lowerer<'_> {
         fields: &mut Fields,
         child_decls: &IndexMap<Span, usize>,
     ) -> Network {
+        let existing = fields.string("existing");
+        let cidr = fields.string("cidr");
+        if existing.is_none() && cidr.is_none() {
+            self.missing_cidr(item, "network", "the VPC");
+        }
         let mut network = Network {
             name: name_of(item),
-            cidr: fields.string("cidr").unwrap_or_else(|| missing(item)),
+            cidr,
+            existing,
+            provides: fields.words("provides"),
             dns_support: fields.boolean("dns_support"),
             dns_hostnames: fields.boolean("dns_hostnames"),
             subnets: Vec::new(),
@@ -465,12 +472,20 @@ impl Lowerer<'_> {
             self.current = Some(decl);
             let f = self.fields(cs, child);
             match cs.kind {
-                Kind::Subnet => network.subnets.push(Subnet {
-                    name: name_of(child),
-                    zone: f.string("zone").unwrap_or_else(|| missing(child)),
-                    cidr: f.string("cidr").unwrap_or_else(|| missing(child)),
-                    span: child.span,
-                }),
+                Kind::Subnet => {
+                    let existing = f.string("existing");
+                    let cidr = f.string("cidr");
+                    if existing.is_none() && cidr.is_none() {
+                        self.missing_cidr(child, "subnet", "the subnet");
+                    }
+                    network.subnets.push(Subnet {
+                        name: name_of(child),
+                        zone: f.string("zone").unwrap_or_else(|| missing(child)),
+                        cidr,
+                        existing,
+                        span: child.span,
+                    });
+                }
                 Kind::Endpoint => {
                     let kind = f.word::<EndpointKind>("kind");
                     let subnets = self.refs(&f, "subnets", Kind::Subnet, child.kind.span);
@@ -511,6 +526,26 @@ impl Lowerer<'_> {
         }
         self.current = outer;
         network
+    }
+
+    /// `cidr` is required of what cachec creates; an existing network or subnet may leave it out.
+    fn missing_cidr(&mut self, item: &Item, keyword: &str, what: &str) {
+        if item.broken || item_writes(item, "cidr") {
+            return;
+        }
+        let at = item.names.first().map_or(item.kind.span, |n| n.span);
+        self.error(
+            Diag::new(
+                codes::E0005,
+                at,
+                format!("`{keyword}` is missing `cidr`"),
+                "needs `cidr`",
+            )
+            .help(format!(
+                "add `cidr = ...`: the IPv4 CIDR block of {what} cachec creates, or \
+                 `existing = \"...\"` when it exists already"
+            )),
+        );
     }
 
     fn cache(&mut self, item: &Item, f: &mut Fields) -> Cache {
@@ -743,7 +778,8 @@ impl Lowerer<'_> {
                 ValueKind::Str(s) => s.clone(),
                 ValueKind::Int(n) => n.to_string(),
                 ValueKind::Bool(b) => b.to_string(),
-                ValueKind::Path(_) | ValueKind::List(_) => {
+                // A value per environment was chosen before lowering: only the others get here.
+                ValueKind::Path(_) | ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -884,7 +920,7 @@ impl Lowerer<'_> {
                 ValueKind::Int(n) => Some(EnvValue::Text(n.to_string())),
                 ValueKind::Bool(b) => Some(EnvValue::Text(b.to_string())),
                 ValueKind::Path(path) => self.cache_attr(path, &attr.value),
-                ValueKind::List(_) => {
+                ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -1020,6 +1056,13 @@ fn name_of(item: &Item) -> Spanned<String> {
 }
 
 /// Placeholder for a required value that is missing (already reported); empty text.
+/// Whether `key` was written (and perhaps already reported as badly typed).
+fn item_writes(item: &Item, key: &str) -> bool {
+    item.entries
+        .iter()
+        .any(|e| matches!(e, Entry::Attr(a) if a.key.value == key))
+}
+
 fn missing(item: &Item) -> Spanned<String> {
     Spanned::new(String::new(), item.kind.span)
 }

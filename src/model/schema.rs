@@ -7,7 +7,7 @@
 
 use super::types::{
     Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
-    LogFormat, OnDelete, TransitMode, UrlAuth, UserEngine,
+    LogFormat, OnDelete, Provided, TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
@@ -142,6 +142,8 @@ pub enum Ty {
     Strs,
     /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
+    /// A list of words from a fixed set, such as `[nat, s3]`.
+    Words(&'static [&'static str]),
     /// The name of one declared thing of this kind.
     Ref(Kind),
     /// A list of names of declared things of this kind.
@@ -164,6 +166,7 @@ impl Ty {
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
+            Ty::Words(words) => format!("a list of words, each one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
             Ty::Refs(kind) => format!("a list of names, each {}", kind.article()),
             Ty::RefOrStr(kind) => format!(
@@ -196,6 +199,10 @@ impl Ty {
                     Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
                     None => String::new(),
                 }
+            }
+            Ty::Words(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                format!("list of {}", quoted.join(", "))
             }
             Ty::Ref(kind) => kind.noun().into(),
             Ty::Refs(kind) => format!("list of {}s", kind.noun()),
@@ -405,15 +412,32 @@ const NETWORK: KindSchema = KindSchema {
     service: "Amazon VPC",
     resource: VPC,
     keys: &[
-        key("cidr", Ty::Str, "IPv4 CIDR block of the VPC, /16 to /28")
-            .required()
-            .cfn(&[at(VPC, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block of the VPC, /16 to /28; required unless existing",
+        )
+        .cfn(&[at(VPC, "CidrBlock")]),
         key("dns_support", Ty::Bool, "EnableDnsSupport")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsSupport")]),
         key("dns_hostnames", Ty::Bool, "EnableDnsHostnames")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
+        // An id, "import:Export" (Fn::ImportValue) or "ssm:/name" (a parameter of type
+        // AWS::SSM::Parameter::Value<AWS::EC2::VPC::Id>). Source: CloudFormation User Guide,
+        // "Use CloudFormation-supplied parameter types" (Systems Manager parameter types).
+        key(
+            "existing",
+            Ty::Str,
+            "the VPC exists: \"vpc-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "VpcId"), at(VPC_ENDPOINT, "VpcId")]),
+        key(
+            "provides",
+            Ty::Words(Provided::WORDS),
+            "paths to AWS services an existing network already has (nat, endpoints)",
+        ),
     ],
     children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
@@ -435,9 +459,24 @@ const SUBNET: KindSchema = KindSchema {
         )
         .required()
         .cfn(&[at(SUBNET_TYPE, "AvailabilityZone")]),
-        key("cidr", Ty::Str, "IPv4 CIDR block inside the VPC's")
-            .required()
-            .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block inside the VPC's; required unless existing",
+        )
+        .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        // Source: as the network's `existing`, with AWS::EC2::Subnet::Id.
+        key(
+            "existing",
+            Ty::Str,
+            "the subnet exists: \"subnet-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[
+            at(SUBNET_GROUP, "SubnetIds"),
+            at(VPC_ENDPOINT, "SubnetIds"),
+            at(EC2_INSTANCE, "SubnetId"),
+            at(LAMBDA, "VpcConfig.SubnetIds"),
+        ]),
     ],
     children: &[],
     free_keys: false,

@@ -3,7 +3,7 @@
 
 use super::damage::Damage;
 use crate::span::{Span, Spanned};
-use crate::words::words;
+use crate::words::{Word, words};
 
 pub type S<T> = Spanned<T>;
 
@@ -117,7 +117,12 @@ pub struct Stack {
 #[derive(Debug, Clone, Default)]
 pub struct Network {
     pub name: S<String>,
-    pub cidr: S<String>,
+    /// Required for a network cachec creates; for an existing one, stated so checks can run.
+    pub cidr: Option<S<String>>,
+    /// `existing = "vpc-..."`: the VPC exists; cachec creates nothing of the network itself.
+    pub existing: Option<S<String>>,
+    /// Paths to AWS services the existing network already gives its subnets.
+    pub provides: Vec<S<Provided>>,
     pub dns_support: Option<S<bool>>,
     pub dns_hostnames: Option<S<bool>>,
     pub subnets: Vec<Subnet>,
@@ -127,6 +132,18 @@ pub struct Network {
 }
 
 impl Network {
+    /// Whether the VPC exists outside the program.
+    pub fn is_existing(&self) -> bool {
+        self.existing.is_some()
+    }
+
+    /// Whether the network gives a path to `service` without an endpoint the program declares.
+    pub fn provides(&self, service: &str) -> bool {
+        self.provides
+            .iter()
+            .any(|p| p.value == Provided::Nat || p.value.word() == service)
+    }
+
     pub fn dns_support(&self) -> bool {
         self.dns_support.as_ref().is_none_or(|b| b.value)
     }
@@ -140,8 +157,51 @@ impl Network {
 pub struct Subnet {
     pub name: S<String>,
     pub zone: S<String>,
-    pub cidr: S<String>,
+    /// Required for a subnet cachec creates; optional for an existing one.
+    pub cidr: Option<S<String>>,
+    /// `existing = "subnet-..."`: the subnet exists; cachec creates no subnet or route table.
+    pub existing: Option<S<String>>,
     pub span: Span,
+}
+
+words! {
+    /// A path to AWS services an existing network already has (`provides = [...]`): a NAT
+    /// gateway (or any route to the internet), or an interface or gateway endpoint of a service.
+    pub enum Provided {
+        Nat = "nat",
+        Ssm = "ssm",
+        Ssmmessages = "ssmmessages",
+        Ec2messages = "ec2messages",
+        S3 = "s3",
+    }
+}
+
+/// How `existing = "..."` names a VPC or subnet, by its prefix.
+/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
+pub const IMPORT: &str = "import:";
+/// `existing = "ssm:/network/vpc-id"`: an id held in an SSM parameter.
+pub const SSM: &str = "ssm:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing<'a> {
+    /// `"vpc-0abc..."`, `"subnet-0abc..."`: the id itself.
+    Id(&'a str),
+    /// `"import:ExportName"`: the id another stack exports.
+    Import(&'a str),
+    /// `"ssm:/path/to/param"`: the id held in an SSM parameter, read at deploy time.
+    Ssm(&'a str),
+}
+
+impl<'a> Existing<'a> {
+    pub fn of(text: &'a str) -> Existing<'a> {
+        if let Some(export) = text.strip_prefix(IMPORT) {
+            Existing::Import(export)
+        } else if let Some(name) = text.strip_prefix(SSM) {
+            Existing::Ssm(name)
+        } else {
+            Existing::Id(text)
+        }
+    }
 }
 
 words! {
