@@ -219,6 +219,26 @@ catalog! {
     W0711 Warning "cfn-lint warning in the built templates";
     E0712 Error "moved from a name that is still declared";
 
+    // E10xx / W10xx: cluster mode enabled and compatible (shards, slots, their parameter group).
+    E1001 Error "shards without cluster mode enabled";
+    E1002 Error "replicas of cluster mode disabled beside shards";
+    E1003 Error "cluster mode without automatic failover";
+    E1004 Error "cluster mode with a parameter group that leaves it off";
+    E1005 Error "cluster parameter group of another family";
+    E1006 Error "more nodes than a cluster may have";
+    E1007 Error "slots outside 0-16383";
+    E1008 Error "two shards hold one slot";
+    E1009 Error "slots no shard holds";
+    E1010 Error "shard blocks and shards disagree";
+    E1011 Error "shard zone outside the subnet group";
+    E1012 Error "shard replica zones and replicas disagree";
+    E1013 Error "cluster mode compatible on an engine version without it";
+    E1014 Error "cluster mode compatible without a replica";
+    E1015 Error "endpoint the group does not have in its cluster mode";
+    W1001 Warning "more nodes than the default quota";
+    W1002 Warning "shards without replicas";
+    W1003 Warning "slots on some shards only";
+
     // E09xx / W09xx: access control (RBAC users, user groups, access strings).
     E0901 Error "RBAC on an engine version without it";
     E0902 Error "user group without transit encryption";

@@ -3,7 +3,9 @@
 
 use super::facts::Client;
 use super::types::{AlarmMetric, Existing, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
-use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
+use super::types::{
+    Cache, CacheAttr, ClusterMode, Endpoint, EndpointKind, Function, Instance, Layer, Model,
+};
 use super::types::{KmsKey, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
@@ -122,6 +124,49 @@ pub fn cache_attr(attr: CacheAttr) -> (&'static str, &'static str) {
         CacheAttr::PrimaryAddress => ("PrimaryEndPoint.Address", "PrimaryAddress"),
         CacheAttr::ReaderAddress => ("ReaderEndPoint.Address", "ReaderAddress"),
         CacheAttr::Port => ("PrimaryEndPoint.Port", "Port"),
+        CacheAttr::ConfigurationAddress => {
+            ("ConfigurationEndPoint.Address", "ConfigurationAddress")
+        }
+        CacheAttr::ConfigurationPort => ("ConfigurationEndPoint.Port", "ConfigurationPort"),
+    }
+}
+
+/// The endpoints a group publishes as root outputs: a sharded group has only its configuration
+/// endpoint (ConfigurationEndPoint exists for cluster mode enabled alone, PrimaryEndPoint and
+/// ReaderEndPoint for the other modes). Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`
+/// return values.
+pub fn endpoints(cache: &Cache) -> &'static [CacheAttr] {
+    match cache.sharded() {
+        true => &[CacheAttr::ConfigurationAddress],
+        false => &[CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress],
+    }
+}
+
+/// The attributes a group has: a sharded group its configuration endpoint alone, a compatible one
+/// both kinds of endpoint, a group with cluster mode disabled its primary and reader endpoints.
+/// Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` return values (ConfigurationEndPoint
+/// is for cluster mode enabled); ElastiCache "Modifying cluster mode" (compatible mode serves
+/// clients of either protocol, cluster clients through the configuration endpoint).
+pub fn readable(cache: &Cache) -> &'static [CacheAttr] {
+    use CacheAttr::*;
+    match (cache.sharded(), cache.cluster_mode()) {
+        (true, _) => &[ConfigurationAddress, ConfigurationPort],
+        (false, ClusterMode::Disabled) => &[PrimaryAddress, ReaderAddress, Port],
+        (false, _) => &[
+            PrimaryAddress,
+            ReaderAddress,
+            Port,
+            ConfigurationAddress,
+            ConfigurationPort,
+        ],
+    }
+}
+
+/// The attribute that holds the port clients use.
+pub fn port_attr(cache: &Cache) -> CacheAttr {
+    match cache.sharded() {
+        true => CacheAttr::ConfigurationPort,
+        false => CacheAttr::Port,
     }
 }
 
@@ -145,6 +190,32 @@ pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
     (1..=nodes.max(1))
         .map(|n| format!("{group}-{n:03}"))
         .collect()
+}
+
+/// The CacheClusterId of each node of a sharded group: `<group id>-<NodeGroupId>-<node>`, shard by
+/// shard (`-0001-001`, `-0001-002`, `-0002-001`, ...). Source: ElastiCache user guide, "Finding
+/// connection endpoints" (node ids of cluster mode enabled).
+pub fn shard_node_ids(group: &str, shards: i64, nodes_per_shard: i64) -> Vec<String> {
+    (1..=shards.max(1))
+        .flat_map(|s| {
+            (1..=nodes_per_shard.max(1))
+                .map(move |n| format!("{group}-{}-{n:03}", node_group_id(s)))
+        })
+        .collect()
+}
+
+/// The NodeGroupId of the `n`th shard (1-based): four digits, as ElastiCache numbers them.
+/// Source: CloudFormation `NodeGroupConfiguration` (NodeGroupId: 1 to 4 digits).
+pub fn node_group_id(n: i64) -> String {
+    format!("{n:04}")
+}
+
+/// Every node's CacheClusterId, for either layout.
+pub fn cache_node_ids(group: &str, cache: &Cache) -> Vec<String> {
+    match cache.sharded() {
+        true => shard_node_ids(group, cache.shard_count(), 1 + cache.replica_count()),
+        false => node_ids(group, cache.node_count()),
+    }
 }
 
 /// The CloudWatch Logs group a log of replication group `group` is delivered to.
@@ -264,6 +335,8 @@ pub struct CacheIds {
     /// With `export = true`, the root outputs of the port and the security group id.
     pub port_output: Option<String>,
     pub security_group_output: Option<String>,
+    /// The attributes other templates may read, each exported from the cache template.
+    pub readable: &'static [CacheAttr],
 }
 
 impl CacheIds {
@@ -290,12 +363,13 @@ impl CacheIds {
                     })
                     .collect()
             },
-            outputs: [CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress]
-                .into_iter()
-                .map(|attr| (attr, id(name, cache_attr(attr).1)))
+            outputs: endpoints(cache)
+                .iter()
+                .map(|&attr| (attr, id(name, cache_attr(attr).1)))
                 .collect(),
             port_output: cache.export().then(|| id(name, "Port")),
             security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
+            readable: readable(cache),
         }
     }
 
@@ -309,18 +383,17 @@ impl CacheIds {
             outputs,
             port_output,
             security_group_output,
+            readable,
         } = self;
-        let exports = [
-            CacheAttr::PrimaryAddress,
-            CacheAttr::ReaderAddress,
-            CacheAttr::Port,
-        ]
-        .map(|attr| {
-            (
-                Space::Export,
-                export_id(&replication_group, cache_attr(attr).0),
-            )
-        });
+        let exports: Vec<(Space, String)> = readable
+            .iter()
+            .map(|&attr| {
+                (
+                    Space::Export,
+                    export_id(&replication_group, cache_attr(attr).0),
+                )
+            })
+            .collect();
         // An exported group id travels from the network template to the root.
         let group_export = security_group_output
             .is_some()

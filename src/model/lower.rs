@@ -197,7 +197,8 @@ impl Lowerer<'_> {
                 };
                 if !s.children.contains(&cs.kind) {
                     self.haunt(child);
-                } else if cs.names != Names::None {
+                } else if cs.names != Names::None && cs.kind != Kind::Shard {
+                    // Shard names are local to their group (`shards` lowers them).
                     // The block lives in its parent: a broken parent breaks it too.
                     let child_decl = self.new_decl(child, Some(decl));
                     self.current = Some(child_decl);
@@ -314,7 +315,8 @@ impl Lowerer<'_> {
                 | Kind::Parameters
                 | Kind::SlowLog
                 | Kind::EngineLog
-                | Kind::Alarms => {}
+                | Kind::Alarms
+                | Kind::Shard => {}
             }
         }
         self.current = None;
@@ -518,7 +520,8 @@ impl Lowerer<'_> {
                 | Kind::Topic
                 | Kind::SlowLog
                 | Kind::EngineLog
-                | Kind::Alarms => {}
+                | Kind::Alarms
+                | Kind::Shard => {}
             }
         }
         self.current = outer;
@@ -586,6 +589,10 @@ impl Lowerer<'_> {
             .filter_map(|(kind, log)| self.log(item, kind, log))
             .collect(),
             alarms: self.alarms(item),
+            cluster_mode: f.word("cluster_mode"),
+            shards: f.int("shards"),
+            replicas_per_shard: f.int("replicas_per_shard"),
+            shard_blocks: self.shards(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -771,7 +778,8 @@ impl Lowerer<'_> {
                 ValueKind::Str(s) => s.clone(),
                 ValueKind::Int(n) => n.to_string(),
                 ValueKind::Bool(b) => b.to_string(),
-                ValueKind::Path(_) | ValueKind::List(_) => {
+                // A value per environment was chosen before lowering: only the others get here.
+                ValueKind::Path(_) | ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -838,6 +846,41 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `shard NAME { ... }` blocks of a replication group; their names are the group's own.
+    fn shards(&mut self, item: &Item) -> Vec<Shard> {
+        let keyword = Kind::Shard.keyword();
+        let mut out: Vec<Shard> = Vec::new();
+        for block in children(item).filter(|c| c.kind.value == keyword) {
+            if !self.names_ok(Kind::Shard.schema(), block) {
+                continue;
+            }
+            let name = name_of(block);
+            if let Some(first) = out.iter().find(|s| s.name.value == name.value) {
+                let first = first.name.span;
+                self.error(
+                    Diag::new(
+                        codes::E0007,
+                        name.span,
+                        format!("shard `{}` is declared twice in this group", name.value),
+                        "declared again here",
+                    )
+                    .with_label(first, "first declared here")
+                    .help("give every shard of the group its own name"),
+                );
+                continue;
+            }
+            let f = self.fields(Kind::Shard.schema(), block);
+            out.push(Shard {
+                name,
+                slots: f.string("slots"),
+                primary_zone: f.string("primary_zone"),
+                replica_zones: f.strings("replica_zones"),
+                span: block.span,
+            });
+        }
+        out
+    }
+
     /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
     fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
         let (block, f) = self.one_block(item, kind, "settings of this log")?;
@@ -877,7 +920,7 @@ impl Lowerer<'_> {
                 ValueKind::Int(n) => Some(EnvValue::Text(n.to_string())),
                 ValueKind::Bool(b) => Some(EnvValue::Text(b.to_string())),
                 ValueKind::Path(path) => self.cache_attr(path, &attr.value),
-                ValueKind::List(_) => {
+                ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -930,6 +973,8 @@ impl Lowerer<'_> {
             "primary_address" => CacheAttr::PrimaryAddress,
             "reader_address" => CacheAttr::ReaderAddress,
             "port" => CacheAttr::Port,
+            "configuration_address" => CacheAttr::ConfigurationAddress,
+            "configuration_port" => CacheAttr::ConfigurationPort,
             other => {
                 self.error(
                     Diag::new(
