@@ -7,8 +7,7 @@ use super::plan::{Plan, Section};
 use crate::aws::engines::{default_cluster_group, default_parameter_group};
 use crate::model::ids::{
     CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, node_group_id,
-    parameter_group_id, port_attr, replication_group_id, replication_group_name, subnet_id,
-    user_group_id,
+    parameter_group_id, port_attr, replication_group_id, replication_group_name, user_group_id,
 };
 use crate::model::{Cache, CacheAttr, ClusterMode, Model, ParameterGroup, RefOrStr};
 use crate::words::Word;
