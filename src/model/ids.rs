@@ -180,10 +180,7 @@ pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
     format!("{}-{what}", aws_name(stack, cache))
 }
 
-/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
-pub const IMPORT: &str = "import:";
-/// `existing = "ssm:/network/vpc-id"`: an id held in an SSM parameter.
-pub const SSM: &str = "ssm:";
+pub use super::types::{IMPORT, SSM};
 /// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
 /// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
 pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
