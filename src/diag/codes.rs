@@ -256,6 +256,18 @@ catalog! {
     E0914 Error "password rule in an access string";
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
+
+    // E103x / W103x: serverless caches.
+    E1030 Error "major version serverless caches do not run";
+    E1031 Error "invalid serverless cache name";
+    E1032 Error "usage limit minimum above its maximum";
+    E1033 Error "daily snapshot time not hh:mm";
+    E1034 Error "valkey user group on a Redis OSS serverless cache";
+    E1035 Error "invalid final snapshot name";
+    E1036 Error "serverless cache description too long";
+    W1030 Warning "serverless major version newer than cachec knows";
+    W1031 Warning "two serverless subnets in one zone";
+    W1032 Warning "final snapshot name without a final snapshot";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -145,10 +145,18 @@ fn removed(change: &Change) -> Diag {
         ),
         "removed in the new program",
     )
-    .help(format!(
-        "keep the declaration (a rename keeps its resources with `moved {{ from = {0}  to = NEW_NAME }}`), or pass `--allow-replace {0}` if its data may be lost",
-        change.owner
-    ))
+    // `moved` renames replication groups only.
+    .help(if change.resource_type == "AWS::ElastiCache::ReplicationGroup" {
+        format!(
+            "keep the declaration (a rename keeps its resources with `moved {{ from = {0}  to = NEW_NAME }}`), or pass `--allow-replace {0}` if its data may be lost",
+            change.owner
+        )
+    } else {
+        format!(
+            "keep the declaration, or pass `--allow-replace {}` if its data may be lost",
+            change.owner
+        )
+    })
 }
 
 fn replaced(change: &Change) -> Diag {
