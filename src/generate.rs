@@ -160,6 +160,38 @@ const REQUIREMENTS: &[&[&str]] = &[
 /// Interface endpoints a Lambda function in the VPC may use besides the cache.
 const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 
+/// How a generated program names its existing VPC and subnets: `forms` picks, per subnet, an id,
+/// an import or an SSM parameter (one in eight), so every form appears across programs.
+struct Existing {
+    seed: u64,
+    forms: u64,
+}
+
+impl Existing {
+    fn vpc(&self) -> String {
+        match self.forms % 3 {
+            0 => format!("vpc-{:017x}", self.seed & 0xffff_ffff_ffff),
+            1 => format!("import:gen-{}-network-VpcId", self.seed),
+            _ => format!("ssm:/gen-{}/network/vpc-id", self.seed),
+        }
+    }
+
+    fn subnet(&self, name: &str, n: usize) -> String {
+        match (self.forms >> 2).wrapping_add(n as u64) % 8 {
+            0 => format!("ssm:/gen-{}/network/{name}", self.seed),
+            1..=3 => format!(
+                "import:gen-{}-network-{}",
+                self.seed,
+                name.replace('_', "-")
+            ),
+            _ => format!(
+                "subnet-{:017x}",
+                ((self.seed & 0xffff_ffff) << 20) | n as u64
+            ),
+        }
+    }
+}
+
 /// What one replication group looks like, as far as its clients need to know.
 struct CacheShape {
     tls: bool,
@@ -219,23 +251,43 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             format!("10.0.{}.{}/28", n / 16, (n % 16) * 16)
         }
     };
+    // Existing networks draw from a stream of their own, so the rest of each program stays as it was.
+    let mut net = Rng(seed ^ 0x6e65_7477);
+    let existing = net.chance(30).then(|| Existing {
+        seed,
+        forms: net.next(),
+    });
     let _ = writeln!(out, "network vpc {{\n  cidr = \"10.0.0.0/16\"");
-    if rng.chance(25) {
+    if let Some(e) = &existing {
+        let _ = writeln!(out, "  existing = \"{}\"", e.vpc());
+    }
+    // An existing VPC's DNS settings are stated, as its interface endpoints need them (W0222).
+    if rng.chance(25) || existing.is_some() {
         let _ = writeln!(out, "  dns_support = true  dns_hostnames = true");
     }
+    let mut subnet_index = 0usize;
+    let mut given = |name: &str| {
+        subnet_index += 1;
+        existing
+            .as_ref()
+            .map(|e| format!("  existing = \"{}\"", e.subnet(name, subnet_index)))
+            .unwrap_or_default()
+    };
     let mut client_cidrs = Vec::new();
     for zone in zones {
         let block = cidr();
+        let id = given(&format!("clients_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\" }}"
+            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\"{id} }}"
         );
         client_cidrs.push(block);
     }
     for zone in zones {
+        let id = given(&format!("lambda_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
             cidr()
         );
     }
@@ -251,9 +303,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             (true, false) => &[],
         };
         for zone in declared {
+            let id = given(&format!("c{c}_{zone}"));
             let _ = writeln!(
                 out,
-                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
                 cidr()
             );
         }
@@ -271,13 +324,18 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         .join(", ");
     // Instances install packages from S3 and are reached over Session Manager; without them the
     // endpoints are optional.
+    // An existing network's route tables are not cachec's: it states its S3 gateway instead (E0225).
     if any_instance || rng.chance(50) {
-        let _ = writeln!(
-            out,
-            "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
-        );
+        if existing.is_some() {
+            let _ = writeln!(out, "  provides = [s3]");
+        } else {
+            let _ = writeln!(
+                out,
+                "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
+            );
+        }
     }
-    if rng.chance(20) {
+    if rng.chance(20) && existing.is_none() {
         let _ = writeln!(
             out,
             "  endpoint dynamodb {{ kind = gateway  subnets = [{lambda_subnets}] }}"
