@@ -42,6 +42,10 @@ pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
 pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
 /// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
 pub const READ_REPLICAS: i64 = 5;
+/// Shards of one cluster mode enabled group: up to 500 (nodes = shards x (1 + replicas) <= 500
+/// on Valkey 7.2+ and Redis OSS 5.0.6+). Source: ElastiCache "Working with shards",
+/// https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html.
+pub const MAX_SHARDS: i64 = 500;
 
 // Tags. Source: "Tagging your AWS resources" (Tagging Best Practices, "Tag naming limits and
 // requirements"), which ElastiCache, EC2 and Lambda each repeat in their tag restrictions.

@@ -9,6 +9,7 @@ mod clients;
 mod encryption;
 mod environment;
 mod functions;
+mod global;
 mod instances;
 mod layers;
 mod logical_ids;
@@ -16,6 +17,7 @@ mod monitoring;
 mod network;
 mod parameters;
 mod prose;
+mod scaling;
 mod security;
 mod share;
 mod tags;
@@ -47,6 +49,8 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     tags::check(model, &mut out);
     share::check(model, &mut out);
     access::check(model, &mut out);
+    global::check(model, &mut out);
+    scaling::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

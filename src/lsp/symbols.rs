@@ -129,7 +129,9 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::User) => SymbolKind::KEY,
         Some(Kind::UserGroup) => SymbolKind::ARRAY,
         Some(Kind::Topic) => SymbolKind::EVENT,
-        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms) => SymbolKind::PROPERTY,
+        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms | Kind::Global | Kind::Autoscaling) => {
+            SymbolKind::PROPERTY
+        }
         None => SymbolKind::NULL,
     }
 }

@@ -6,14 +6,14 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination, LogFormat,
-    OnDelete, TransitMode, UrlAuth, UserEngine,
+    Arch, Authentication, DEFAULT_PORT, DEFAULT_SCALING_TARGET, EndpointKind, KeyDeletion,
+    LogDestination, LogFormat, OnDelete, ShardMetric, TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
     DEFAULT_SWAP_MB,
 };
-use crate::aws::quotas::READ_REPLICAS;
+use crate::aws::quotas::{MAX_SHARDS, READ_REPLICAS};
 use crate::diag::{Code, codes};
 use crate::words::Word;
 
@@ -40,11 +40,13 @@ pub enum Kind {
     SlowLog,
     EngineLog,
     Alarms,
+    Global,
+    Autoscaling,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 22] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -65,6 +67,8 @@ impl Kind {
         Kind::SlowLog,
         Kind::EngineLog,
         Kind::Alarms,
+        Kind::Global,
+        Kind::Autoscaling,
     ];
 
     /// The keyword that declares it.
@@ -95,6 +99,8 @@ impl Kind {
             Kind::SlowLog => "a slow log block",
             Kind::EngineLog => "an engine log block",
             Kind::Alarms => "an alarms block",
+            Kind::Global => "a global block",
+            Kind::Autoscaling => "an autoscaling block",
         }
     }
 
@@ -120,6 +126,8 @@ impl Kind {
             Kind::SlowLog => &SLOW_LOG,
             Kind::EngineLog => &ENGINE_LOG,
             Kind::Alarms => &ALARMS,
+            Kind::Global => &GLOBAL,
+            Kind::Autoscaling => &AUTOSCALING,
         }
     }
 }
@@ -656,7 +664,14 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[Kind::Tags, Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
+    children: &[
+        Kind::Tags,
+        Kind::SlowLog,
+        Kind::EngineLog,
+        Kind::Alarms,
+        Kind::Global,
+        Kind::Autoscaling,
+    ],
     free_keys: false,
 };
 
@@ -1240,6 +1255,107 @@ const ALARMS: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const GLOBAL_GROUP: &str = "AWS::ElastiCache::GlobalReplicationGroup";
+const SCALABLE_TARGET: &str = "AWS::ApplicationAutoScaling::ScalableTarget";
+const SCALING_POLICY: &str = "AWS::ApplicationAutoScaling::ScalingPolicy";
+
+/// A Global Datastore: the group is its primary, in the stack's region, and cachec writes one
+/// template set per secondary region. Source: ElastiCache "Prerequisites and limitations" of
+/// global datastores (up to two secondary regions).
+const GLOBAL: KindSchema = KindSchema {
+    kind: Kind::Global,
+    keyword: "global",
+    names: Names::None,
+    top_level: false,
+    doc: "A Global Datastore: the group is the primary in the stack's region, replicated to secondary regions.",
+    service: "ElastiCache",
+    resource: GLOBAL_GROUP,
+    keys: &[key(
+        "regions",
+        Ty::Strs,
+        "secondary regions, such as [\"us-east-1\"]: each gets its own network and a replication group that joins the datastore (at most two)",
+    )
+    .required()
+    .cfn(&[
+        at(GLOBAL_GROUP, "Members"),
+        at(GROUP, "GlobalReplicationGroupId"),
+    ])],
+    children: &[],
+    free_keys: false,
+};
+
+/// Auto scaling by target tracking. Sources: ElastiCache "Auto Scaling Valkey and Redis OSS
+/// clusters" (replicas 0 to 5 per shard; shards up to 500) and "Defining a scaling policy".
+const AUTOSCALING: KindSchema = KindSchema {
+    kind: Kind::Autoscaling,
+    keyword: "autoscaling",
+    names: Names::None,
+    top_level: false,
+    doc: "Application Auto Scaling of the group's replicas or shards, tracking a metric's target.",
+    service: "Application Auto Scaling",
+    resource: SCALABLE_TARGET,
+    keys: &[
+        key(
+            "replicas_min",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "fewest replicas (per shard) auto scaling keeps",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "replicas_max",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "most replicas (per shard) auto scaling adds",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "replicas_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of ElastiCacheReplicaEngineCPUUtilization the replicas are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+        key(
+            "shards_min",
+            Ty::Int { min: 1, max: MAX_SHARDS },
+            "fewest shards auto scaling keeps (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "shards_max",
+            Ty::Int { min: 1, max: MAX_SHARDS },
+            "most shards auto scaling adds (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "shards_metric",
+            Ty::Word(ShardMetric::WORDS),
+            "what shard scaling tracks: engine CPU of the primaries, memory or capacity counted for eviction",
+        )
+        .default(DefaultValue::Word("primary_cpu"))
+        .cfn(&[at(
+            SCALING_POLICY,
+            "TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification",
+        )]),
+        key(
+            "shards_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of the shard metric the shards are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1262,6 +1378,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     SLOW_LOG,
     ENGINE_LOG,
     ALARMS,
+    GLOBAL,
+    AUTOSCALING,
 ];
 
 /// The schema declared by `keyword`, if any.

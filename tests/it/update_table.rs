@@ -67,7 +67,13 @@ fn replace_rows_are_exactly_the_create_only_properties() {
 #[test]
 fn every_emitted_property_has_a_row() {
     let mut built = Vec::new();
-    for example in ["fa-063", "production", "single-node", "valkey-3az"] {
+    for example in [
+        "fa-063",
+        "production",
+        "single-node",
+        "valkey-3az",
+        "global",
+    ] {
         let path = std::path::PathBuf::from(format!("examples/{example}/stack.cache"));
         let src = std::fs::read_to_string(&path).expect("example");
         let loader = cachec::DirLoader(path.parent().expect("folder").to_path_buf());
@@ -80,7 +86,8 @@ fn every_emitted_property_has_a_row() {
     let mut missing = BTreeSet::new();
     for set in built {
         let set = set.expect("the programs build");
-        for (_, template) in &set.templates {
+        let secondaries = set.secondaries.iter().flat_map(|(_, t)| t);
+        for (_, template) in set.templates.iter().chain(secondaries) {
             for resource in template.resources.values() {
                 let ty = cachec::plan::table::lookup(resource.ty);
                 for property in resource.properties.keys() {
