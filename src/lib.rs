@@ -184,7 +184,7 @@ fn emit_checked(
     // A secondary's set is the primary's network and groups without clients, so it fits
     // wherever the primary's does; its split cannot fail where the primary's did not.
     let mut secondaries = Vec::new();
-    for region in emit::global::secondary_regions(&model) {
+    for region in model::global::secondary_regions(&model) {
         match emit::templates(emit::secondary_plan(&model, &region), options.emit) {
             Ok(set) => secondaries.push((region, set)),
             Err(unsplittable) => diags.extend(options.policy.apply(vec![unsplittable])),

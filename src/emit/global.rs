@@ -1,5 +1,5 @@
 //! Global Datastore: the primary region's `AWS::ElastiCache::GlobalReplicationGroup` around the
-//! primary group, and each secondary region's model: its network and a group joining by the id.
+//! primary group, and in each secondary region a group that joins it by the id.
 //!
 //! A secondary's template set cannot import the id (exports do not cross regions), so it takes
 //! the id as a root parameter, which the primary's root output of the same name gives.
@@ -10,69 +10,6 @@ use crate::model::ids::{
     CacheIds, aws_name, global_parameter_id, kms_key_id, replication_group_name,
 };
 use crate::model::{Cache, Model, OnDelete, RefOrStr};
-
-/// The secondary regions of the program, in the order first named.
-pub fn secondary_regions(model: &Model) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for g in model.caches.iter().filter_map(|c| c.global.as_ref()) {
-        for r in &g.regions.value {
-            if !out.contains(&r.value) {
-                out.push(r.value.clone());
-            }
-        }
-    }
-    out
-}
-
-/// The model a secondary region's template set is emitted from: the network (without endpoints,
-/// which serve clients) and the groups replicated to `region`, without clients, layers, or what
-/// a member inherits from the datastore or keeps regional (parameter groups, users, topics, logs
-/// and alarms).
-pub fn secondary_model(model: &Model, region: &str) -> Model {
-    let mut m = model.clone();
-    m.stack.region = Some(crate::span::Spanned::new(
-        region.to_string(),
-        model.stack.name.span,
-    ));
-    m.network.endpoints.clear();
-    m.layers.clear();
-    m.instances.clear();
-    m.functions.clear();
-    m.moves.clear();
-    m.parameter_groups.clear();
-    m.users.clear();
-    m.user_groups.clear();
-    m.topics.clear();
-    m.caches.retain(|c| {
-        c.global
-            .as_ref()
-            .is_some_and(|g| g.regions.value.iter().any(|r| r.value == region))
-    });
-    for c in &mut m.caches {
-        c.logs.clear();
-        c.alarms = None;
-        c.notifications = None;
-        c.user_group = None;
-        c.parameter_group = None;
-        c.autoscaling = None;
-    }
-    let used: Vec<&str> = m
-        .caches
-        .iter()
-        .filter_map(|c| match &c.kms_key {
-            Some(RefOrStr::Declared(k)) => Some(k.name.value.as_str()),
-            _ => None,
-        })
-        .collect();
-    let keys: Vec<_> = m
-        .kms_keys
-        .iter()
-        .filter(|k| used.contains(&k.name.value.as_str()))
-        .cloned()
-        .collect();
-    m.kms_keys = keys;
-    m
-}
 
 /// In the primary region: the datastore, whose one member is the primary group, and its id as a
 /// root output. Source: CloudFormation `AWS::ElastiCache::GlobalReplicationGroup`, whose `Ref`

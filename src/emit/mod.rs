@@ -5,7 +5,7 @@ mod cache;
 mod deploy;
 pub mod endpoints;
 mod functions;
-pub mod global;
+mod global;
 mod instances;
 mod json;
 mod kms;
@@ -80,10 +80,10 @@ pub fn plan(model: &Model) -> Plan {
     plan_of(&renamed)
 }
 
-/// The plan of a Global Datastore's secondary region: [`global::secondary_model`] emitted with
+/// The plan of a Global Datastore's secondary region: [`crate::model::global::secondary_model`] emitted with
 /// its groups joining the datastore.
 pub fn secondary_plan(model: &Model, region: &str) -> Plan {
-    let model = global::secondary_model(model, region);
+    let model = crate::model::global::secondary_model(model, region);
     let mut plan = Plan {
         secondary: true,
         ..Plan::default()
