@@ -210,6 +210,23 @@ pub fn regional_files(
     out
 }
 
+/// The name of the deploy order a Global Datastore's build writes beside its regions' folders.
+pub const DEPLOY_ORDER: &str = deploy::FILE;
+
+/// The region folders of a build's files, in the order they are deployed (the primary first).
+pub fn regions_in_order(files: &[File]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for region in files
+        .iter()
+        .filter_map(|f| f.name.split_once('/').map(|(r, _)| r))
+    {
+        if !out.contains(&region) {
+            out.push(region);
+        }
+    }
+    out
+}
+
 /// YAML prints straight from the template; JSON goes through serde_json's tree, built from a copy.
 pub fn print(template: &Template, format: Format) -> String {
     match format {
