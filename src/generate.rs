@@ -10,6 +10,7 @@ use crate::aws::monitoring::{ENGINE_LOG_REDIS, LOG_RETENTION_DAYS, SLOW_LOG_REDI
 use crate::aws::node_types;
 use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
+use crate::aws::{autoscaling, global, regions};
 use crate::model::schema::{Kind, Ty};
 use crate::model::{Arch, LogFormat, OnDelete, SourceLoader, TransitMode};
 use crate::words::Word;
@@ -671,9 +672,10 @@ fn replication_group(
         let _ = writeln!(out, "  transit_mode = {mode}");
     }
     let declared_key = at_rest && rng.chance(30) && rng.chance(50);
+    let existing_key = !declared_key && at_rest && rng.chance(15);
     if declared_key {
         let _ = writeln!(out, "  kms_key = cache{c}_key");
-    } else if at_rest && rng.chance(15) {
+    } else if existing_key {
         let key = if rng.chance(50) {
             format!("alias/gen-{seed}-cache{c}")
         } else {
@@ -698,6 +700,20 @@ fn replication_group(
     let rbac = tls && !token && rbac_versions(engine, version).0 && rng.chance(40);
     if rbac {
         let _ = writeln!(out, "  user_group = c{c}_users");
+    }
+    // Global Datastore and auto scaling draw from their own stream too.
+    let mut scale = Rng(seed.wrapping_mul(37).wrapping_add(c as u64 + 7));
+    let global = scale_out(
+        &mut scale,
+        out,
+        region,
+        used,
+        (engine, version, node),
+        existing_key,
+        tiered,
+    );
+    if !global {
+        auto_scaling(&mut scale, out, (engine, version, node), tiered);
     }
     out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
@@ -724,6 +740,69 @@ fn replication_group(
         replicas,
         users: accounts,
     }
+}
+
+/// In a share of the groups that may be members, a Global Datastore with one secondary region
+/// that has the zone letters the group uses; `true` when written.
+fn scale_out(
+    rng: &mut Rng,
+    out: &mut String,
+    region: &str,
+    used: &[&str],
+    (engine, version, node): (&str, &str, &str),
+    existing_key: bool,
+    tiered: bool,
+) -> bool {
+    let version_ok =
+        engine == "valkey" || Version::parse(version).is_some_and(|v| v >= global::MIN_REDIS);
+    if !rng.chance(12)
+        || existing_key
+        || tiered
+        || !version_ok
+        || !global::node_type_supported(node)
+    {
+        return false;
+    }
+    let secondaries: Vec<&str> = REGIONS
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| *r != region && global::region_supported(r))
+        .filter(|r| {
+            regions::zone_letters(r)
+                .is_some_and(|letters| used.iter().all(|z| letters.contains(*z)))
+        })
+        .collect();
+    if secondaries.is_empty() {
+        return false;
+    }
+    let secondary = *rng.pick(&secondaries);
+    let _ = writeln!(out, "  global {{ regions = [\"{secondary}\"] }}");
+    true
+}
+
+/// In a share of the groups auto scaling serves, replica auto scaling within 0 to 5 replicas and
+/// a target ElastiCache advises.
+fn auto_scaling(
+    rng: &mut Rng,
+    out: &mut String,
+    (engine, version, node): (&str, &str, &str),
+    tiered: bool,
+) {
+    let min = match tiered {
+        true => autoscaling::MIN_REDIS_TIERING,
+        false => autoscaling::MIN_REDIS,
+    };
+    let version_ok = engine == "valkey" || Version::parse(version).is_some_and(|v| v >= min);
+    if !rng.chance(15) || !version_ok || !autoscaling::node_type_supported(node) {
+        return;
+    }
+    let low = rng.below(READ_REPLICAS as usize + 1);
+    let high = low + rng.below(READ_REPLICAS as usize + 1 - low);
+    let target = autoscaling::CPU_TARGETS.start() + rng.below(36) as i64;
+    let _ = writeln!(
+        out,
+        "  autoscaling {{ replicas_min = {low}  replicas_max = {high}  replicas_target = {target} }}"
+    );
 }
 
 /// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
@@ -948,6 +1027,18 @@ mod tests {
             assert!(errors.is_empty(), "seed {seed}: {errors:?}\n{}", g.source);
             assert!(files.is_some());
         }
+    }
+
+    #[test]
+    fn a_share_of_programs_are_global_or_auto_scaled() {
+        let sources: Vec<String> = (0..100).map(|seed| program(seed, 3, 1).source).collect();
+        let global = sources.iter().filter(|s| s.contains("global {")).count();
+        let scaled = sources
+            .iter()
+            .filter(|s| s.contains("autoscaling {"))
+            .count();
+        assert!((5..=60).contains(&global), "{global} of 100 global");
+        assert!((5..=60).contains(&scaled), "{scaled} of 100 auto scaled");
     }
 
     #[test]
