@@ -12,7 +12,7 @@ use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
 use crate::aws::{autoscaling, global, regions};
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, LogFormat, OnDelete, SourceLoader, TransitMode};
+use crate::model::{Arch, LogFormat, OnDelete, ShardMetric, SourceLoader, TransitMode};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -327,6 +327,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         if let Some(shape) = shapes.last() {
             out.push_str(&shape.users);
         }
+    }
+    if let Some(used) = cache_zones.first() {
+        auto_scaled(seed, &mut out, region, used);
     }
 
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
@@ -703,7 +706,7 @@ fn replication_group(
     }
     // Global Datastore and auto scaling draw from their own stream too.
     let mut scale = Rng(seed.wrapping_mul(37).wrapping_add(c as u64 + 7));
-    let global = scale_out(
+    scale_out(
         &mut scale,
         out,
         region,
@@ -712,9 +715,6 @@ fn replication_group(
         existing_key,
         tiered,
     );
-    if !global {
-        auto_scaling(&mut scale, out, (engine, version, node), tiered);
-    }
     out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
     if declared_key {
@@ -743,7 +743,7 @@ fn replication_group(
 }
 
 /// In a share of the groups that may be members, a Global Datastore with one secondary region
-/// that has the zone letters the group uses; `true` when written.
+/// that has the zone letters the group uses.
 fn scale_out(
     rng: &mut Rng,
     out: &mut String,
@@ -752,7 +752,7 @@ fn scale_out(
     (engine, version, node): (&str, &str, &str),
     existing_key: bool,
     tiered: bool,
-) -> bool {
+) {
     let version_ok =
         engine == "valkey" || Version::parse(version).is_some_and(|v| v >= global::MIN_REDIS);
     if !rng.chance(12)
@@ -761,7 +761,7 @@ fn scale_out(
         || !version_ok
         || !global::node_type_supported(node)
     {
-        return false;
+        return;
     }
     let secondaries: Vec<&str> = REGIONS
         .iter()
@@ -773,36 +773,54 @@ fn scale_out(
         })
         .collect();
     if secondaries.is_empty() {
-        return false;
+        return;
     }
     let secondary = *rng.pick(&secondaries);
     let _ = writeln!(out, "  global {{ regions = [\"{secondary}\"] }}");
-    true
 }
 
-/// In a share of the groups auto scaling serves, replica auto scaling within 0 to 5 replicas and
-/// a target ElastiCache advises.
-fn auto_scaling(
-    rng: &mut Rng,
-    out: &mut String,
-    (engine, version, node): (&str, &str, &str),
-    tiered: bool,
-) {
-    let min = match tiered {
-        true => autoscaling::MIN_REDIS_TIERING,
-        false => autoscaling::MIN_REDIS,
-    };
-    let version_ok = engine == "valkey" || Version::parse(version).is_some_and(|v| v >= min);
-    if !rng.chance(15) || !version_ok || !autoscaling::node_type_supported(node) {
+/// In a share of programs, a sharded Valkey group beside the others, in the first group's
+/// subnets, that auto scales its replicas and, now and then, its shards.
+fn auto_scaled(seed: u64, out: &mut String, region: &str, used: &[&str]) {
+    let mut rng = Rng(seed ^ 0x7363_616c_6564);
+    let (plain, _) = node_types("valkey", "8.0", region);
+    let nodes: Vec<&str> = plain
+        .into_iter()
+        .filter(|n| autoscaling::node_type_supported(n))
+        .collect();
+    if !rng.chance(15) || nodes.is_empty() {
         return;
     }
-    let low = rng.below(READ_REPLICAS as usize + 1);
-    let high = low + rng.below(READ_REPLICAS as usize + 1 - low);
-    let target = autoscaling::CPU_TARGETS.start() + rng.below(36) as i64;
+    let node = *rng.pick(&nodes);
+    let shards = 1 + rng.below(4);
+    let replicas = 1 + rng.below(READ_REPLICAS as usize);
+    let subnets: Vec<String> = used.iter().map(|z| format!("c0_{z}")).collect();
+    let _ = writeln!(out, "replication_group scaled {{");
     let _ = writeln!(
         out,
-        "  autoscaling {{ replicas_min = {low}  replicas_max = {high}  replicas_target = {target} }}"
+        "  engine = \"valkey\"  engine_version = \"8.0\"  node_type = \"{node}\""
     );
+    let _ = writeln!(
+        out,
+        "  cluster_mode = enabled  shards = {shards}  replicas_per_shard = {replicas}"
+    );
+    let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
+    let _ = writeln!(out, "  transit_encryption = true");
+    let low = rng.below(replicas + 1);
+    let high = replicas + rng.below(READ_REPLICAS as usize + 1 - replicas);
+    let target = autoscaling::CPU_TARGETS.start() + rng.below(36) as i64;
+    let mut block =
+        format!("replicas_min = {low}  replicas_max = {high}  replicas_target = {target}");
+    if rng.chance(50) {
+        let metric = rng.pick(ShardMetric::WORDS);
+        let _ = write!(
+            block,
+            "  shards_min = {shards}  shards_max = {}  shards_metric = {metric}  shards_target = {target}",
+            shards + rng.below(8)
+        );
+    }
+    let _ = writeln!(out, "  autoscaling {{ {block} }}");
+    let _ = writeln!(out, "}}\n");
 }
 
 /// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).

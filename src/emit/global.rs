@@ -92,9 +92,21 @@ pub fn secondary_group(model: &Model, cache: &Cache, ids: &CacheIds, plan: &mut 
             "SecurityGroupIds",
             Node::list([Node::reference(&ids.security_group)]),
         ),
-        ("NumCacheClusters", Node::Int(1 + cache.replica_count())),
     ]);
-    if let Some(primary) = &cache.primary_zone {
+    // The datastore sets the shards; a sharded member names its replicas per shard only
+    // (NumNodeGroups conflicts with GlobalReplicationGroupId).
+    if cache.sharded() {
+        props.insert(
+            "ReplicasPerNodeGroup".into(),
+            Node::Int(cache.replicas_per_shard()),
+        );
+    } else {
+        props.insert(
+            "NumCacheClusters".into(),
+            Node::Int(1 + cache.replica_count()),
+        );
+    }
+    if let Some(primary) = cache.primary_zone.as_ref().filter(|_| !cache.sharded()) {
         let mut zones = vec![zone(&primary.value)];
         if let Some(replicas) = &cache.replica_zones {
             zones.extend(replicas.value.iter().map(|z| zone(&z.value)));

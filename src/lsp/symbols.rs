@@ -132,6 +132,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms | Kind::Global | Kind::Autoscaling) => {
             SymbolKind::PROPERTY
         }
+        Some(Kind::Shard) => SymbolKind::STRUCT,
         None => SymbolKind::NULL,
     }
 }

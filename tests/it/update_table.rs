@@ -70,9 +70,11 @@ fn every_emitted_property_has_a_row() {
     for example in [
         "fa-063",
         "production",
+        "sharded",
         "single-node",
         "valkey-3az",
         "global",
+        "autoscaled",
     ] {
         let path = std::path::PathBuf::from(format!("examples/{example}/stack.cache"));
         let src = std::fs::read_to_string(&path).expect("example");

@@ -1,4 +1,4 @@
-//! Auto scaling rules: the node types and engine versions Application Auto Scaling serves,
+//! Auto scaling rules: cluster mode enabled, the node types and engine versions it serves,
 //! bounds in order, targets ElastiCache advises, and no auto scaling in a global datastore.
 //! The rules here find; `problem` words what they find.
 
@@ -9,7 +9,7 @@ use problem::ScalingProblem;
 use crate::aws::autoscaling;
 use crate::aws::engines::Version;
 use crate::diag::Diag;
-use crate::model::{Autoscaling, Cache, Model, ShardMetric};
+use crate::model::{Autoscaling, Cache, ClusterMode, Model, ShardMetric};
 
 pub fn check(model: &Model, out: &mut Vec<Diag>) {
     let mut found = Vec::new();
@@ -26,6 +26,12 @@ fn scaling<'m>(cache: &'m Cache, a: &'m Autoscaling, found: &mut Vec<ScalingProb
         found.push(ScalingProblem::Global {
             autoscaling: a,
             global: g.keyword,
+        });
+    }
+    if cache.cluster_mode() != ClusterMode::Enabled {
+        found.push(ScalingProblem::NotClustered {
+            cache,
+            autoscaling: a,
         });
     }
     if !autoscaling::node_type_supported(&cache.node_type.value) {

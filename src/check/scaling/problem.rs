@@ -9,6 +9,11 @@ use crate::span::Span;
 /// What the auto scaling rules find; each borrows the declarations it is about.
 #[derive(Debug, Clone)]
 pub enum ScalingProblem<'m> {
+    /// E1070: auto scaling of a group with cluster mode disabled or compatible.
+    NotClustered {
+        cache: &'m Cache,
+        autoscaling: &'m Autoscaling,
+    },
     /// E1071: a node type auto scaling does not serve.
     NodeType {
         cache: &'m Cache,
@@ -39,6 +44,19 @@ pub enum ScalingProblem<'m> {
 impl ScalingProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
+            ScalingProblem::NotClustered { cache, autoscaling } => {
+                let d = Diag::new(
+                    codes::E1070,
+                    autoscaling.keyword,
+                    "ElastiCache auto scales only groups with cluster mode enabled",
+                    "auto scaling",
+                );
+                match &cache.cluster_mode {
+                    Some(mode) => d.with_label(mode.span, "not enabled"),
+                    None => d.with_label(cache.name.span, "cluster mode disabled by default"),
+                }
+                .help("set `cluster_mode = enabled` with `shards` and `replicas_per_shard`, or remove `autoscaling`")
+            }
             ScalingProblem::NodeType { cache, autoscaling } => Diag::new(
                 codes::E1071,
                 cache.node_type.span,
