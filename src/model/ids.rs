@@ -6,6 +6,8 @@ use super::types::{AlarmMetric, Existing, LogDestination, LogType, S, Subnet, To
 use super::types::{
     Cache, CacheAttr, ClusterMode, Endpoint, EndpointKind, Function, Instance, Layer, Model,
 };
+/// The prefixes of values naming things outside the program, for the emitters that resolve them.
+pub use super::types::{IMPORT, SSM};
 use super::types::{KmsKey, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
@@ -186,10 +188,6 @@ pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
     format!("{}-{what}", aws_name(stack, cache))
 }
 
-/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
-pub const IMPORT: &str = "import:";
-/// `existing = "ssm:/network/vpc-id"`: an id held in an SSM parameter.
-pub const SSM: &str = "ssm:";
 /// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
 /// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
 pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {

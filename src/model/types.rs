@@ -177,6 +177,11 @@ words! {
 }
 
 /// How `existing = "..."` names a VPC or subnet, by its prefix.
+/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
+pub const IMPORT: &str = "import:";
+/// `existing = "ssm:/network/vpc-id"`: an id held in an SSM parameter.
+pub const SSM: &str = "ssm:";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing<'a> {
     /// `"vpc-0abc..."`, `"subnet-0abc..."`: the id itself.
@@ -189,9 +194,9 @@ pub enum Existing<'a> {
 
 impl<'a> Existing<'a> {
     pub fn of(text: &'a str) -> Existing<'a> {
-        if let Some(export) = text.strip_prefix(crate::model::ids::IMPORT) {
+        if let Some(export) = text.strip_prefix(IMPORT) {
             Existing::Import(export)
-        } else if let Some(name) = text.strip_prefix(crate::model::ids::SSM) {
+        } else if let Some(name) = text.strip_prefix(SSM) {
             Existing::Ssm(name)
         } else {
             Existing::Id(text)

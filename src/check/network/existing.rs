@@ -1,6 +1,7 @@
 //! Existing networks: the ids, exports and SSM names that find them, what cannot be created in
 //! them (gateway routes), and the checks that cannot run on what cachec is not told (once each).
 
+use super::existing_problem::{IdOf, SSM_DEPTH, SSM_LENGTH, SsmNameError};
 use super::problem::{ExistingProblem, NetworkProblem};
 use crate::diag::Diag;
 use crate::model::{EndpointKind, Existing, Model, S, Subnet};
@@ -12,41 +13,6 @@ pub fn check(model: &Model, out: &mut Vec<Diag>) {
             .map(|p| NetworkProblem::Existing(p).diag()),
     );
 }
-
-/// What `existing` names: a VPC or a subnet, by the prefix of its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdOf {
-    Vpc,
-    Subnet,
-}
-
-impl IdOf {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            IdOf::Vpc => "vpc-",
-            IdOf::Subnet => "subnet-",
-        }
-    }
-}
-
-/// Why an SSM parameter name is one SSM does not have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SsmNameError {
-    Empty,
-    Character(char),
-    /// A name with `/` that does not begin with one.
-    NoLeadingSlash,
-    /// More than [`SSM_DEPTH`] levels.
-    Deep,
-    /// Longer than [`SSM_LENGTH`].
-    Long,
-}
-
-/// Source: Systems Manager API Reference, PutParameter `Name`: "Parameter hierarchies are
-/// limited to a maximum depth of fifteen levels"; the fully qualified name is at most 1011
-/// characters; names hold only `a-zA-Z0-9_.-` and `/` for hierarchies, which need a leading `/`.
-pub const SSM_DEPTH: usize = 15;
-pub const SSM_LENGTH: usize = 1011;
 
 fn find(model: &Model) -> Vec<ExistingProblem<'_>> {
     let mut found = Vec::new();

@@ -1,11 +1,45 @@
 //! Findings about existing networks as data, and their wording: the ids, exports and SSM names
 //! that find them, and the checks that cannot run on what cachec is not told.
 
-use super::existing::{IdOf, SSM_DEPTH, SSM_LENGTH, SsmNameError};
 use crate::check::prose::quoted;
 use crate::diag::{Diag, codes};
 use crate::model::{Endpoint, S, Subnet};
 use crate::span::Span;
+
+/// What `existing` names: a VPC or a subnet, by the prefix of its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdOf {
+    Vpc,
+    Subnet,
+}
+
+impl IdOf {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            IdOf::Vpc => "vpc-",
+            IdOf::Subnet => "subnet-",
+        }
+    }
+}
+
+/// Why an SSM parameter name is one SSM does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SsmNameError {
+    Empty,
+    Character(char),
+    /// A name with `/` that does not begin with one.
+    NoLeadingSlash,
+    /// More than [`SSM_DEPTH`] levels.
+    Deep,
+    /// Longer than [`SSM_LENGTH`].
+    Long,
+}
+
+/// Source: Systems Manager API Reference, PutParameter `Name`: "Parameter hierarchies are
+/// limited to a maximum depth of fifteen levels"; the fully qualified name is at most 1011
+/// characters; names hold only `a-zA-Z0-9_.-` and `/` for hierarchies, which need a leading `/`.
+pub const SSM_DEPTH: usize = 15;
+pub const SSM_LENGTH: usize = 1011;
 
 /// What the rules in `existing` find.
 #[derive(Debug, Clone)]
