@@ -462,7 +462,16 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     };
     match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
-            eprintln!("wrote {} template(s) to {}", files.len(), out.display());
+            let order = files.iter().find(|f| f.name == cachec::emit::DEPLOY_ORDER);
+            let templates = files.len() - usize::from(order.is_some());
+            eprintln!("wrote {templates} template(s) to {}", out.display());
+            if let Some(order) = order {
+                eprintln!(
+                    "deploy the regions in order ({}): {}",
+                    out.join(&order.name).display(),
+                    cachec::emit::regions_in_order(&files).join(", then ")
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

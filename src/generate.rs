@@ -10,8 +10,9 @@ use crate::aws::monitoring::{ENGINE_LOG_REDIS, LOG_RETENTION_DAYS, SLOW_LOG_REDI
 use crate::aws::node_types;
 use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
+use crate::aws::{autoscaling, global, regions};
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, LogFormat, OnDelete, SourceLoader, TransitMode};
+use crate::model::{Arch, LogFormat, OnDelete, ShardMetric, SourceLoader, TransitMode};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -386,6 +387,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         if let Some(shape) = shapes.last() {
             out.push_str(&shape.users);
         }
+    }
+    if let Some(used) = cache_zones.first() {
+        auto_scaled(seed, &mut out, region, used);
     }
 
     // Serverless caches draw from a stream of their own too, so programs without one stay as
@@ -819,9 +823,10 @@ fn replication_group(
         let _ = writeln!(out, "  transit_mode = {mode}");
     }
     let declared_key = at_rest && rng.chance(30) && rng.chance(50);
+    let existing_key = !declared_key && at_rest && rng.chance(15);
     if declared_key {
         let _ = writeln!(out, "  kms_key = cache{c}_key");
-    } else if at_rest && rng.chance(15) {
+    } else if existing_key {
         let key = if rng.chance(50) {
             format!("alias/gen-{seed}-cache{c}")
         } else {
@@ -847,6 +852,17 @@ fn replication_group(
     if rbac {
         let _ = writeln!(out, "  user_group = c{c}_users");
     }
+    // Global Datastore and auto scaling draw from their own stream too.
+    let mut scale = Rng(seed.wrapping_mul(37).wrapping_add(c as u64 + 7));
+    scale_out(
+        &mut scale,
+        out,
+        region,
+        used,
+        (engine, version, node),
+        existing_key,
+        tiered,
+    );
     out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
     if declared_key {
@@ -903,6 +919,87 @@ fn shards(rng: &mut Rng, out: &mut String, used: &[&str], multi_az: bool) {
             );
         }
     }
+}
+
+/// In a share of the groups that may be members, a Global Datastore with one secondary region
+/// that has the zone letters the group uses.
+fn scale_out(
+    rng: &mut Rng,
+    out: &mut String,
+    region: &str,
+    used: &[&str],
+    (engine, version, node): (&str, &str, &str),
+    existing_key: bool,
+    tiered: bool,
+) {
+    let version_ok =
+        engine == "valkey" || Version::parse(version).is_some_and(|v| v >= global::MIN_REDIS);
+    if !rng.chance(12)
+        || existing_key
+        || tiered
+        || !version_ok
+        || !global::node_type_supported(node)
+    {
+        return;
+    }
+    let secondaries: Vec<&str> = REGIONS
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| *r != region && global::region_supported(r))
+        .filter(|r| {
+            regions::zone_letters(r)
+                .is_some_and(|letters| used.iter().all(|z| letters.contains(*z)))
+        })
+        .collect();
+    if secondaries.is_empty() {
+        return;
+    }
+    let secondary = *rng.pick(&secondaries);
+    let _ = writeln!(out, "  global {{ regions = [\"{secondary}\"] }}");
+}
+
+/// In a share of programs, a sharded Valkey group beside the others, in the first group's
+/// subnets, that auto scales its replicas and, now and then, its shards.
+fn auto_scaled(seed: u64, out: &mut String, region: &str, used: &[&str]) {
+    let mut rng = Rng(seed ^ 0x7363_616c_6564);
+    let (plain, _) = node_types("valkey", "8.0", region);
+    let nodes: Vec<&str> = plain
+        .into_iter()
+        .filter(|n| autoscaling::node_type_supported(n))
+        .collect();
+    if !rng.chance(15) || nodes.is_empty() {
+        return;
+    }
+    let node = *rng.pick(&nodes);
+    let shards = 1 + rng.below(4);
+    let replicas = 1 + rng.below(READ_REPLICAS as usize);
+    let subnets: Vec<String> = used.iter().map(|z| format!("c0_{z}")).collect();
+    let _ = writeln!(out, "replication_group scaled {{");
+    let _ = writeln!(
+        out,
+        "  engine = \"valkey\"  engine_version = \"8.0\"  node_type = \"{node}\""
+    );
+    let _ = writeln!(
+        out,
+        "  cluster_mode = enabled  shards = {shards}  replicas_per_shard = {replicas}"
+    );
+    let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
+    let _ = writeln!(out, "  transit_encryption = true");
+    let low = rng.below(replicas + 1);
+    let high = replicas + rng.below(READ_REPLICAS as usize + 1 - replicas);
+    let target = autoscaling::CPU_TARGETS.start() + rng.below(36) as i64;
+    let mut block =
+        format!("replicas_min = {low}  replicas_max = {high}  replicas_target = {target}");
+    if rng.chance(50) {
+        let metric = rng.pick(ShardMetric::WORDS);
+        let _ = write!(
+            block,
+            "  shards_min = {shards}  shards_max = {}  shards_metric = {metric}  shards_target = {target}",
+            shards + rng.below(8)
+        );
+    }
+    let _ = writeln!(out, "  autoscaling {{ {block} }}");
+    let _ = writeln!(out, "}}\n");
 }
 
 /// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
@@ -1139,6 +1236,18 @@ mod tests {
             })
             .count();
         assert!((10..=70).contains(&with), "{with} of 100");
+    }
+
+    #[test]
+    fn a_share_of_programs_are_global_or_auto_scaled() {
+        let sources: Vec<String> = (0..100).map(|seed| program(seed, 3, 1).source).collect();
+        let global = sources.iter().filter(|s| s.contains("global {")).count();
+        let scaled = sources
+            .iter()
+            .filter(|s| s.contains("autoscaling {"))
+            .count();
+        assert!((5..=60).contains(&global), "{global} of 100 global");
+        assert!((5..=60).contains(&scaled), "{scaled} of 100 auto scaled");
     }
 
     #[test]

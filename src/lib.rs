@@ -113,6 +113,9 @@ pub struct Built {
     pub map: emit::trace::SourceMap,
     /// The checked model the templates were emitted from.
     pub model: Model,
+    /// With a Global Datastore, each secondary region's templates; `templates` are then the
+    /// primary region's, and `files` hold every region's in a folder named after it.
+    pub secondaries: Vec<(String, Vec<(String, emit::node::Template)>)>,
 }
 
 /// [`compile`], keeping the templates as trees and the source map that traces them to the program.
@@ -178,8 +181,17 @@ fn emit_checked(
         }
     };
     map.place(&templates, &model.stack.name.value, model.stack.name.span);
+    // A secondary's set is the primary's network and groups without clients, so it fits
+    // wherever the primary's does; its split cannot fail where the primary's did not.
+    let mut secondaries = Vec::new();
+    for region in model::global::secondary_regions(&model) {
+        match emit::templates(emit::secondary_plan(&model, &region), options.emit) {
+            Ok(set) => secondaries.push((region, set)),
+            Err(unsplittable) => diags.extend(options.policy.apply(vec![unsplittable])),
+        }
+    }
     let files = if print {
-        emit::files(&templates, options.emit.format)
+        emit::regional_files(&model, &templates, &secondaries, options.emit.format)
     } else {
         Vec::new()
     };
@@ -203,6 +215,7 @@ fn emit_checked(
         files,
         map,
         model,
+        secondaries,
     });
     (built, diags)
 }

@@ -273,6 +273,26 @@ catalog! {
     W1030 Warning "serverless major version newer than cachec knows";
     W1031 Warning "two serverless subnets in one zone";
     W1032 Warning "final snapshot name without a final snapshot";
+    // E105x / W105x: Global Datastore (`global` in a replication group).
+    E1050 Error "unknown secondary region";
+    E1051 Error "secondary region repeated or the primary's";
+    E1052 Error "more than two secondary regions";
+    E1053 Error "global datastore without the stack's region";
+    E1054 Error "node type without Global Datastore";
+    E1055 Error "engine version without Global Datastore";
+    E1056 Error "zone letter missing in a secondary region";
+    E1057 Error "region without Global Datastore";
+    E1058 Error "China regions replicate only with each other";
+    W1050 Warning "existing KMS key named in every region";
+
+    // E107x / W106x: auto scaling (`autoscaling` in a replication group).
+    E1070 Error "auto scaling without cluster mode enabled";
+    E1071 Error "node type without auto scaling";
+    E1072 Error "engine version without auto scaling";
+    E1073 Error "auto scaling minimum above its maximum";
+    E1074 Error "auto scaling in a global datastore";
+    E1075 Error "auto scaling bounds incomplete";
+    W1060 Warning "engine CPU target outside 35 to 70 percent";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -51,6 +51,12 @@ pub fn aws_name(stack: &str, name: &str) -> String {
     format!("{stack}-{}", name.replace('_', "-"))
 }
 
+/// The root parameter of a secondary region's template set that takes the Global Datastore's
+/// id, and the primary's root output that gives it.
+pub fn global_parameter_id(cache: &str) -> String {
+    id(cache, "GlobalReplicationGroupId")
+}
+
 /// The ReplicationGroupId of a cache: its AWS name, lowercased as AWS stores it.
 pub fn replication_group_name(stack: &str, name: &str) -> String {
     aws_name(stack, name).to_ascii_lowercase()
@@ -335,6 +341,12 @@ pub struct CacheIds {
     pub security_group_output: Option<String>,
     /// The attributes other templates may read, each exported from the cache template.
     pub readable: &'static [CacheAttr],
+    /// With `global`, the Global Datastore and the root output of its id, which the secondary
+    /// regions' templates take as the parameter of the same name.
+    pub global_group: Option<String>,
+    pub global_output: Option<String>,
+    /// With `autoscaling`, per dimension scaled: its word, the scalable target and the policy.
+    pub scaling: Vec<(&'static str, String, String)>,
 }
 
 impl CacheIds {
@@ -368,6 +380,32 @@ impl CacheIds {
             port_output: cache.export().then(|| id(name, "Port")),
             security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
             readable: readable(cache),
+            global_group: cache
+                .global
+                .as_ref()
+                .map(|_| id(name, "GlobalReplicationGroup")),
+            global_output: cache.global.as_ref().map(|_| global_parameter_id(name)),
+            scaling: cache.autoscaling.as_ref().map_or_else(Vec::new, |a| {
+                [
+                    ("replicas", a.replicas.is_some()),
+                    ("shards", a.shards.is_some()),
+                ]
+                .into_iter()
+                .filter(|(_, on)| *on)
+                .map(|(what, _)| {
+                    let dimension = if what == "replicas" {
+                        "Replicas"
+                    } else {
+                        "Shards"
+                    };
+                    (
+                        what,
+                        id(name, &format!("{dimension}ScalableTarget")),
+                        id(name, &format!("{dimension}ScalingPolicy")),
+                    )
+                })
+                .collect()
+            }),
         }
     }
 
@@ -382,6 +420,9 @@ impl CacheIds {
             port_output,
             security_group_output,
             readable,
+            global_group,
+            global_output,
+            scaling,
         } = self;
         let exports: Vec<(Space, String)> = readable
             .iter()
@@ -399,6 +440,13 @@ impl CacheIds {
         let mut out = resources([subnet_group, replication_group, security_group]);
         out.extend(resources(log_groups.into_iter().map(|(_, id)| id)));
         out.extend(resources(alarms.into_iter().flatten().map(|(_, id)| id)));
+        out.extend(resources(global_group));
+        out.extend(resources(
+            scaling
+                .into_iter()
+                .flat_map(|(_, target, policy)| [target, policy]),
+        ));
+        out.extend(global_output.map(|o| (Space::Output, o)));
         out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
         out.extend(
             [port_output, security_group_output]

@@ -321,7 +321,9 @@ impl Lowerer<'_> {
                 | Kind::EngineLog
                 | Kind::Alarms
                 | Kind::Shard
-                | Kind::Limits => {}
+                | Kind::Limits
+                | Kind::Global
+                | Kind::Autoscaling => {}
             }
         }
         self.current = None;
@@ -528,7 +530,9 @@ impl Lowerer<'_> {
                 | Kind::Alarms
                 | Kind::Shard
                 | Kind::ServerlessCache
-                | Kind::Limits => {}
+                | Kind::Limits
+                | Kind::Global
+                | Kind::Autoscaling => {}
             }
         }
         self.current = outer;
@@ -600,6 +604,8 @@ impl Lowerer<'_> {
             shards: f.int("shards"),
             replicas_per_shard: f.int("replicas_per_shard"),
             shard_blocks: self.shards(item),
+            global: self.global(item),
+            autoscaling: self.autoscaling(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -956,6 +962,67 @@ impl Lowerer<'_> {
             replication_lag: f.int("replication_lag"),
             connections: f.int("connections"),
             swap: f.int("swap"),
+            span: block.span,
+        })
+    }
+
+    fn global(&mut self, item: &Item) -> Option<Global> {
+        let (block, f) = self.one_block(item, Kind::Global, "secondary regions")?;
+        Some(Global {
+            keyword: block.kind.span,
+            regions: f
+                .strings("regions")
+                .unwrap_or_else(|| Spanned::new(Vec::new(), block.kind.span)),
+            span: block.span,
+        })
+    }
+
+    /// `autoscaling { ... }`: a dimension is scaled when both its bounds are written; one bound
+    /// alone, or no dimension at all, is E1075.
+    fn autoscaling(&mut self, item: &Item) -> Option<Autoscaling> {
+        let (block, f) = self.one_block(item, Kind::Autoscaling, "auto scaling settings")?;
+        let dimension = |this: &mut Self, what: &str| {
+            let min = f.int(&format!("{what}_min"));
+            let max = f.int(&format!("{what}_max"));
+            let target = f.int(&format!("{what}_target"));
+            match (min, max) {
+                (Some(min), Some(max)) => Some(Scaling { min, max, target }),
+                (None, None) => None,
+                (Some(one), None) | (None, Some(one)) => {
+                    this.error(
+                        Diag::new(
+                            codes::E1075,
+                            one.span,
+                            format!(
+                                "auto scaling of {what} needs both `{what}_min` and `{what}_max`"
+                            ),
+                            "only this bound is given",
+                        )
+                        .help(format!("write `{what}_min` and `{what}_max` together")),
+                    );
+                    None
+                }
+            }
+        };
+        let replicas = dimension(self, "replicas");
+        let shards = dimension(self, "shards");
+        let bounds = ["replicas_min", "replicas_max", "shards_min", "shards_max"];
+        if !bounds.iter().any(|b| f.attrs.contains_key(b)) {
+            self.error(
+                Diag::new(
+                    codes::E1075,
+                    block.kind.span,
+                    "`autoscaling` scales nothing",
+                    "no bounds given",
+                )
+                .help("write `replicas_min` and `replicas_max`, or `shards_min` and `shards_max`"),
+            );
+        }
+        Some(Autoscaling {
+            keyword: block.kind.span,
+            replicas,
+            shards,
+            shards_metric: f.word("shards_metric"),
             span: block.span,
         })
     }

@@ -3,6 +3,7 @@
 
 mod damage;
 mod facts;
+pub mod global;
 pub mod ids;
 mod lower;
 pub mod schema;

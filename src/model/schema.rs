@@ -6,8 +6,9 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
-    LogFormat, OnDelete, Provided, ServerlessEngine, TransitMode, UrlAuth, UserEngine,
+    Arch, Authentication, ClusterMode, DEFAULT_PORT, DEFAULT_SCALING_TARGET, EndpointKind,
+    KeyDeletion, LogDestination, LogFormat, OnDelete, Provided, ServerlessEngine, ShardMetric,
+    TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
@@ -43,11 +44,13 @@ pub enum Kind {
     Shard,
     ServerlessCache,
     Limits,
+    Global,
+    Autoscaling,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 25] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -71,6 +74,8 @@ impl Kind {
         Kind::Shard,
         Kind::ServerlessCache,
         Kind::Limits,
+        Kind::Global,
+        Kind::Autoscaling,
     ];
 
     /// The keyword that declares it.
@@ -104,6 +109,8 @@ impl Kind {
             Kind::Shard => "a shard",
             Kind::ServerlessCache => "a serverless cache",
             Kind::Limits => "a limits block",
+            Kind::Global => "a global block",
+            Kind::Autoscaling => "an autoscaling block",
         }
     }
 
@@ -132,6 +139,8 @@ impl Kind {
             Kind::Shard => &SHARD,
             Kind::ServerlessCache => &SERVERLESS_CACHE,
             Kind::Limits => &LIMITS,
+            Kind::Global => &GLOBAL,
+            Kind::Autoscaling => &AUTOSCALING,
         }
     }
 }
@@ -767,6 +776,8 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         Kind::EngineLog,
         Kind::Alarms,
         Kind::Shard,
+        Kind::Global,
+        Kind::Autoscaling,
     ],
     free_keys: false,
 };
@@ -1543,6 +1554,107 @@ const LIMITS: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const GLOBAL_GROUP: &str = "AWS::ElastiCache::GlobalReplicationGroup";
+const SCALABLE_TARGET: &str = "AWS::ApplicationAutoScaling::ScalableTarget";
+const SCALING_POLICY: &str = "AWS::ApplicationAutoScaling::ScalingPolicy";
+
+/// A Global Datastore: the group is its primary, in the stack's region, and cachec writes one
+/// template set per secondary region. Source: ElastiCache "Prerequisites and limitations" of
+/// global datastores (up to two secondary regions).
+const GLOBAL: KindSchema = KindSchema {
+    kind: Kind::Global,
+    keyword: "global",
+    names: Names::None,
+    top_level: false,
+    doc: "A Global Datastore: the group is the primary in the stack's region, replicated to secondary regions.",
+    service: "ElastiCache",
+    resource: GLOBAL_GROUP,
+    keys: &[key(
+        "regions",
+        Ty::Strs,
+        "secondary regions, such as [\"us-east-1\"]: each gets its own network and a replication group that joins the datastore (at most two)",
+    )
+    .required()
+    .cfn(&[
+        at(GLOBAL_GROUP, "Members"),
+        at(GROUP, "GlobalReplicationGroupId"),
+    ])],
+    children: &[],
+    free_keys: false,
+};
+
+/// Auto scaling by target tracking. Sources: ElastiCache "Auto Scaling Valkey and Redis OSS
+/// clusters" (replicas 0 to 5 per shard; shards up to 500) and "Defining a scaling policy".
+const AUTOSCALING: KindSchema = KindSchema {
+    kind: Kind::Autoscaling,
+    keyword: "autoscaling",
+    names: Names::None,
+    top_level: false,
+    doc: "Application Auto Scaling of the group's replicas or shards, tracking a metric's target.",
+    service: "Application Auto Scaling",
+    resource: SCALABLE_TARGET,
+    keys: &[
+        key(
+            "replicas_min",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "fewest replicas (per shard) auto scaling keeps",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "replicas_max",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "most replicas (per shard) auto scaling adds",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "replicas_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of ElastiCacheReplicaEngineCPUUtilization the replicas are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+        key(
+            "shards_min",
+            Ty::Int { min: 1, max: SHARDS },
+            "fewest shards auto scaling keeps (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "shards_max",
+            Ty::Int { min: 1, max: SHARDS },
+            "most shards auto scaling adds (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "shards_metric",
+            Ty::Word(ShardMetric::WORDS),
+            "what shard scaling tracks: engine CPU of the primaries, memory or capacity counted for eviction",
+        )
+        .default(DefaultValue::Word("primary_cpu"))
+        .cfn(&[at(
+            SCALING_POLICY,
+            "TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification",
+        )]),
+        key(
+            "shards_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of the shard metric the shards are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1568,6 +1680,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     SHARD,
     SERVERLESS_CACHE,
     LIMITS,
+    GLOBAL,
+    AUTOSCALING,
 ];
 
 /// The schema declared by `keyword`, if any.

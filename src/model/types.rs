@@ -252,6 +252,73 @@ impl OnDelete {
 }
 
 words! {
+    /// What shard auto scaling tracks. Source: ElastiCache "Defining a scaling policy"
+    /// (the predefined metrics of NodeGroup auto scaling).
+    pub enum ShardMetric {
+        PrimaryCpu = "primary_cpu",
+        Memory = "memory",
+        Capacity = "capacity",
+    }
+}
+
+impl ShardMetric {
+    /// The `PredefinedMetricType` of Application Auto Scaling.
+    pub fn predefined(self) -> &'static str {
+        match self {
+            ShardMetric::PrimaryCpu => "ElastiCachePrimaryEngineCPUUtilization",
+            ShardMetric::Memory => "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+            ShardMetric::Capacity => "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
+        }
+    }
+}
+
+/// The target of a scaling policy when `autoscaling` leaves it out: the middle of the 35 to 70
+/// percent ElastiCache advises for engine CPU.
+pub const DEFAULT_SCALING_TARGET: i64 = 50;
+
+/// `global { regions = [...] }` inside a replication group: the secondary regions.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub keyword: Span,
+    pub regions: S<Vec<S<String>>>,
+    pub span: Span,
+}
+
+/// `autoscaling { ... }` inside a replication group: a target per dimension given.
+#[derive(Debug, Clone)]
+pub struct Autoscaling {
+    pub keyword: Span,
+    pub replicas: Option<Scaling>,
+    pub shards: Option<Scaling>,
+    pub shards_metric: Option<S<ShardMetric>>,
+    pub span: Span,
+}
+
+/// One dimension's bounds and target; a dimension is scaled when both bounds are written.
+#[derive(Debug, Clone)]
+pub struct Scaling {
+    pub min: S<i64>,
+    pub max: S<i64>,
+    pub target: Option<S<i64>>,
+}
+
+impl Scaling {
+    pub fn target(&self) -> i64 {
+        self.target
+            .as_ref()
+            .map_or(DEFAULT_SCALING_TARGET, |t| t.value)
+    }
+}
+
+impl Autoscaling {
+    pub fn shards_metric(&self) -> ShardMetric {
+        self.shards_metric
+            .as_ref()
+            .map_or(ShardMetric::PrimaryCpu, |m| m.value)
+    }
+}
+
+words! {
     /// Which connections a group with TLS accepts.
     pub enum TransitMode {
         Preferred = "preferred",
@@ -298,6 +365,8 @@ pub struct Cache {
     pub replicas_per_shard: Option<S<i64>>,
     /// `shard NAME { ... }` blocks, in source order: NodeGroupConfiguration.
     pub shard_blocks: Vec<Shard>,
+    pub global: Option<Global>,
+    pub autoscaling: Option<Autoscaling>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,

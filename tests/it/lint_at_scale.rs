@@ -86,10 +86,18 @@ fn generated_programs_compile_and_lint_clean() {
         let out = dir.join(format!("seed-{seed}"));
         cachec::emit::write::write_all(&out, &files).expect("templates written");
         std::fs::write(out.join("program.cache"), &generated.source).expect("source written");
-        by_region
-            .entry(region_of(&generated.source))
-            .or_default()
-            .extend(files.iter().map(|f| out.join(&f.name)));
+        // A Global Datastore's secondary sets are linted in their own region, named by their folder.
+        let primary = region_of(&generated.source);
+        for f in files
+            .iter()
+            .filter(|f| f.name.ends_with(".yaml") || f.name.ends_with(".json"))
+        {
+            let region = f.name.split_once('/').map_or(primary.as_str(), |(r, _)| r);
+            by_region
+                .entry(region.to_string())
+                .or_default()
+                .push(out.join(&f.name));
+        }
     }
     let compiled = started.elapsed();
     let total: usize = by_region.values().map(Vec::len).sum();

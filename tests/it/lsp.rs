@@ -668,3 +668,34 @@ fn serverless_caches_get_hover_and_completion_from_the_schema() {
     );
     client.shutdown();
 }
+
+fn completion_and_hover_reach_global_and_autoscaling() {
+    let (uri, text) = example();
+    let text = replaced(
+        &text,
+        "replica_zones   = [\"d\"]  # one read replica",
+        "replica_zones   = [\"d\"]\n  global { regions = [\"us-east-1\"] }\n  autoscaling {  }",
+    );
+    let mut client = Client::start();
+    client.open(&uri, &text);
+
+    let offset = text.find("autoscaling {  }").unwrap() + "autoscaling { ".len();
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    for key in [
+        "replicas_min",
+        "replicas_max",
+        "replicas_target",
+        "shards_min",
+        "shards_max",
+        "shards_metric",
+        "shards_target",
+    ] {
+        assert!(keys.contains(&key.to_string()), "{key}: {keys:?}");
+    }
+
+    let offset = text.find("global {").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("Global Datastore"), "{shown}");
+    client.shutdown();
+}

@@ -158,6 +158,39 @@ const UNREACHABLE: &[(&str, &str)] = &[
     ("AWS::CloudWatch::Alarm", "Period"),
     ("AWS::CloudWatch::Alarm", "Statistic"),
     ("AWS::CloudWatch::Alarm", "TreatMissingData"),
+    // Only a secondary region's group joins a Global Datastore; `plan` compares the primary
+    // region's set, where the datastore's suffix and description derive from the group's name
+    // and its one member is the group itself.
+    (
+        "AWS::ElastiCache::ReplicationGroup",
+        "GlobalReplicationGroupId",
+    ),
+    (
+        "AWS::ElastiCache::GlobalReplicationGroup",
+        "GlobalReplicationGroupDescription",
+    ),
+    (
+        "AWS::ElastiCache::GlobalReplicationGroup",
+        "GlobalReplicationGroupIdSuffix",
+    ),
+    ("AWS::ElastiCache::GlobalReplicationGroup", "Members"),
+    // Constants of a dimension's scalable target and policy (their logical ids name the dimension).
+    ("AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId"),
+    ("AWS::ApplicationAutoScaling::ScalableTarget", "RoleARN"),
+    (
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        "ScalableDimension",
+    ),
+    (
+        "AWS::ApplicationAutoScaling::ScalableTarget",
+        "ServiceNamespace",
+    ),
+    ("AWS::ApplicationAutoScaling::ScalingPolicy", "PolicyName"),
+    ("AWS::ApplicationAutoScaling::ScalingPolicy", "PolicyType"),
+    (
+        "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "ScalingTargetId",
+    ),
 ];
 
 #[test]
