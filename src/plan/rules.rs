@@ -265,7 +265,7 @@ fn tls_too_old(change: &Change, engine: &str, version: &str) -> Diag {
 /// Instances whose AMI comes from a public SSM parameter: any stack update reads it again, and a
 /// newer AMI replaces the instance. One warning per plan, at the first such instance, naming all.
 fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
-    let replaced: std::collections::HashSet<&str> = changes
+    let replaced: crate::hash::HashSet<&str> = changes
         .iter()
         .filter(|c| c.action != Action::Update)
         .map(|c| c.logical_id.as_str())

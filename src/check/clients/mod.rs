@@ -3,7 +3,7 @@
 
 mod problem;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use problem::{ClientProblem, S3Route};
 
@@ -149,7 +149,7 @@ fn reads_without_connects<'m>(
     function: &'m Function,
 ) -> Option<ClientProblem<'m>> {
     let connected: HashSet<usize> = function.connects.iter().map(|r| r.index).collect();
-    let mut reported: HashSet<usize> = HashSet::new();
+    let mut reported: HashSet<usize> = HashSet::default();
     let declared = |c: &Ref| model.cache(c).map_or(Span::default(), |c| c.name.span);
     let mut reads = function.environment.iter().filter_map(|var| {
         let EnvValue::Cache { cache, .. } = &var.value.value else {
