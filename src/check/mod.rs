@@ -6,6 +6,7 @@ mod aws_names;
 mod backup;
 mod cache;
 mod clients;
+mod cluster;
 mod encryption;
 mod environment;
 mod functions;
@@ -34,6 +35,7 @@ pub struct Context {
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
+    cluster::check(model, &mut out);
     backup::check(model, &mut out);
     encryption::check(model, &mut out);
     parameters::check(model, &mut out);

@@ -34,6 +34,8 @@ pub struct Group {
     pub kind: GroupKind,
     pub title: String,
     pub detail: String,
+    /// A VPC or subnet that exists outside the program: drawn dashed, as cachec creates none of it.
+    pub existing: bool,
     pub nodes: Vec<Node>,
     pub groups: Vec<Group>,
 }

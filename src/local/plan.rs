@@ -184,9 +184,11 @@ pub fn environment<'a>(
                     .map_or(cache.name.value.as_str(), |c| c.name.value.as_str());
                 let e = endpoints(name).ok_or_else(|| name.to_string())?;
                 match attr {
-                    CacheAttr::PrimaryAddress => e.primary.clone(),
+                    CacheAttr::PrimaryAddress | CacheAttr::ConfigurationAddress => {
+                        e.primary.clone()
+                    }
                     CacheAttr::ReaderAddress => e.reader.clone(),
-                    CacheAttr::Port => e.port.to_string(),
+                    CacheAttr::Port | CacheAttr::ConfigurationPort => e.port.to_string(),
                 }
             }
         };

@@ -64,7 +64,7 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
             }
             match s.key(&key).map(|k| k.ty) {
                 Some(Ty::Ref(kind) | Ty::Refs(kind) | Ty::RefOrStr(kind)) => names(parsed, kind),
-                Some(Ty::Word(words)) => words
+                Some(Ty::Word(words) | Ty::Words(words)) => words
                     .iter()
                     .map(|w| simple(w, CompletionItemKind::ENUM_MEMBER))
                     .collect(),

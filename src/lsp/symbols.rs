@@ -130,6 +130,7 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::UserGroup) => SymbolKind::ARRAY,
         Some(Kind::Topic) => SymbolKind::EVENT,
         Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms) => SymbolKind::PROPERTY,
+        Some(Kind::Shard) => SymbolKind::STRUCT,
         None => SymbolKind::NULL,
     }
 }

@@ -6,14 +6,14 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination, LogFormat,
-    OnDelete, TransitMode, UrlAuth, UserEngine,
+    Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
+    LogFormat, OnDelete, Provided, TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
     DEFAULT_SWAP_MB,
 };
-use crate::aws::quotas::READ_REPLICAS;
+use crate::aws::quotas::{READ_REPLICAS, SHARDS};
 use crate::diag::{Code, codes};
 use crate::words::Word;
 
@@ -40,11 +40,12 @@ pub enum Kind {
     SlowLog,
     EngineLog,
     Alarms,
+    Shard,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 21] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -65,6 +66,7 @@ impl Kind {
         Kind::SlowLog,
         Kind::EngineLog,
         Kind::Alarms,
+        Kind::Shard,
     ];
 
     /// The keyword that declares it.
@@ -95,6 +97,7 @@ impl Kind {
             Kind::SlowLog => "a slow log block",
             Kind::EngineLog => "an engine log block",
             Kind::Alarms => "an alarms block",
+            Kind::Shard => "a shard",
         }
     }
 
@@ -120,6 +123,7 @@ impl Kind {
             Kind::SlowLog => &SLOW_LOG,
             Kind::EngineLog => &ENGINE_LOG,
             Kind::Alarms => &ALARMS,
+            Kind::Shard => &SHARD,
         }
     }
 }
@@ -138,6 +142,8 @@ pub enum Ty {
     Strs,
     /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
+    /// A list of words from a fixed set, such as `[nat, s3]`.
+    Words(&'static [&'static str]),
     /// The name of one declared thing of this kind.
     Ref(Kind),
     /// A list of names of declared things of this kind.
@@ -160,6 +166,7 @@ impl Ty {
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
+            Ty::Words(words) => format!("a list of words, each one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
             Ty::Refs(kind) => format!("a list of names, each {}", kind.article()),
             Ty::RefOrStr(kind) => format!(
@@ -192,6 +199,10 @@ impl Ty {
                     Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
                     None => String::new(),
                 }
+            }
+            Ty::Words(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                format!("list of {}", quoted.join(", "))
             }
             Ty::Ref(kind) => kind.noun().into(),
             Ty::Refs(kind) => format!("list of {}s", kind.noun()),
@@ -346,6 +357,14 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
         "DNS name of the reader endpoint (reads, spread over replicas)",
     ),
     ("port", "port the cache listens on"),
+    (
+        "configuration_address",
+        "DNS name of the configuration endpoint (cluster mode enabled or compatible: cluster clients discover every shard from it)",
+    ),
+    (
+        "configuration_port",
+        "port of the configuration endpoint (cluster mode enabled)",
+    ),
 ];
 
 const VPC: &str = "AWS::EC2::VPC";
@@ -393,15 +412,32 @@ const NETWORK: KindSchema = KindSchema {
     service: "Amazon VPC",
     resource: VPC,
     keys: &[
-        key("cidr", Ty::Str, "IPv4 CIDR block of the VPC, /16 to /28")
-            .required()
-            .cfn(&[at(VPC, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block of the VPC, /16 to /28; required unless existing",
+        )
+        .cfn(&[at(VPC, "CidrBlock")]),
         key("dns_support", Ty::Bool, "EnableDnsSupport")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsSupport")]),
         key("dns_hostnames", Ty::Bool, "EnableDnsHostnames")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
+        // An id, "import:Export" (Fn::ImportValue) or "ssm:/name" (a parameter of type
+        // AWS::SSM::Parameter::Value<AWS::EC2::VPC::Id>). Source: CloudFormation User Guide,
+        // "Use CloudFormation-supplied parameter types" (Systems Manager parameter types).
+        key(
+            "existing",
+            Ty::Str,
+            "the VPC exists: \"vpc-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "VpcId"), at(VPC_ENDPOINT, "VpcId")]),
+        key(
+            "provides",
+            Ty::Words(Provided::WORDS),
+            "paths to AWS services an existing network already has (nat, endpoints)",
+        ),
     ],
     children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
@@ -423,9 +459,24 @@ const SUBNET: KindSchema = KindSchema {
         )
         .required()
         .cfn(&[at(SUBNET_TYPE, "AvailabilityZone")]),
-        key("cidr", Ty::Str, "IPv4 CIDR block inside the VPC's")
-            .required()
-            .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block inside the VPC's; required unless existing",
+        )
+        .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        // Source: as the network's `existing`, with AWS::EC2::Subnet::Id.
+        key(
+            "existing",
+            Ty::Str,
+            "the subnet exists: \"subnet-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[
+            at(SUBNET_GROUP, "SubnetIds"),
+            at(VPC_ENDPOINT, "SubnetIds"),
+            at(EC2_INSTANCE, "SubnetId"),
+            at(LAMBDA, "VpcConfig.SubnetIds"),
+        ]),
     ],
     children: &[],
     free_keys: false,
@@ -474,7 +525,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
     keyword: "replication_group",
     names: Names::One,
     top_level: true,
-    doc: "An ElastiCache replication group with cluster mode disabled: one primary and 0 to 5 read replicas.",
+    doc: "An ElastiCache replication group: one primary and 0 to 5 read replicas, or with cluster mode enabled 1 to 500 shards of them.",
     service: "ElastiCache",
     resource: GROUP,
     keys: &[
@@ -647,6 +698,36 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
             at(ALARM, "AlarmActions"),
             at(ALARM, "OKActions"),
         ]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (ClusterMode); ElastiCache
+        // "Modifying cluster mode".
+        key(
+            "cluster_mode",
+            Ty::Word(ClusterMode::WORDS),
+            "shard the keyspace (enabled), or the one-shard step that serves both protocols while clients migrate (compatible)",
+        )
+        .default(DefaultValue::Word("disabled"))
+        .cfn(&[at(GROUP, "ClusterMode")]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (NumNodeGroups; at most
+        // 500 shards per cluster, `quotas::SHARDS`).
+        key(
+            "shards",
+            Ty::Int {
+                min: 1,
+                max: SHARDS,
+            },
+            "cluster mode enabled: node groups, each a primary and its replicas holding a share of the slots",
+        )
+        .cfn(&[at(GROUP, "NumNodeGroups")]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (ReplicasPerNodeGroup, 0 to 5).
+        key(
+            "replicas_per_shard",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "cluster mode enabled: read replicas of every shard",
+        )
+        .cfn(&[at(GROUP, "ReplicasPerNodeGroup")]),
         key(
             "allow_cidrs",
             Ty::Strs,
@@ -656,7 +737,13 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[Kind::Tags, Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
+    children: &[
+        Kind::Tags,
+        Kind::SlowLog,
+        Kind::EngineLog,
+        Kind::Alarms,
+        Kind::Shard,
+    ],
     free_keys: false,
 };
 
@@ -1240,6 +1327,42 @@ const ALARMS: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const NODE_GROUP: &str = "AWS::ElastiCache::ReplicationGroup.NodeGroupConfiguration";
+
+// Source: CloudFormation `AWS::ElastiCache::ReplicationGroup NodeGroupConfiguration`
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticache-replicationgroup-nodegroupconfiguration.html).
+const SHARD: KindSchema = KindSchema {
+    kind: Kind::Shard,
+    keyword: "shard",
+    names: Names::One,
+    top_level: false,
+    doc: "One shard of a group with cluster mode enabled: its hash slots and the zones of its nodes. Its name is local to the group.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[
+        key(
+            "slots",
+            Ty::Str,
+            "hash slots the shard holds, \"start-end\" within 0-16383, such as \"0-5460\"",
+        )
+        .cfn(&[at(NODE_GROUP, "Slots")]),
+        key(
+            "primary_zone",
+            Ty::Str,
+            "zone letter of the shard's primary",
+        )
+        .cfn(&[at(NODE_GROUP, "PrimaryAvailabilityZone")]),
+        key(
+            "replica_zones",
+            Ty::Strs,
+            "zone letter of each of the shard's replicas; as many as replicas_per_shard",
+        )
+        .cfn(&[at(NODE_GROUP, "ReplicaAvailabilityZones")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1262,6 +1385,7 @@ pub const SCHEMAS: &[KindSchema] = &[
     SLOW_LOG,
     ENGINE_LOG,
     ALARMS,
+    SHARD,
 ];
 
 /// The schema declared by `keyword`, if any.

@@ -254,7 +254,16 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     assert!(!words.contains(&"timeout".to_string()), "{words:?}");
     let offset = text.find("cache.reader_address").unwrap() + "cache.".len();
     let members = labels(&client.at("textDocument/completion", &uri, &text, offset));
-    assert_eq!(members, ["primary_address", "reader_address", "port"]);
+    assert_eq!(
+        members,
+        [
+            "primary_address",
+            "reader_address",
+            "port",
+            "configuration_address",
+            "configuration_port"
+        ]
+    );
 
     // Hover and definition still work on the tree of what parses, past the broken line too.
     let offset = text.find("engine_version").unwrap();

@@ -1,5 +1,5 @@
-//! Clients and their routes: every subnet is private (no NAT, no internet gateway), so what an
-//! instance or function reaches outside the VPC it reaches through endpoints; `problem` words it.
+//! Clients and their routes: subnets cachec creates are private, so clients reach AWS services
+//! through endpoints with private DNS, or the paths an existing network `provides`.
 
 mod problem;
 
@@ -8,7 +8,7 @@ use crate::hash::{HashMap, HashSet};
 use problem::{ClientProblem, S3Route};
 
 use crate::diag::Diag;
-use crate::model::{Endpoint, EndpointKind, EnvValue, Function, Instance, Model, Ref};
+use crate::model::{Endpoint, EndpointKind, EnvValue, Function, Instance, Model, Network, Ref};
 use crate::span::Span;
 
 /// The interface endpoints the SSM agent talks to.
@@ -32,9 +32,14 @@ fn find(model: &Model) -> Vec<ClientProblem<'_>> {
         .iter()
         .map(|e| (e.name.value.as_str(), e))
         .collect();
-    let routes = Routes { served, endpoints };
+    let routes = Routes {
+        served,
+        endpoints,
+        network: &model.network,
+    };
     for instance in &model.instances {
         found.extend(routes.session_manager(instance));
+        found.extend(routes.session_manager_dns(instance));
         found.extend(routes.package_repositories(instance));
     }
     let suggestion = suggested_subnet(model);
@@ -49,6 +54,8 @@ struct Routes<'m> {
     /// (endpoint name, subnet index) for every subnet an endpoint lists.
     served: HashSet<(&'m str, usize)>,
     endpoints: HashMap<&'m str, &'m Endpoint>,
+    /// What an existing network states it provides.
+    network: &'m Network,
 }
 
 impl<'m> Routes<'m> {
@@ -65,7 +72,7 @@ impl<'m> Routes<'m> {
         let lacking: Vec<&'static str> = SESSION_MANAGER
             .iter()
             .copied()
-            .filter(|s| !self.serves(s, &instance.subnet))
+            .filter(|s| !self.serves(s, &instance.subnet) && !self.network.provides(s))
             .collect();
         if lacking.is_empty() {
             return None;
@@ -82,11 +89,36 @@ impl<'m> Routes<'m> {
             lacking,
             elsewhere,
             absent,
+            existing: self.network.is_existing(),
+        })
+    }
+
+    /// The agent reaches the services by their public names: an endpoint answers them only with
+    /// private DNS on. Source: Systems Manager User Guide, "Improve the security of EC2 instances
+    /// by using VPC endpoints for Systems Manager" (private DNS names for the endpoints).
+    fn session_manager_dns(&self, instance: &'m Instance) -> Option<ClientProblem<'m>> {
+        let flag = instance.session_manager.as_ref().filter(|b| b.value)?;
+        let endpoints: Vec<&Endpoint> = SESSION_MANAGER
+            .iter()
+            .filter(|s| self.serves(s, &instance.subnet) && !self.network.provides(s))
+            .filter_map(|s| self.endpoint(s))
+            .filter(|e| e.kind.value == EndpointKind::Interface && !e.private_dns())
+            .collect();
+        if endpoints.is_empty() {
+            return None;
+        }
+        Some(ClientProblem::NoPrivateDns {
+            instance,
+            flag: flag.span,
+            endpoints,
         })
     }
 
     fn package_repositories(&self, instance: &'m Instance) -> Option<ClientProblem<'m>> {
         let (first, last) = (instance.packages.first()?, instance.packages.last()?);
+        if self.network.provides("s3") {
+            return None;
+        }
         let s3 = match self.endpoint("s3") {
             None => S3Route::Absent,
             Some(e) if e.kind.value != EndpointKind::Gateway => S3Route::Interface(e),
@@ -97,6 +129,7 @@ impl<'m> Routes<'m> {
             instance,
             packages: first.span.to(last.span),
             s3,
+            existing: self.network.is_existing(),
         })
     }
 }

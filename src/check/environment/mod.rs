@@ -72,8 +72,12 @@ fn value_size(model: &Model, value: &EnvValue) -> usize {
         EnvValue::Cache { cache, attr } => {
             let cache = model.cache(cache);
             match attr {
-                CacheAttr::Port => cache.map_or(5, |c| c.port().to_string().len()),
-                CacheAttr::PrimaryAddress | CacheAttr::ReaderAddress => {
+                CacheAttr::Port | CacheAttr::ConfigurationPort => {
+                    cache.map_or(5, |c| c.port().to_string().len())
+                }
+                CacheAttr::PrimaryAddress
+                | CacheAttr::ReaderAddress
+                | CacheAttr::ConfigurationAddress => {
                     cache.map_or(0, |c| {
                         aws_name(&model.stack.name.value, &c.name.value).len()
                     }) + ADDRESS_OVERHEAD
