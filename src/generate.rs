@@ -164,6 +164,8 @@ const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 struct CacheShape {
     tls: bool,
     replicas: usize,
+    /// Cluster mode enabled: clients read the configuration endpoint.
+    sharded: bool,
     /// Its RBAC users and user group, written after the block (and what `sharing` adds to it).
     users: String,
 }
@@ -328,6 +330,14 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         }
     }
 
+    // Serverless caches draw from a stream of their own too, so programs without one stay as
+    // they were; a quarter of the programs get one, reached by some of the functions.
+    let mut sl = Rng(seed ^ 0x736c_7373);
+    let has_serverless = sl.chance(25);
+    if has_serverless {
+        serverless_cache(&mut sl, &mut out, &zones);
+    }
+
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
     let mut layer_text = String::new();
     let mut functions = String::new();
@@ -414,8 +424,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             if !used_layers.is_empty() {
                 let _ = writeln!(text, "  layers = [{}]", used_layers.join(", "));
             }
+            let reaches_sl = in_vpc && has_serverless && sl.chance(60);
             if in_vpc {
-                let _ = writeln!(text, "  connects = [{connects}]");
+                let also = if reaches_sl { ", sl" } else { "" };
+                let _ = writeln!(text, "  connects = [{connects}{also}]");
             }
             match rng.below(3) {
                 0 => text.push_str("  url = \"iam\"\n"),
@@ -435,7 +447,12 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 }
             }
             text.push_str("  environment {\n");
-            if in_vpc {
+            if in_vpc && shape.sharded {
+                let _ = writeln!(
+                    text,
+                    "    HOST = cache{c}.configuration_address\n    PORT = cache{c}.configuration_port"
+                );
+            } else if in_vpc {
                 let _ = writeln!(
                     text,
                     "    HOST = cache{c}.primary_address\n    PORT = cache{c}.port"
@@ -443,6 +460,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 if shape.replicas > 0 {
                     let _ = writeln!(text, "    READER = cache{c}.reader_address");
                 }
+            }
+            if reaches_sl {
+                text.push_str("    SL_HOST = sl.address\n    SL_PORT = sl.port\n");
             }
             let _ = writeln!(text, "    KEY = \"probe-{c}-{f}\"");
             if rng.chance(50) {
@@ -463,6 +483,56 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     out.push_str(&instances);
     out.push_str(&functions);
     Generated { source: out, files }
+}
+
+/// Serverless cache `sl` in the Lambda subnets of the first two zones, with a version, limits
+/// and snapshots drawn from the schema's ranges.
+fn serverless_cache(rng: &mut Rng, out: &mut String, zones: &[&str]) {
+    let (engine, majors): (&str, &[&str]) = match rng.below(2) {
+        0 => ("valkey", &["7", "8"]),
+        _ => ("redis", &["7"]),
+    };
+    let subnets: Vec<String> = zones
+        .iter()
+        .take(2)
+        .map(|z| format!("lambda_{z}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "serverless_cache sl {{\n  engine = {engine}  subnets = [{}]",
+        subnets.join(", ")
+    );
+    if rng.chance(70) {
+        let _ = writeln!(out, "  major_version = \"{}\"", rng.pick(majors));
+    }
+    if rng.chance(60) {
+        let max = int_for(rng, Kind::Limits, "storage_max", 5000);
+        let ecpu = int_for(rng, Kind::Limits, "ecpu_max", 15_000_000);
+        let min = if rng.chance(30) {
+            "  storage_min = 1"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  limits {{ storage_max = {max}  ecpu_max = {ecpu}{min} }}"
+        );
+    }
+    if rng.chance(50) {
+        let _ = writeln!(
+            out,
+            "  snapshot_time = \"{:02}:{:02}\"  snapshot_retention = {}",
+            rng.below(24),
+            rng.below(60),
+            int_for(rng, Kind::ServerlessCache, "snapshot_retention", 35)
+        );
+    }
+    match rng.below(4) {
+        0 => out.push_str("  on_delete = retain\n"),
+        1 => out.push_str("  final_snapshot = \"sl-last\"\n"),
+        _ => {}
+    }
+    out.push_str("}\n\n");
 }
 
 /// Parameters a generated group may set, with values valid in every family that has them.
@@ -498,6 +568,7 @@ fn parameter_group(
     engine: &str,
     version: &str,
     tiered: bool,
+    cluster: bool,
     out: &mut String,
 ) -> bool {
     let mut rng = Rng(seed ^ 0x7061_7261_6d73 ^ (c as u64).wrapping_mul(0x9e37_79b9));
@@ -516,6 +587,9 @@ fn parameter_group(
         let _ = writeln!(out, "  description = \"Tuning of cache{c}\"");
     }
     let _ = writeln!(out, "  parameters {{");
+    if cluster {
+        let _ = writeln!(out, "    cluster-enabled = \"yes\"");
+    }
     for (name, values) in PARAMETERS {
         if parameters::lookup(known, name).is_err() || !rng.chance(40) {
             continue;
@@ -565,7 +639,10 @@ fn replication_group(
     let multi_az = replicas > 0 && rng.chance(60);
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
-    let declared = parameter_group(seed, c, engine, version, tiered, out);
+    // Cluster mode draws from its own stream too: the layout it writes replaces the replicas'.
+    let mut shard_rng = Rng(seed ^ 0x7368_6172_6473 ^ (c as u64).wrapping_mul(0x2545_f491));
+    let cluster = shard_rng.chance(20);
+    let declared = parameter_group(seed, c, engine, version, tiered, cluster, out);
     // Logs, notifications and alarms draw from their own stream, so the rest of the program is
     // the same with or without them.
     let mut ops = Rng(seed.wrapping_mul(31).wrapping_add(c as u64 + 1));
@@ -579,10 +656,16 @@ fn replication_group(
     let named = rng.chance(25);
     if declared {
         let _ = writeln!(out, "  parameter_group = params{c}");
+    } else if named && cluster {
+        let group = engines::default_cluster_group(engine, version).unwrap_or_default();
+        let _ = writeln!(out, "  parameter_group = \"{group}\"");
     } else if named && let Some(group) = default_parameter_group(engine, version) {
         let _ = writeln!(out, "  parameter_group = \"{group}\"");
     }
     let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
+    let mut layout = String::new();
+    let out_of_layout = out;
+    let out = &mut layout;
     // Replicas placed by zone (the first in another zone than the primary), or counted only.
     if replicas == 0 || rng.chance(70) {
         if replicas > 0 || rng.chance(50) {
@@ -611,6 +694,13 @@ fn replication_group(
         }
     } else if replicas > 0 && rng.chance(30) {
         let _ = writeln!(out, "  automatic_failover = {}", rng.chance(50));
+    }
+    let out = out_of_layout;
+    let sharded = cluster;
+    if sharded {
+        shards(&mut shard_rng, out, used, multi_az);
+    } else {
+        out.push_str(&layout);
     }
     if rng.chance(50) {
         let port = *rng.pick(&[6379, 6380, 6381, 16379]);
@@ -722,7 +812,38 @@ fn replication_group(
     CacheShape {
         tls,
         replicas,
+        sharded,
         users: accounts,
+    }
+}
+
+/// The layout of a group with cluster mode enabled: 1 to 3 shards of 0 to 2 replicas, in half of
+/// them placed by `shard` blocks whose slots split the 16,384 evenly. Multi-AZ only with replicas.
+fn shards(rng: &mut Rng, out: &mut String, used: &[&str], multi_az: bool) {
+    let shards = 1 + rng.below(3);
+    let replicas = rng.below(3) + usize::from(multi_az);
+    let _ = writeln!(
+        out,
+        "  cluster_mode = enabled  shards = {shards}  replicas_per_shard = {replicas}"
+    );
+    if multi_az && replicas > 0 {
+        let _ = writeln!(out, "  multi_az = true");
+    }
+    if rng.chance(50) {
+        let slots = crate::model::SLOTS as usize;
+        for s in 0..shards {
+            let (start, end) = (s * slots / shards, (s + 1) * slots / shards - 1);
+            let zone = |i: usize| used.get(i % used.len().max(1)).copied().unwrap_or("a");
+            let zones: Vec<String> = (0..replicas)
+                .map(|r| format!("\"{}\"", zone(s + r + 1)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  shard s{s} {{ slots = \"{start}-{end}\"  primary_zone = \"{}\"  replica_zones = [{}] }}",
+                zone(s),
+                zones.join(", ")
+            );
+        }
     }
 }
 
@@ -948,6 +1069,18 @@ mod tests {
             assert!(errors.is_empty(), "seed {seed}: {errors:?}\n{}", g.source);
             assert!(files.is_some());
         }
+    }
+
+    #[test]
+    fn a_share_of_programs_shard_a_cache() {
+        let with = (0..100)
+            .filter(|seed| {
+                program(*seed, 2, 1)
+                    .source
+                    .contains("cluster_mode = enabled")
+            })
+            .count();
+        assert!((10..=70).contains(&with), "{with} of 100");
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
 
 /// ReplicationGroupId: 1 to 40 characters (CreateReplicationGroup API).
 pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
+/// ServerlessCacheName: 1 to 40 letters, digits and hyphens, as a replication group's id. Source:
+/// ElastiCache console's constraint on serverless cache names; CreateServerlessCache API.
+pub const SERVERLESS_CACHE_NAME_CHARS: usize = 40;
+/// Description of a serverless cache: "The maximum length is 255 characters" (CreateServerlessCache).
+pub const SERVERLESS_DESCRIPTION_CHARS: usize = 255;
 /// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
 pub const READ_REPLICAS: i64 = 5;
 

@@ -18,6 +18,7 @@ mod network;
 mod parameters;
 mod prose;
 mod security;
+mod serverless;
 mod share;
 mod tags;
 
@@ -49,6 +50,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     tags::check(model, &mut out);
     share::check(model, &mut out);
     access::check(model, &mut out);
+    serverless::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

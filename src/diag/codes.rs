@@ -218,6 +218,11 @@ catalog! {
     E0711 Error "cfn-lint error in the built templates";
     W0711 Warning "cfn-lint warning in the built templates";
     E0712 Error "moved from a name that is still declared";
+    // E072x: cluster mode updates (`cachec plan`).
+    E0720 Error "cluster mode enabled straight from disabled";
+    E0721 Error "cluster mode compatible together with other changes";
+    E0722 Error "cluster mode turned back";
+    E0723 Error "resharding together with other changes";
 
     // E10xx / W10xx: cluster mode enabled and compatible (shards, slots, their parameter group).
     E1001 Error "shards without cluster mode enabled";
@@ -256,6 +261,18 @@ catalog! {
     E0914 Error "password rule in an access string";
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
+
+    // E103x / W103x: serverless caches.
+    E1030 Error "major version serverless caches do not run";
+    E1031 Error "invalid serverless cache name";
+    E1032 Error "usage limit minimum above its maximum";
+    E1033 Error "daily snapshot time not hh:mm";
+    E1034 Error "valkey user group on a Redis OSS serverless cache";
+    E1035 Error "invalid final snapshot name";
+    E1036 Error "serverless cache description too long";
+    W1030 Warning "serverless major version newer than cachec knows";
+    W1031 Warning "two serverless subnets in one zone";
+    W1032 Warning "final snapshot name without a final snapshot";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

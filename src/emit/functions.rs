@@ -5,6 +5,7 @@ use super::cache;
 use super::layers::{assume_role, managed_policy};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
+use super::serverless;
 use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, layer_id};
 use crate::model::{EnvValue, Function, Model, S, UrlAuth};
 
@@ -133,6 +134,12 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
                     EnvValue::Cache { cache: r, attr } => {
                         let target = model.cache(r).map_or("", |c| c.name.value.as_str());
                         cache::attr(target, *attr)
+                    }
+                    EnvValue::Serverless { cache: r, attr } => {
+                        let target = model
+                            .serverless_cache(r)
+                            .map_or("", |c| c.name.value.as_str());
+                        serverless::attr(target, *attr)
                     }
                 };
                 (var.key.value.clone(), value)

@@ -7,7 +7,11 @@ use crate::model::ids::{
     IMPORT, SubnetIds, VPC_ID_PARAMETER, aws_name, endpoint_group_name, endpoint_ingress_id,
     security_group_id, subnet_id,
 };
-use crate::model::{Client, EndpointKind, Existing, Model, Network, S, Subnet};
+use crate::model::{
+    Client, EndpointKind, Existing, Model, Network, S, SERVERLESS_PORT, SERVERLESS_READER_PORT,
+    Serverless, Subnet,
+};
+use crate::words::Word;
 
 pub const VPC: &str = "Vpc";
 
@@ -164,6 +168,9 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             rules,
         );
     }
+    for (cache, clients) in model.serverless.iter().zip(model.clients_by_serverless()) {
+        serverless_group(plan, model, cache, &clients);
+    }
     for client in model.clients().filter(|c| c.subnet().is_some()) {
         let (what, name) = match client {
             Client::Instance(i) => ("instance", &i.name.value),
@@ -224,6 +231,42 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             }
         }
     }
+}
+
+/// A serverless cache's group admits its clients and CIDR blocks to both endpoints: 6379 and the
+/// reader's 6380. Source: ElastiCache "Step 1: Create a cache" (serverless security groups).
+fn serverless_group(plan: &mut Plan, model: &Model, cache: &Serverless, clients: &[Client<'_>]) {
+    let engine = cache.engine().word();
+    let rule = |source: (&str, Node), what: &str| {
+        Node::Map(map([
+            ("IpProtocol", Node::str("tcp")),
+            ("FromPort", Node::Int(SERVERLESS_PORT)),
+            ("ToPort", Node::Int(SERVERLESS_READER_PORT)),
+            source,
+            ("Description", Node::str(format!("{engine} from {what}"))),
+        ]))
+    };
+    let mut rules: Vec<Node> = clients
+        .iter()
+        .map(|c| {
+            let group = Node::reference(security_group_id(&c.name().value));
+            rule(("SourceSecurityGroupId", group), &c.name().value)
+        })
+        .collect();
+    rules.extend(
+        cache
+            .allow_cidrs
+            .iter()
+            .map(|cidr| rule(("CidrIp", Node::str(&cidr.value)), &cidr.value)),
+    );
+    security_group(
+        plan,
+        model,
+        &cache.name,
+        &cache.name.value,
+        &format!("serverless cache {}", cache.name.value),
+        rules,
+    );
 }
 
 /// `owner` is the declaration the group belongs with when the network template is split.

@@ -4,7 +4,8 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::{Cache, EndpointKind, Model, Ref, S, UrlAuth};
+use crate::model::{Cache, EndpointKind, Model, Ref, S, SERVERLESS_PORT, UrlAuth};
+use crate::words::Word;
 
 // More read replicas than a group can have are never drawn, so a program the checker has not
 // yet refused cannot make the diagram huge.
@@ -83,6 +84,22 @@ pub fn build(model: &Model) -> Graph {
             }
         }
     }
+    // A serverless cache is drawn where it is reached: its VPC endpoint in each of its subnets.
+    for (c, cache) in model.serverless.iter().enumerate() {
+        let version = cache
+            .major_version
+            .as_ref()
+            .map_or(String::new(), |v| format!(" {}", v.value));
+        for r in &cache.subnets {
+            let node = Node {
+                id: format!("serverless_{c}_in_{}", r.index),
+                kind: NodeKind::Serverless,
+                title: cache.name.value.clone(),
+                detail: format!("serverless {}{version}", cache.engine().word()),
+            };
+            put(Some(r), node, &mut outside);
+        }
+    }
     for (e, ep) in model.network.endpoints.iter().enumerate() {
         let served: Vec<&str> = ep.subnets.iter().map(|r| r.name.value.as_str()).collect();
         match ep.kind.value {
@@ -138,6 +155,24 @@ pub fn build(model: &Model) -> Graph {
                 from: from.clone(),
                 to: format!("cache_{}_primary", r.index),
                 label: format!("{}{tls}", cache.port()),
+                dashed: false,
+            });
+        }
+    }
+    let instances = model.instances.iter().enumerate();
+    let functions = model.functions.iter().enumerate();
+    let clients = instances
+        .map(|(i, x)| (format!("instance_{i}"), &x.connects_serverless))
+        .chain(functions.map(|(i, f)| (format!("function_{i}"), &f.connects_serverless)));
+    for (from, connects) in clients {
+        for r in connects {
+            let Some(first) = model.serverless_cache(r).and_then(|c| c.subnets.first()) else {
+                continue;
+            };
+            edges.push(Edge {
+                from: from.clone(),
+                to: format!("serverless_{}_in_{}", r.index, first.index),
+                label: format!("{SERVERLESS_PORT} TLS"),
                 dashed: false,
             });
         }

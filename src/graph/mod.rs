@@ -67,6 +67,8 @@ pub enum NodeKind {
     Replica,
     Endpoint,
     Layer,
+    /// One of a serverless cache's VPC endpoints, one per subnet.
+    Serverless,
 }
 
 #[derive(Debug, Clone, PartialEq)]

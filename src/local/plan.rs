@@ -191,6 +191,8 @@ pub fn environment<'a>(
                     CacheAttr::Port | CacheAttr::ConfigurationPort => e.port.to_string(),
                 }
             }
+            // `up` starts no serverless cache: the cache is the one it cannot answer for.
+            EnvValue::Serverless { cache, .. } => return Err(cache.name.value.clone()),
         };
         vars.push((var.key.value.clone(), value));
     }

@@ -8,7 +8,7 @@ use super::types::{
 };
 /// The prefixes of values naming things outside the program, for the emitters that resolve them.
 pub use super::types::{IMPORT, SSM};
-use super::types::{KmsKey, User};
+use super::types::{KmsKey, Serverless, ServerlessAttr, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
 /// Source: ElastiCache API `CreateUser` (UserId).
@@ -412,6 +412,88 @@ impl CacheIds {
     }
 }
 
+/// The ServerlessCacheName of a serverless cache: its AWS name, lowercased as AWS stores it.
+/// Source: ElastiCache API reference, CreateServerlessCache (ServerlessCacheName).
+pub fn serverless_cache_name(stack: &str, name: &str) -> String {
+    aws_name(stack, name).to_ascii_lowercase()
+}
+
+/// The FinalSnapshotName a serverless cache gets unless `final_snapshot` names one.
+pub fn final_snapshot_name(stack: &str, cache: &Serverless) -> String {
+    cache.final_snapshot.as_ref().map_or_else(
+        || format!("{}-final", serverless_cache_name(stack, &cache.name.value)),
+        |n| n.value.clone(),
+    )
+}
+
+pub fn serverless_id(name: &str) -> String {
+    id(name, "ServerlessCache")
+}
+
+/// The serverless cache attribute a serverless attribute reads, and the suffix of its root output.
+pub fn serverless_attr(attr: ServerlessAttr) -> (&'static str, &'static str) {
+    match attr {
+        ServerlessAttr::Address => ("Endpoint.Address", "Address"),
+        ServerlessAttr::ReaderAddress => ("ReaderEndpoint.Address", "ReaderAddress"),
+        ServerlessAttr::Port => ("Endpoint.Port", "Port"),
+        ServerlessAttr::ReaderPort => ("ReaderEndpoint.Port", "ReaderPort"),
+    }
+}
+
+pub struct ServerlessIds {
+    pub cache: String,
+    pub security_group: String,
+    /// The root outputs, with the attribute each reads: the four with `export = true`, else the
+    /// two addresses.
+    pub outputs: Vec<(ServerlessAttr, String)>,
+    /// With `export = true`, the root output of the security group id.
+    pub security_group_output: Option<String>,
+}
+
+impl ServerlessIds {
+    pub const ATTRS: [ServerlessAttr; 4] = [
+        ServerlessAttr::Address,
+        ServerlessAttr::ReaderAddress,
+        ServerlessAttr::Port,
+        ServerlessAttr::ReaderPort,
+    ];
+
+    pub fn of(cache: &Serverless) -> Self {
+        let name = &cache.name.value;
+        let shown = if cache.export() { 4 } else { 2 };
+        ServerlessIds {
+            cache: serverless_id(name),
+            security_group: security_group_id(name),
+            outputs: Self::ATTRS
+                .into_iter()
+                .take(shown)
+                .map(|attr| (attr, id(name, serverless_attr(attr).1)))
+                .collect(),
+            security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let ServerlessIds {
+            cache,
+            security_group,
+            outputs,
+            security_group_output,
+        } = self;
+        let exports =
+            Self::ATTRS.map(|attr| (Space::Export, export_id(&cache, serverless_attr(attr).0)));
+        let group_export = security_group_output
+            .is_some()
+            .then(|| (Space::Export, export_id(&security_group, "GroupId")));
+        let mut out = resources([cache, security_group]);
+        out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
+        out.extend(security_group_output.map(|o| (Space::Output, o)));
+        out.extend(exports);
+        out.extend(group_export);
+        out
+    }
+}
+
 pub struct TopicIds {
     pub topic: String,
 }
@@ -618,6 +700,12 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         out.push(Declared {
             name: &c.name,
             ids: CacheIds::of(c).list(),
+        });
+    }
+    for c in &model.serverless {
+        out.push(Declared {
+            name: &c.name,
+            ids: ServerlessIds::of(c).list(),
         });
     }
     for k in &model.kms_keys {

@@ -302,6 +302,10 @@ impl Lowerer<'_> {
                 }
                 Kind::User => model.users.push(self.user(item, &mut fields)),
                 Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
+                Kind::ServerlessCache => {
+                    let cache = self.serverless(item, &mut fields);
+                    model.serverless.push(cache);
+                }
                 Kind::Topic => model.topics.push(Topic {
                     name: name_of(item),
                     email: fields.strings("email").map(|s| s.value).unwrap_or_default(),
@@ -316,7 +320,8 @@ impl Lowerer<'_> {
                 | Kind::SlowLog
                 | Kind::EngineLog
                 | Kind::Alarms
-                | Kind::Shard => {}
+                | Kind::Shard
+                | Kind::Limits => {}
             }
         }
         self.current = None;
@@ -521,7 +526,9 @@ impl Lowerer<'_> {
                 | Kind::SlowLog
                 | Kind::EngineLog
                 | Kind::Alarms
-                | Kind::Shard => {}
+                | Kind::Shard
+                | Kind::ServerlessCache
+                | Kind::Limits => {}
             }
         }
         self.current = outer;
@@ -601,6 +608,44 @@ impl Lowerer<'_> {
             tags: self.tags(item),
             span: item.span,
         }
+    }
+
+    fn serverless(&mut self, item: &Item, f: &mut Fields) -> Serverless {
+        let subnets = self.refs(f, "subnets", Kind::Subnet, item.kind.span);
+        Serverless {
+            name: name_of(item),
+            engine: f.word("engine"),
+            major_version: f.string("major_version"),
+            subnets: subnets.value,
+            subnets_span: subnets.span,
+            limits: self.limits(item),
+            snapshot_time: f.string("snapshot_time"),
+            snapshot_retention: f.int("snapshot_retention"),
+            final_snapshot: f.string("final_snapshot"),
+            on_delete: f.word("on_delete"),
+            user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
+            kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
+            export: f.boolean("export"),
+            allow_cidrs: f
+                .strings("allow_cidrs")
+                .map(|s| s.value)
+                .unwrap_or_default(),
+            description: f.string("description"),
+            tags: self.tags(item),
+            span: item.span,
+        }
+    }
+
+    fn limits(&mut self, item: &Item) -> Option<UsageLimits> {
+        let (block, f) = self.one_block(item, Kind::Limits, "limits")?;
+        Some(UsageLimits {
+            keyword: block.kind.span,
+            storage_min: f.int("storage_min"),
+            storage_max: f.int("storage_max"),
+            ecpu_min: f.int("ecpu_min"),
+            ecpu_max: f.int("ecpu_max"),
+            span: block.span,
+        })
     }
 
     fn layer(&mut self, item: &Item, f: &mut Fields) -> Layer {
@@ -684,6 +729,9 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            connects_serverless: self
+                .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
+                .value,
             tags: self.tags(item),
             span: item.span,
         }
@@ -724,6 +772,9 @@ impl Lowerer<'_> {
             url: f.word("url"),
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
+                .value,
+            connects_serverless: self
+                .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
                 .value,
             timeout: f.int("timeout"),
             memory: f.int("memory"),
@@ -968,6 +1019,13 @@ impl Lowerer<'_> {
             );
             return None;
         };
+        if self
+            .symbols
+            .get(&target.value)
+            .is_some_and(|s| s.kind == Kind::ServerlessCache)
+        {
+            return self.serverless_attr(target, attr);
+        }
         let cache = self.resolve(Kind::ReplicationGroup, target)?;
         let attr_value = match attr.value.as_str() {
             "primary_address" => CacheAttr::PrimaryAddress,
@@ -989,6 +1047,38 @@ impl Lowerer<'_> {
             }
         };
         Some(EnvValue::Cache {
+            cache,
+            attr: attr_value,
+        })
+    }
+
+    /// `cache.address` and friends, of a serverless cache.
+    fn serverless_attr(
+        &mut self,
+        target: &Spanned<String>,
+        attr: &Spanned<String>,
+    ) -> Option<EnvValue> {
+        let cache = self.resolve(Kind::ServerlessCache, target)?;
+        let attr_value = match attr.value.as_str() {
+            "address" => ServerlessAttr::Address,
+            "reader_address" => ServerlessAttr::ReaderAddress,
+            "port" => ServerlessAttr::Port,
+            "reader_port" => ServerlessAttr::ReaderPort,
+            other => {
+                let names: Vec<&str> = schema::SERVERLESS_ATTRS.iter().map(|(n, _)| *n).collect();
+                self.error(
+                    Diag::new(
+                        codes::E0011,
+                        attr.span,
+                        format!("a serverless cache has no attribute `{other}`"),
+                        "unknown attribute",
+                    )
+                    .help(did_you_mean(other, &names, "attribute")),
+                );
+                return None;
+            }
+        };
+        Some(EnvValue::Serverless {
             cache,
             attr: attr_value,
         })

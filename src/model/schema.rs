@@ -7,7 +7,7 @@
 
 use super::types::{
     Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
-    LogFormat, OnDelete, Provided, TransitMode, UrlAuth, UserEngine,
+    LogFormat, OnDelete, Provided, ServerlessEngine, TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
@@ -41,11 +41,13 @@ pub enum Kind {
     EngineLog,
     Alarms,
     Shard,
+    ServerlessCache,
+    Limits,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 21] = [
+    pub const ALL: [Kind; 23] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -67,6 +69,8 @@ impl Kind {
         Kind::EngineLog,
         Kind::Alarms,
         Kind::Shard,
+        Kind::ServerlessCache,
+        Kind::Limits,
     ];
 
     /// The keyword that declares it.
@@ -98,6 +102,8 @@ impl Kind {
             Kind::EngineLog => "an engine log block",
             Kind::Alarms => "an alarms block",
             Kind::Shard => "a shard",
+            Kind::ServerlessCache => "a serverless cache",
+            Kind::Limits => "a limits block",
         }
     }
 
@@ -124,6 +130,8 @@ impl Kind {
             Kind::EngineLog => &ENGINE_LOG,
             Kind::Alarms => &ALARMS,
             Kind::Shard => &SHARD,
+            Kind::ServerlessCache => &SERVERLESS_CACHE,
+            Kind::Limits => &LIMITS,
         }
     }
 }
@@ -151,6 +159,8 @@ pub enum Ty {
     /// The name of one declared thing of this kind, or a quoted string naming one that exists
     /// outside the program (an existing parameter group, a KMS key ARN or alias).
     RefOrStr(Kind),
+    /// A list of names, each a replication group or a serverless cache: what clients reach.
+    Caches,
 }
 
 /// Integers above this are written "at least min": the API takes 32-bit integers.
@@ -173,6 +183,7 @@ impl Ty {
                 "the name of {} or a string naming an existing one",
                 kind.article()
             ),
+            Ty::Caches => "a list of names, each a replication group or a serverless cache".into(),
         }
     }
 
@@ -207,6 +218,7 @@ impl Ty {
             Ty::Ref(kind) => kind.noun().into(),
             Ty::Refs(kind) => format!("list of {}s", kind.noun()),
             Ty::RefOrStr(kind) => format!("{} or string", kind.noun()),
+            Ty::Caches => "list of replication groups and serverless caches".into(),
         }
     }
 }
@@ -219,6 +231,7 @@ impl Kind {
             Kind::KmsKey => "KMS key",
             Kind::ParameterGroup => "parameter group",
             Kind::UserGroup => "user group",
+            Kind::ServerlessCache => "serverless cache",
             other => other.keyword(),
         }
     }
@@ -365,6 +378,17 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
         "configuration_port",
         "port of the configuration endpoint (cluster mode enabled)",
     ),
+];
+
+/// The attributes that a dotted reference to a serverless cache may name.
+pub const SERVERLESS_ATTRS: &[(&str, &str)] = &[
+    ("address", "DNS name of the endpoint (reads and writes)"),
+    (
+        "reader_address",
+        "DNS name of the reader endpoint (reads from the nearest replica)",
+    ),
+    ("port", "port of the endpoint, 6379"),
+    ("reader_port", "port of the reader endpoint, 6380"),
 ];
 
 const VPC: &str = "AWS::EC2::VPC";
@@ -828,8 +852,8 @@ const INSTANCE: KindSchema = KindSchema {
         .cfn(&[at(EC2_INSTANCE, "IamInstanceProfile")]),
         key(
             "connects",
-            Ty::Refs(Kind::ReplicationGroup),
-            "caches this instance may reach",
+            Ty::Caches,
+            "caches (replication groups or serverless caches) this instance may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
     ],
@@ -892,8 +916,8 @@ const FUNCTION: KindSchema = KindSchema {
         .cfn(&[at("AWS::Lambda::Url", "AuthType")]),
         key(
             "connects",
-            Ty::Refs(Kind::ReplicationGroup),
-            "caches this function may reach",
+            Ty::Caches,
+            "caches (replication groups or serverless caches) this function may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
         key(
@@ -1363,6 +1387,162 @@ const SHARD: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const SERVERLESS: &str = "AWS::ElastiCache::ServerlessCache";
+
+// Source: CloudFormation `AWS::ElastiCache::ServerlessCache`
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticache-serverlesscache.html);
+// ElastiCache API reference, CreateServerlessCache.
+const SERVERLESS_CACHE: KindSchema = KindSchema {
+    kind: Kind::ServerlessCache,
+    keyword: "serverless_cache",
+    names: Names::One,
+    top_level: true,
+    doc: "An ElastiCache serverless cache (Valkey or Redis OSS): it scales by itself within its limits, spans the zones of its subnets and always requires TLS.",
+    service: "ElastiCache",
+    resource: SERVERLESS,
+    keys: &[
+        key(
+            "engine",
+            Ty::Word(ServerlessEngine::WORDS),
+            "valkey or redis (Redis OSS)",
+        )
+        .required()
+        .cfn(&[at(SERVERLESS, "Engine")]),
+        key(
+            "major_version",
+            Ty::Str,
+            "major engine version, such as \"8\"; ElastiCache applies minor versions itself (default: the newest)",
+        )
+        .cfn(&[at(SERVERLESS, "MajorEngineVersion")]),
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets of the cache's VPC endpoints, one per zone",
+        )
+        .required()
+        .cfn(&[at(SERVERLESS, "SubnetIds")]),
+        // Source: ElastiCache API reference, CreateServerlessCache (DailySnapshotTime).
+        key(
+            "snapshot_time",
+            Ty::Str,
+            "daily automatic snapshot, \"hh:mm\" in UTC",
+        )
+        .cfn(&[at(SERVERLESS, "DailySnapshotTime")]),
+        // Source: ElastiCache API reference, CreateServerlessCache (SnapshotRetentionLimit);
+        // "Scheduling automatic backups" (at most 35).
+        key(
+            "snapshot_retention",
+            Ty::Int { min: 0, max: 35 },
+            "automatic daily snapshots to keep",
+        )
+        .unit("snapshots")
+        .cfn(&[at(SERVERLESS, "SnapshotRetentionLimit")]),
+        key(
+            "final_snapshot",
+            Ty::Str,
+            "name of the snapshot taken when the cache is deleted (default: <stack>-<name>-final)",
+        )
+        .cfn(&[at(SERVERLESS, "FinalSnapshotName")]),
+        // CloudFormation's `Snapshot` policy does not apply to serverless caches (cfn-lint E3035,
+        // "DeletionPolicy attribute"): `snapshot` is a Delete policy with a FinalSnapshotName.
+        key(
+            "on_delete",
+            Ty::Word(OnDelete::WORDS),
+            "what deleting or replacing the cache does to its data: a final snapshot, keep it, or delete it",
+        )
+        .default(DefaultValue::Word("snapshot"))
+        .cfn(&[
+            at(SERVERLESS, "DeletionPolicy"),
+            at(SERVERLESS, "UpdateReplacePolicy"),
+            at(SERVERLESS, "FinalSnapshotName"),
+        ]),
+        key(
+            "kms_key",
+            Ty::RefOrStr(Kind::KmsKey),
+            "customer managed key for the data at rest: a declared kms_key, or a key id, key ARN, \"alias/name\" or alias ARN",
+        )
+        .cfn(&[at(SERVERLESS, "KmsKeyId")]),
+        // Source: ElastiCache "Role-Based Access Control (RBAC)": the only access control of
+        // serverless caches.
+        key(
+            "user_group",
+            Ty::RefOrStr(Kind::UserGroup),
+            "RBAC: the user group whose users may connect (default: anyone who reaches the endpoint)",
+        )
+        .cfn(&[at(SERVERLESS, "UserGroupId")]),
+        key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, ports and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_cidrs",
+            Ty::Strs,
+            "extra CIDR blocks admitted to the ports, besides `connects` clients",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.CidrIp")]),
+        key("description", Ty::Str, "description of the cache, at most 255 characters")
+            .cfn(&[at(SERVERLESS, "Description")]),
+    ],
+    children: &[Kind::Limits, Kind::Tags],
+    free_keys: false,
+};
+
+const USAGE_LIMITS: &str = "AWS::ElastiCache::ServerlessCache.CacheUsageLimits";
+
+// Ranges. Source: ElastiCache "Scaling ElastiCache" (serverless: up to 5,000 GB, up to 15,000,000
+// ECPUs per second; https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Scaling.html); the
+// CDK's `CacheUsageLimitsProperty` (1 to 5,000 GB, 1,000 to 15,000,000 ECPUs per second).
+const LIMITS: KindSchema = KindSchema {
+    kind: Kind::Limits,
+    keyword: "limits",
+    names: Names::None,
+    top_level: false,
+    doc: "Usage limits of a serverless cache (CacheUsageLimits): data storage in GB and ElastiCache Processing Units per second; at the maximum the cache evicts or throttles.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[
+        key(
+            "storage_min",
+            Ty::Int { min: 1, max: 5000 },
+            "data storage always provisioned (and billed)",
+        )
+        .unit("GB")
+        .cfn(&[at(USAGE_LIMITS, "DataStorage.Minimum")]),
+        key(
+            "storage_max",
+            Ty::Int { min: 1, max: 5000 },
+            "data storage the cache may grow to",
+        )
+        .unit("GB")
+        .cfn(&[at(USAGE_LIMITS, "DataStorage.Maximum")]),
+        key(
+            "ecpu_min",
+            Ty::Int {
+                min: 1000,
+                max: 15_000_000,
+            },
+            "ECPUs per second always provisioned (and billed)",
+        )
+        .unit("ECPUs per second")
+        .cfn(&[at(USAGE_LIMITS, "ECPUPerSecond.Minimum")]),
+        key(
+            "ecpu_max",
+            Ty::Int {
+                min: 1000,
+                max: 15_000_000,
+            },
+            "ECPUs per second the cache may consume",
+        )
+        .unit("ECPUs per second")
+        .cfn(&[at(USAGE_LIMITS, "ECPUPerSecond.Maximum")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1386,6 +1566,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     ENGINE_LOG,
     ALARMS,
     SHARD,
+    SERVERLESS_CACHE,
+    LIMITS,
 ];
 
 /// The schema declared by `keyword`, if any.

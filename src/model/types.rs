@@ -47,6 +47,7 @@ pub struct Model {
     pub users: Vec<User>,
     pub user_groups: Vec<UserGroup>,
     pub topics: Vec<Topic>,
+    pub serverless: Vec<Serverless>,
 }
 
 /// `parameter_group name { family = ...  parameters { ... } }`: a custom parameter group.
@@ -616,6 +617,8 @@ pub struct Instance {
     pub packages: Vec<S<String>>,
     pub session_manager: Option<S<bool>>,
     pub connects: Vec<Ref>,
+    /// The serverless caches among `connects`.
+    pub connects_serverless: Vec<Ref>,
     pub tags: Vec<Tag>,
     pub span: Span,
 }
@@ -647,6 +650,8 @@ pub struct Function {
     pub layers: S<Vec<Ref>>,
     pub url: Option<S<UrlAuth>>,
     pub connects: Vec<Ref>,
+    /// The serverless caches among `connects`.
+    pub connects_serverless: Vec<Ref>,
     pub timeout: Option<S<i64>>,
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
@@ -679,6 +684,7 @@ pub struct EnvVar {
 pub enum EnvValue {
     Text(String),
     Cache { cache: Ref, attr: CacheAttr },
+    Serverless { cache: Ref, attr: ServerlessAttr },
 }
 
 words! {
@@ -796,4 +802,79 @@ impl UserGroup {
     pub fn engine(&self) -> UserEngine {
         self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
     }
+}
+
+words! {
+    /// The engines a serverless cache of cachec runs (ElastiCache also has serverless Memcached).
+    pub enum ServerlessEngine {
+        Redis = "redis",
+        Valkey = "valkey",
+    }
+}
+
+/// `serverless_cache NAME { ... }`: an ElastiCache serverless cache.
+#[derive(Debug, Clone)]
+pub struct Serverless {
+    pub name: S<String>,
+    pub engine: Option<S<ServerlessEngine>>,
+    pub major_version: Option<S<String>>,
+    pub subnets: Vec<Ref>,
+    /// Span of the whole `subnets = [...]` value.
+    pub subnets_span: Span,
+    pub limits: Option<UsageLimits>,
+    pub snapshot_time: Option<S<String>>,
+    pub snapshot_retention: Option<S<i64>>,
+    pub final_snapshot: Option<S<String>>,
+    pub on_delete: Option<S<OnDelete>>,
+    pub user_group: Option<RefOrStr>,
+    pub kms_key: Option<RefOrStr>,
+    pub export: Option<S<bool>>,
+    pub allow_cidrs: Vec<S<String>>,
+    pub description: Option<S<String>>,
+    pub tags: Vec<Tag>,
+    pub span: Span,
+}
+
+/// The ports of a serverless cache's endpoints: writes and reads on 6379, reads from the
+/// nearest replica on 6380. Source: ElastiCache "Finding connection endpoints" (serverless).
+pub const SERVERLESS_PORT: i64 = 6379;
+pub const SERVERLESS_READER_PORT: i64 = 6380;
+
+impl Serverless {
+    pub fn engine(&self) -> ServerlessEngine {
+        self.engine
+            .as_ref()
+            .map_or(ServerlessEngine::Valkey, |e| e.value)
+    }
+
+    pub fn export(&self) -> bool {
+        self.export.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// A final snapshot unless written otherwise.
+    pub fn on_delete(&self) -> OnDelete {
+        self.on_delete
+            .as_ref()
+            .map_or(OnDelete::Snapshot, |o| o.value)
+    }
+}
+
+/// `limits { ... }` inside a serverless cache: CacheUsageLimits.
+#[derive(Debug, Clone)]
+pub struct UsageLimits {
+    pub keyword: Span,
+    pub storage_min: Option<S<i64>>,
+    pub storage_max: Option<S<i64>>,
+    pub ecpu_min: Option<S<i64>>,
+    pub ecpu_max: Option<S<i64>>,
+    pub span: Span,
+}
+
+/// An attribute of a serverless cache that other declarations can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerlessAttr {
+    Address,
+    ReaderAddress,
+    Port,
+    ReaderPort,
 }

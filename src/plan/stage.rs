@@ -6,7 +6,7 @@ use super::rules::{Split, splits};
 use super::{Plan, plan, resource};
 use crate::diag::{Diag, Severity, codes};
 use crate::emit::node::Node;
-use crate::model::{Cache, Model, S, TransitMode};
+use crate::model::{Cache, ClusterMode, Model, S, TransitMode};
 use crate::span::{Span, Spanned};
 use crate::{Built, Options};
 
@@ -31,11 +31,12 @@ pub enum Refused {
 /// The multi-step changes that staging resolves: the rest stay errors.
 /// E0707 is resolved only when NEW upgrades the engine (an engine that stays without transit
 /// modes never takes TLS in place): [`held_back`] refuses the rest.
-const STAGED: [&str; 4] = [
+const STAGED: [&str; 5] = [
     codes::E0704.id,
     codes::E0705.id,
     codes::E0706.id,
     codes::E0707.id,
+    codes::E0720.id,
 ];
 
 /// The steps that take `old` to `new`, each a single safe update from the one before; the last
@@ -122,7 +123,8 @@ fn held_back(whole: &Plan, old: &Built, new: &Built) -> Option<Vec<(String, usiz
                         out.push((owner.clone(), 1, Split::Tls));
                     }
                 }
-                _ => out.push((owner.clone(), 0, split)),
+                split if split.staged() => out.push((owner.clone(), 0, split)),
+                _ => {}
             }
         }
     }
@@ -190,7 +192,15 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
             cache.transit_mode = held(&old.transit_mode, &cache.transit_mode, here);
             cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
         }
-        Split::TlsTooOld => {}
+        // The first update goes to compatible, with NEW's parameter group; enabled follows.
+        Split::ClusterModeSkip => {
+            let span = cache.cluster_mode.as_ref().map_or(here, |m| m.span);
+            cache.cluster_mode = Some(Spanned::new(ClusterMode::Compatible, span));
+        }
+        Split::TlsTooOld
+        | Split::CompatibleWithOthers
+        | Split::ClusterModeBack
+        | Split::ReshardWithOthers => {}
     }
 }
 

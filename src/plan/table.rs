@@ -121,6 +121,33 @@ pub const TABLE: &[Type] = &[
             row("UserGroupIds", InPlace),
         ],
     },
+    // Create-only as cfn-lint's registry schema has them: ServerlessCacheName, KmsKeyId,
+    // SubnetIds (and SnapshotArnsToRestore, not emitted). Engine and MajorEngineVersion change in
+    // place forwards only (ModifyServerlessCache: Redis OSS to Valkey, a newer major version).
+    Type {
+        ty: "AWS::ElastiCache::ServerlessCache",
+        source: page!("aws-resource-elasticache-serverlesscache.html"),
+        name: Some("ServerlessCacheName"),
+        stateful: true,
+        rows: &[
+            row("CacheUsageLimits", InPlace),
+            row("DailySnapshotTime", InPlace),
+            row("Description", InPlace),
+            row("Engine", Update::Conditional(Condition::Engine)),
+            row(
+                "MajorEngineVersion",
+                Update::Conditional(Condition::EngineVersion),
+            ),
+            row("FinalSnapshotName", InPlace),
+            row("KmsKeyId", Replace),
+            row("SecurityGroupIds", InPlace),
+            row("ServerlessCacheName", Replace),
+            row("SnapshotRetentionLimit", InPlace),
+            row("SubnetIds", Replace),
+            row("Tags", InPlace),
+            row("UserGroupId", InPlace),
+        ],
+    },
     // Engine is updatable (ModifyUser moves a user to Valkey); cfn-lint's registry schema has
     // only UserId and UserName create-only.
     Type {

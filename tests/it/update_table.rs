@@ -70,6 +70,7 @@ fn every_emitted_property_has_a_row() {
     for example in [
         "fa-063",
         "production",
+        "serverless",
         "sharded",
         "single-node",
         "valkey-3az",

@@ -9,7 +9,6 @@ use problem::{ClientProblem, S3Route};
 
 use crate::diag::Diag;
 use crate::model::{Endpoint, EndpointKind, EnvValue, Function, Instance, Model, Network, Ref};
-use crate::span::Span;
 
 /// The interface endpoints the SSM agent talks to.
 const SESSION_MANAGER: &[&str] = &["ssm", "ssmmessages", "ec2messages"];
@@ -144,7 +143,10 @@ fn subnet_for_caches<'m>(
     }
     Some(ClientProblem::OutsideVpc {
         function,
-        first: function.connects.first()?,
+        first: function
+            .connects
+            .first()
+            .or(function.connects_serverless.first())?,
         suggestion,
     })
 }
@@ -160,6 +162,12 @@ fn suggested_subnet(model: &Model) -> Option<&str> {
         .caches
         .iter()
         .flat_map(|c| c.subnets.iter().map(|r| r.index))
+        .chain(
+            model
+                .serverless
+                .iter()
+                .flat_map(|c| c.subnets.iter().map(|r| r.index)),
+        )
         .collect();
     let free = model
         .network
@@ -181,15 +189,29 @@ fn reads_without_connects<'m>(
     model: &'m Model,
     function: &'m Function,
 ) -> Option<ClientProblem<'m>> {
-    let connected: HashSet<usize> = function.connects.iter().map(|r| r.index).collect();
-    let mut reported: HashSet<usize> = HashSet::default();
-    let declared = |c: &Ref| model.cache(c).map_or(Span::default(), |c| c.name.span);
+    // A cache is its kind and its index: replication groups and serverless caches count apart.
+    let connected: HashSet<(bool, usize)> = function
+        .connects
+        .iter()
+        .map(|r| (false, r.index))
+        .chain(function.connects_serverless.iter().map(|r| (true, r.index)))
+        .collect();
+    let mut reported: HashSet<(bool, usize)> = HashSet::default();
     let mut reads = function.environment.iter().filter_map(|var| {
-        let EnvValue::Cache { cache, .. } = &var.value.value else {
-            return None;
+        let (cache, serverless, declared) = match &var.value.value {
+            EnvValue::Cache { cache, .. } => {
+                (cache, false, model.cache(cache).map(|c| c.name.span))
+            }
+            EnvValue::Serverless { cache, .. } => (
+                cache,
+                true,
+                model.serverless_cache(cache).map(|c| c.name.span),
+            ),
+            EnvValue::Text(_) => return None,
         };
-        (!connected.contains(&cache.index) && reported.insert(cache.index))
-            .then(|| (cache, var.value.span, declared(cache)))
+        let key = (serverless, cache.index);
+        (!connected.contains(&key) && reported.insert(key))
+            .then(|| (cache, var.value.span, declared.unwrap_or_default()))
     });
     Some(ClientProblem::ReadsWithoutConnects {
         function,

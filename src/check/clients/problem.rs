@@ -271,6 +271,7 @@ fn reads_without_connects(function: &Function, first: &Read, more: &[Read]) -> D
     let mut names: Vec<&str> = function
         .connects
         .iter()
+        .chain(&function.connects_serverless)
         .map(|r| r.name.value.as_str())
         .collect();
     names.extend(caches.iter().map(String::as_str));

@@ -6,7 +6,7 @@ use crate::hash::IndexMap;
 use super::Lowerer;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
-use crate::model::schema::{KeySchema, KindSchema, Ty};
+use crate::model::schema::{KeySchema, Kind, KindSchema, Ty};
 use crate::span::Spanned;
 use crate::syntax::ast::{Attr, Entry, Item, Value, ValueKind};
 use crate::words::Word;
@@ -155,12 +155,25 @@ impl Lowerer<'_> {
                 }
                 return all;
             }
+            // A serverless cache is named where a replication group may be; any other name is
+            // reported as a replication group's.
+            (Ty::Caches, ValueKind::List(items)) => {
+                let mut all = true;
+                for v in items {
+                    let kind = match self.kind_of(v) {
+                        Some(Kind::ServerlessCache) => Kind::ServerlessCache,
+                        _ => Kind::ReplicationGroup,
+                    };
+                    all &= self.type_ok(Ty::Ref(kind), v);
+                }
+                return all;
+            }
             _ => false,
         };
         if !ok {
             let help = match (ty, &value.kind) {
                 (Ty::Str, ValueKind::Path(_)) => "put the value in double quotes".to_string(),
-                (Ty::Refs(_) | Ty::Strs | Ty::Words(_), _) => {
+                (Ty::Refs(_) | Ty::Caches | Ty::Strs | Ty::Words(_), _) => {
                     "wrap the value in a list: [ ... ]".to_string()
                 }
                 (Ty::Ref(_), ValueKind::Str(s)) => format!("write the name without quotes: {s}"),
@@ -181,6 +194,15 @@ impl Lowerer<'_> {
             );
         }
         ok
+    }
+
+    /// The kind of the declaration a bare name names, if it names one.
+    fn kind_of(&self, value: &Value) -> Option<Kind> {
+        let ValueKind::Path(p) = &value.kind else {
+            return None;
+        };
+        let [name] = p.as_slice() else { return None };
+        self.symbols.get(&name.value).map(|s| s.kind)
     }
 
     fn word_ok(&mut self, words: &[&str], value: &Value, word: &str) -> bool {
