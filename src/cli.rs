@@ -516,16 +516,23 @@ impl Report {
     }
 
     pub fn diags(&self, name: &str, src: &str, diags: &[Diag]) {
+        eprint!("{}", self.text(name, src, diags));
+    }
+
+    /// What [`Report::diags`] prints, for a caller that renders on one thread and prints on another.
+    pub fn text(&self, name: &str, src: &str, diags: &[Diag]) -> String {
         if diags.is_empty() {
-            return;
+            return String::new();
         }
         let style = Style {
             colour: self.colour,
             width: 100,
         };
-        eprint!("{}", render(diags, name, src, style));
+        let mut out = render(diags, name, src, style);
         if let Some(line) = summary(diags) {
-            eprintln!("{line}");
+            out.push_str(&line);
+            out.push('\n');
         }
+        out
     }
 }

@@ -32,6 +32,7 @@ pub mod emit;
 pub mod fmt;
 pub mod generate;
 pub mod graph;
+pub mod hash;
 pub mod init;
 #[cfg(unix)]
 pub mod local;

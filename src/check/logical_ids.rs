@@ -1,7 +1,7 @@
 //! No two declarations may become the same logical id: the ids come from `model::ids`, the
 //! names the emitters build the templates from.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::diag::{Diag, codes};
 use crate::model::Model;
@@ -12,8 +12,9 @@ use crate::model::ids::{self, Space};
 pub fn check(model: &Model, out: &mut Vec<Diag>) {
     let declared = ids::all(model);
     let count = declared.iter().map(|d| d.ids.len()).sum();
-    let mut owner: HashMap<(Space, &str), usize> = HashMap::with_capacity(count);
-    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    let mut owner: HashMap<(Space, &str), usize> =
+        HashMap::with_capacity_and_hasher(count, Default::default());
+    let mut reported: HashSet<(usize, usize)> = HashSet::default();
     for (index, d) in declared.iter().enumerate() {
         for (space, logical) in &d.ids {
             if *space == Space::Export {

@@ -42,11 +42,18 @@ pub struct PlanArgs {
     stage: Option<PathBuf>,
 }
 
+/// How one side is built: [`cachec::build`], or [`cachec::build_trees`] when nothing is written.
+type Build = fn(&str, &dyn SourceLoader, &Options) -> (Option<Built>, Vec<Diag>);
+
+/// The stack of the thread that builds OLD: the main thread's usual 8 MiB, since the checks and
+/// emitters recurse as deep on either side.
+const MAIN_STACK: usize = 8 << 20;
+
 /// One side of the plan as read: its display name, text and the loader for its function sources.
 struct Program {
     name: String,
     src: String,
-    loader: Box<dyn SourceLoader>,
+    loader: Box<dyn SourceLoader + Sync>,
 }
 
 /// Function sources of a program at a git revision, read from the same revision.
@@ -118,35 +125,64 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         (Ok(old), Ok(new)) => (old, new),
         (Err(code), _) | (_, Err(code)) => return code,
     };
+    if args.message_format == MessageFormat::Sarif {
+        eprintln!("error: `cachec plan` prints human or json; SARIF is for `check` and `build`");
+        return ExitCode::from(2);
+    }
     let mut options = Options::default();
     if let Some(day) = args.as_of {
         options.check.today = day;
     }
-    let (old_built, old_diags) = cachec::build_trees(&old.src, old.loader.as_ref(), &options);
+    let report = Report::new(args.color);
+    let json = args.message_format == MessageFormat::Json;
+    // Human diagnostics go to stderr, JSON ones to stdout, one object per line.
+    let shown = |program: &Program, diags: &[Diag]| -> String {
+        if json {
+            diags
+                .iter()
+                .map(|d| format!("{}\n", json::to_json(d, &program.name, &program.src)))
+                .collect()
+        } else {
+            report.text(&program.name, &program.src, diags)
+        }
+    };
+    let show = |text: &str| {
+        if json {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    };
     // Staging writes NEW's files as its last step; a plan alone reads only the trees.
     let build_new = if args.stage.is_some() {
         cachec::build
     } else {
         cachec::build_trees
     };
-    let (new_built, new_diags) = build_new(&new.src, new.loader.as_ref(), &options);
-    if args.message_format == MessageFormat::Sarif {
-        eprintln!("error: `cachec plan` prints human or json; SARIF is for `check` and `build`");
-        return ExitCode::from(2);
-    }
-    let report = Report::new(args.color);
-    let json = args.message_format == MessageFormat::Json;
-    let show = |program: &Program, diags: &[Diag]| {
-        if json {
-            for d in diags {
-                println!("{}", json::to_json(d, &program.name, &program.src));
-            }
-        } else {
-            report.diags(&program.name, &program.src, diags);
-        }
+    let side = |program: &Program, build: Build| {
+        let (built, diags) = build(&program.src, program.loader.as_ref(), &options);
+        let text = shown(program, &diags);
+        (built, diags, text)
     };
-    show(&old, &old_diags);
-    show(&new, &new_diags);
+    // The two programs are independent until the diff: each is built (and its diagnostics
+    // rendered) on its own core, and printed in order, OLD first.
+    let ((old_built, old_diags, old_text), (new_built, new_diags, new_text)) =
+        std::thread::scope(|scope| {
+            let old_side = std::thread::Builder::new()
+                .stack_size(MAIN_STACK)
+                .spawn_scoped(scope, || side(&old, cachec::build_trees));
+            let new_side = side(&new, build_new);
+            let old_side = match old_side {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: the same work, one after the other.
+                Err(_) => side(&old, cachec::build_trees),
+            };
+            (old_side, new_side)
+        });
+    show(&old_text);
+    show(&new_text);
     let (Some(old_built), Some(new_built)) = (old_built, new_built) else {
         return ExitCode::FAILURE;
     };
@@ -178,15 +214,15 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         for object in changes {
             println!("{object}");
         }
-        show(&old, &old_findings);
-        show(&new, &new_findings);
+        show(&shown(&old, &old_findings));
+        show(&shown(&new, &new_findings));
         if let Some(summary) = summary {
             println!("{summary}");
         }
     } else {
         print!("{}", render::human(&plan, sources));
-        show(&old, &old_findings);
-        show(&new, &new_findings);
+        show(&shown(&old, &old_findings));
+        show(&shown(&new, &new_findings));
     }
     if let Some(dir) = &args.stage {
         let program = (!args.new.starts_with("git:")).then(|| Path::new(&args.new));

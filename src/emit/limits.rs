@@ -2,7 +2,7 @@
 //! resources, parameters, outputs, bytes of body, descriptions, valid logical ids (quotas in
 //! `aws::quotas`).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::node::Template;
 use crate::aws::quotas::{
@@ -26,7 +26,7 @@ pub fn templates(
     let stack = model.stack.name.span;
     // Which declaration an id comes from is asked only for an invalid id: built on first need.
     let mut names: Option<HashMap<String, Span>> = None;
-    let mut reported: HashSet<&str> = HashSet::new();
+    let mut reported: HashSet<&str> = HashSet::default();
     for (index, (stem, t)) in templates.iter().enumerate() {
         let file = format!("{stem}.{extension}");
         for (code, what, count, max) in [

@@ -15,7 +15,7 @@ use crate::words::Word;
 /// The topics, each with its email subscribers.
 pub fn emit_topics(model: &Model, plan: &mut Plan) {
     for topic in &model.topics {
-        let mut props = Map::new();
+        let mut props = Map::default();
         if !topic.email.is_empty() {
             props.insert(
                 "Subscription".into(),

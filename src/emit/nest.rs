@@ -3,7 +3,7 @@
 //! crosses a boundary becomes an output of its producer, a parameter of its consumer and a wire in
 //! the root; when the root could not hold one wire per value, values travel packed in lists.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::node::{Node, Output, Parameter, Resource, Template, map};
 use super::plan::Plan;
@@ -61,7 +61,7 @@ pub fn nested(
                 ..Template::default()
             })
             .collect(),
-        wires: vec![IndexMap::new(); layout.parts.len()],
+        wires: vec![IndexMap::default(); layout.parts.len()],
     };
     for (id, p) in &plan.local_parameters {
         if let Some(t) = wiring.part_of(p.owner) {

@@ -210,7 +210,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         // One rule per client, as a resource of its own that belongs with the client: an endpoint
         // shared by thousands of clients then never needs all their groups in one template.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::hash::HashSet::default();
         for subnet in &endpoint.subnets {
             for client in model.clients_in(subnet.index) {
                 let source = &client.name().value;

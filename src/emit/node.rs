@@ -1,7 +1,7 @@
 //! The template tree: plain values plus CloudFormation's intrinsic functions.
 //! Emitters build these; `yaml` and `json` print them; `nest` rewrites cross-template references.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 pub type Map = IndexMap<String, Node>;
 
@@ -208,7 +208,7 @@ pub struct Template {
 impl Template {
     /// The template as one tree, in CloudFormation's section order; moves, never copies.
     pub fn into_node(self) -> Node {
-        let mut root = Map::new();
+        let mut root = Map::default();
         root.insert("AWSTemplateFormatVersion".into(), Node::str("2010-09-09"));
         root.insert("Description".into(), Node::Str(self.description));
         if !self.parameters.is_empty() {

@@ -1,7 +1,7 @@
 //! The plan: every resource of the stack, each assigned to the section (nested template) it lives in.
 //! Emitters fill it without caring about template boundaries; `nest` draws those afterwards.
 
-use indexmap::{IndexMap, IndexSet};
+use crate::hash::{IndexMap, IndexSet};
 
 use super::node::{Node, Output, Parameter, Resource};
 use crate::span::{Span, Spanned};

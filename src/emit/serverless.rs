@@ -147,15 +147,15 @@ fn usage_limits(limits: &UsageLimits) -> Option<Node> {
             into.insert(key.into(), Node::Int(v.value));
         }
     };
-    let mut out = Map::new();
-    let mut storage = Map::new();
+    let mut out = Map::default();
+    let mut storage = Map::default();
     bound("Minimum", &limits.storage_min, &mut storage);
     bound("Maximum", &limits.storage_max, &mut storage);
     if !storage.is_empty() {
         storage.insert("Unit".into(), Node::str("GB"));
         out.insert("DataStorage".into(), Node::Map(storage));
     }
-    let mut ecpu = Map::new();
+    let mut ecpu = Map::default();
     bound("Minimum", &limits.ecpu_min, &mut ecpu);
     bound("Maximum", &limits.ecpu_max, &mut ecpu);
     if !ecpu.is_empty() {

@@ -1,7 +1,7 @@
 //! Where the template boundaries go: each section's owners, dependencies first, packed greedily
 //! into parts that keep CloudFormation's per-template limits. Depends only on the plan.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::node::Node;
 use super::plan::{Plan, Section};
@@ -228,7 +228,7 @@ type Analysis = (Vec<Facts>, IndexMap<String, Export>, Vec<Option<usize>>);
 /// Counts, sizes, imports and exports per owner; which root outputs move into nested templates.
 fn analyse(plan: &Plan, limits: &Limits) -> Result<Analysis, TooBig> {
     let mut facts = vec![Facts::default(); plan.owners.len()];
-    let mut exports: IndexMap<String, Export> = IndexMap::new();
+    let mut exports: IndexMap<String, Export> = IndexMap::default();
     let mut import = |node: &Node, consumer: Option<usize>, facts: &mut [Facts]| {
         let Some(id) = node.target() else { return };
         if let Some(r) = plan.root_parameters.get_index_of(id) {

@@ -1,7 +1,7 @@
 //! Tags on every emitted resource that takes them: the stack's, overridden key by key by the
 //! owning declaration's, after the tags the emitters set themselves (`Name`), sorted by key.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::node::{Map, Node, map};
 use super::plan::Plan;
@@ -38,7 +38,7 @@ const TAG_MAPS: &[&str] = &["AWS::SSM::Parameter"];
 /// The tags of every declaration by name: network, subnets and endpoints share the network's.
 fn by_owner(model: &Model) -> HashMap<&str, &[Tag]> {
     let net = &model.network;
-    let mut out: HashMap<&str, &[Tag]> = HashMap::new();
+    let mut out: HashMap<&str, &[Tag]> = HashMap::default();
     out.insert(&net.name.value, &net.tags);
     for s in &net.subnets {
         out.insert(&s.name.value, &net.tags);

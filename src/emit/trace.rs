@@ -1,7 +1,7 @@
 //! The source map: for every emitted resource, the declaration it came from and, where an emitter
 //! knows it, the attribute behind each property. Built beside the templates, which stay unchanged.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::node::Template;
 use super::plan::Plan;
@@ -69,7 +69,7 @@ impl SourceMap {
                     template: String::new(),
                     owner: stack.to_string(),
                     span: stack_span,
-                    properties: IndexMap::new(),
+                    properties: IndexMap::default(),
                 });
                 traced.template.clone_from(stem);
             }

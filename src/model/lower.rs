@@ -3,9 +3,9 @@
 
 mod fields;
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::damage::{self, Decl};
 use super::schema::{self, Kind, KindSchema, Names};
@@ -52,8 +52,8 @@ type Top<'f> = (&'static KindSchema, &'f Item, usize);
 /// and says in `damage` which declarations an error left incomplete.
 pub fn lower(file: &File, loader: &dyn SourceLoader) -> (Model, Vec<Diag>) {
     let mut cx = Lowerer {
-        symbols: IndexMap::new(),
-        ghosts: HashSet::new(),
+        symbols: IndexMap::default(),
+        ghosts: HashSet::default(),
         decls: Vec::new(),
         current: None,
         diags: Vec::new(),
@@ -183,8 +183,8 @@ impl Lowerer<'_> {
     /// Enters every named declaration (top level and nested) into the one namespace. Returns the
     /// declaration of each nested block that will be lowered, by its span.
     fn declare(&mut self, items: &[Top<'_>]) -> IndexMap<Span, usize> {
-        let mut counters: IndexMap<Kind, usize> = IndexMap::new();
-        let mut child_decls = IndexMap::new();
+        let mut counters: IndexMap<Kind, usize> = IndexMap::default();
+        let mut child_decls = IndexMap::default();
         for &(s, item, decl) in items {
             if s.kind == Kind::Stack {
                 continue;

@@ -1,7 +1,7 @@
 //! The diff of two emitted template sets: every resource classified add, remove, update or replace,
 //! with the properties that cause it, judged by the update table and followed through references.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::Side;
 use super::table::{self, Condition, Update};
@@ -102,10 +102,10 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(set: &'a [(String, Template)]) -> Self {
         let mut index = Index {
-            resources: HashMap::new(),
-            templates: HashMap::new(),
-            stacks: HashMap::new(),
-            stack_of: HashMap::new(),
+            resources: HashMap::default(),
+            templates: HashMap::default(),
+            stacks: HashMap::default(),
+            stack_of: HashMap::default(),
             root: set.first().map_or("", |(stem, _)| stem.as_str()),
         };
         for (stem, template) in set {
@@ -431,7 +431,7 @@ fn cascade(changes: &mut [Change], after: &Index, parameters: Vec<String>) {
         return;
     }
     // Target to the (change, property) pairs that refer to it, for resources on both sides.
-    let mut referrers: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut referrers: HashMap<String, Vec<(usize, String)>> = HashMap::default();
     for (i, change) in changes.iter().enumerate() {
         if matches!(change.action, Action::Add | Action::Remove) {
             continue;

@@ -230,6 +230,9 @@ pub enum Split {
     Tls,
     /// TLS turned on in place on an engine without transit modes (E0707): no steps help.
     TlsTooOld,
+    /// TLS turned on in the update that upgrades the engine to a version with transit modes
+    /// (E0707): the upgrade goes first with TLS as it was, then TLS as for [`Split::Tls`].
+    UpgradeFirst,
     /// Cluster mode from disabled straight to enabled: `compatible` goes first (E0720).
     ClusterModeSkip,
     /// Cluster mode compatible together with other changes but the parameter group (E0721).
@@ -245,7 +248,11 @@ impl Split {
     pub fn staged(self) -> bool {
         matches!(
             self,
-            Split::ReplicasFirst | Split::FlagsFirst | Split::Tls | Split::ClusterModeSkip
+            Split::ReplicasFirst
+                | Split::FlagsFirst
+                | Split::Tls
+                | Split::UpgradeFirst
+                | Split::ClusterModeSkip
         )
     }
 }
@@ -327,8 +334,15 @@ pub fn splits(before: &Resource, after: &Resource) -> Vec<Split> {
         out.push(Split::FlagsFirst);
     }
     if !boolean(before, "TransitEncryptionEnabled") && boolean(after, "TransitEncryptionEnabled") {
-        match engines::has_transit_mode(text(after, "Engine"), text(after, "EngineVersion")) {
-            Some(false) => out.push(Split::TlsTooOld),
+        // ElastiCache judges the version the group runs when TLS is turned on, so an upgrade in
+        // the same update does not help: it must be deployed first.
+        let now = engines::has_transit_mode(text(before, "Engine"), text(before, "EngineVersion"));
+        match (
+            now,
+            engines::has_transit_mode(text(after, "Engine"), text(after, "EngineVersion")),
+        ) {
+            (_, Some(false)) => out.push(Split::TlsTooOld),
+            (Some(false), _) => out.push(Split::UpgradeFirst),
             _ if text(after, "TransitEncryptionMode") == "preferred" => {}
             _ => out.push(Split::Tls),
         }
@@ -361,6 +375,7 @@ fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Ve
             .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas (`cachec plan --stage DIR` writes both)"),
             Split::Tls => tls(change),
             Split::TlsTooOld => tls_too_old(change, text(after, "Engine"), text(after, "EngineVersion")),
+            Split::UpgradeFirst => upgrade_first(change, before, after),
             Split::ClusterModeSkip => Diag::new(
                 codes::E0720,
                 at(change, "ClusterMode"),
@@ -441,10 +456,29 @@ fn tls_too_old(change: &Change, engine: &str, version: &str) -> Diag {
     .help("upgrade the engine first (Redis OSS 7.0 or later, Valkey 7.2 or later) in its own update, then turn TLS on; or create a new cache with TLS and move the data")
 }
 
+/// Turning TLS on in the update that upgrades the engine to a version with transit modes: the
+/// upgrade deploys first, then TLS through mode `preferred`.
+fn upgrade_first(change: &Change, before: &Resource, after: &Resource) -> Diag {
+    let owner = &change.owner;
+    let (engine, from, to) = (
+        text(before, "Engine"),
+        text(before, "EngineVersion"),
+        text(after, "EngineVersion"),
+    );
+    Diag::new(
+        codes::E0707,
+        at(change, "TransitEncryptionEnabled"),
+        format!("`{owner}` turns in-transit encryption on in the update that upgrades it from {engine} {from} to {to}: ElastiCache turns TLS on in place only on a group that already runs a version with transit modes"),
+        "TLS turned on here",
+    )
+    .with_label(at(change, "EngineVersion"), "the engine is upgraded here")
+    .help("deploy in steps: first the upgrade with TLS still off, then TLS with transit_mode = preferred, then required (`cachec plan --stage DIR` writes them)")
+}
+
 /// Instances whose AMI comes from a public SSM parameter: any stack update reads it again, and a
 /// newer AMI replaces the instance. One warning per plan, at the first such instance, naming all.
 fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
-    let replaced: std::collections::HashSet<&str> = changes
+    let replaced: crate::hash::HashSet<&str> = changes
         .iter()
         .filter(|c| c.action != Action::Update)
         .map(|c| c.logical_id.as_str())

@@ -5,6 +5,7 @@ use super::diff::Action;
 use super::rules::{Split, splits};
 use super::{Plan, plan, resource};
 use crate::diag::{Diag, Severity, codes};
+use crate::emit::node::Node;
 use crate::model::{Cache, ClusterMode, Model, S, TransitMode};
 use crate::span::{Span, Spanned};
 use crate::{Built, Options};
@@ -28,10 +29,13 @@ pub enum Refused {
 }
 
 /// The multi-step changes that staging resolves: the rest stay errors.
-const STAGED: [&str; 4] = [
+/// E0707 is resolved only when NEW upgrades the engine (an engine that stays without transit
+/// modes never takes TLS in place): [`held_back`] refuses the rest.
+const STAGED: [&str; 5] = [
     codes::E0704.id,
     codes::E0705.id,
     codes::E0706.id,
+    codes::E0707.id,
     codes::E0720.id,
 ];
 
@@ -51,18 +55,23 @@ pub fn stage(
     if blocking {
         return Err(Refused::Plan(whole));
     }
-    let held = held_back(&whole, old, &new);
+    let Some(held) = held_back(&whole, old, &new) else {
+        return Err(Refused::Plan(whole));
+    };
+    let held_steps = held.iter().map(|(_, step, _)| step + 1).max().unwrap_or(0);
     let mut steps: Vec<Built> = Vec::new();
-    if !held.is_empty() {
-        let mut first = new.model.clone();
-        for (owner, split) in &held {
+    for step in 0..held_steps {
+        let mut model = new.model.clone();
+        // Later steps' parts first, so that an earlier step's stronger hold has the last word
+        // (the upgrade's TLS off over the mode `preferred` that follows it).
+        for (owner, _, split) in held.iter().rev().filter(|(_, s, _)| *s >= step) {
             let before = old_cache(&old.model, &new.model, owner);
-            let after = first.caches.iter_mut().find(|c| &c.name.value == owner);
+            let after = model.caches.iter_mut().find(|c| &c.name.value == owner);
             if let (Some(before), Some(after)) = (before, after) {
                 hold_back(after, before, *split);
             }
         }
-        match crate::rebuild(first, options) {
+        match crate::rebuild(model, options) {
             (Some(built), _) => steps.push(built),
             (None, diags) => return Err(Refused::Step(diags)),
         }
@@ -86,8 +95,10 @@ pub fn stage(
     Ok(out)
 }
 
-/// The caches whose change must be split, with the part that waits for the second step.
-fn held_back(whole: &Plan, old: &Built, new: &Built) -> Vec<(String, Split)> {
+/// The caches whose change must be split, each with the part held back and the last step (from
+/// 0) that holds it back; a part held back to step `n` is held back in every step before it too.
+/// `None` when a split cannot be staged (TLS on an engine that stays without transit modes).
+fn held_back(whole: &Plan, old: &Built, new: &Built) -> Option<Vec<(String, usize, Split)>> {
     let mut out = Vec::new();
     for change in &whole.changes {
         if change.action != Action::Update
@@ -97,15 +108,27 @@ fn held_back(whole: &Plan, old: &Built, new: &Built) -> Vec<(String, Split)> {
         }
         let before = resource(&old.templates, &change.logical_id);
         let after = resource(&new.templates, &change.logical_id);
-        if let (Some(before), Some(after)) = (before, after) {
-            for split in splits(before, after) {
-                if split.staged() {
-                    out.push((change.owner.clone(), split));
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
+        };
+        let owner = &change.owner;
+        for split in splits(before, after) {
+            match split {
+                Split::TlsTooOld => return None,
+                // The upgrade alone, then TLS through `preferred` unless NEW stops there.
+                Split::UpgradeFirst => {
+                    out.push((owner.clone(), 0, Split::UpgradeFirst));
+                    if !matches!(after.properties.get("TransitEncryptionMode"), Some(Node::Str(m)) if m == "preferred")
+                    {
+                        out.push((owner.clone(), 1, Split::Tls));
+                    }
                 }
+                split if split.staged() => out.push((owner.clone(), 0, split)),
+                _ => {}
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// The cache of OLD that NEW's `owner` updates: the same name, or the name it was `moved` from.
@@ -162,6 +185,13 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
             // ElastiCache takes no AUTH token with mode preferred: the token comes with required.
             cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
         }
+        // The engine upgrades with TLS (and the AUTH token) as in OLD.
+        Split::UpgradeFirst => {
+            cache.transit_encryption =
+                held(&old.transit_encryption, &cache.transit_encryption, here);
+            cache.transit_mode = held(&old.transit_mode, &cache.transit_mode, here);
+            cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
+        }
         // The first update goes to compatible, with NEW's parameter group; enabled follows.
         Split::ClusterModeSkip => {
             let span = cache.cluster_mode.as_ref().map_or(here, |m| m.span);
@@ -177,10 +207,10 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
 /// NEW as the last step deploys it: a cache whose TLS came on in step 1 with mode `preferred` gets
 /// `required` written out, since a template that leaves the mode out would leave it `preferred`.
 /// `None` when NEW already says everything.
-fn settled(new: &Built, held: &[(String, Split)]) -> Option<Model> {
+fn settled(new: &Built, held: &[(String, usize, Split)]) -> Option<Model> {
     let mut model = new.model.clone();
     let mut changed = false;
-    for (owner, split) in held {
+    for (owner, _, split) in held {
         let Some(cache) = model.caches.iter_mut().find(|c| &c.name.value == owner) else {
             continue;
         };

@@ -122,6 +122,17 @@ fn the_multi_step_cases_stage_in_two_steps() {
     }
 }
 
+/// TLS turned on with the engine upgrade that makes it possible (E0707): the upgrade alone, then
+/// TLS with mode `preferred`, then `required`. On an engine that stays too old, nothing is staged.
+#[test]
+fn tls_with_an_engine_upgrade_stages_in_three_steps() {
+    let (_, result) = staged(Path::new("tests/plan/tls-on-with-upgrade")).expect("programs build");
+    let steps = result.unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(steps.len(), 3);
+    let (_, result) = staged(Path::new("tests/plan/tls-on-old-engine")).expect("programs build");
+    assert!(matches!(result, Err(Refused::Plan(_))), "{result:?}");
+}
+
 #[test]
 fn every_step_lints_clean() {
     let tmp = tempfile::tempdir().expect("temporary folder");

@@ -8,7 +8,7 @@ use std::path::Path;
 /// and tools (cli, lsp, fmt, graph, init, generate) are unranked and may read every stage.
 fn rank(top: &str) -> Option<u8> {
     match top {
-        "span" | "diag" | "date" | "aws" | "words" => Some(0),
+        "span" | "diag" | "date" | "aws" | "words" | "hash" => Some(0),
         "syntax" => Some(1),
         "model" => Some(2),
         "check" => Some(3),

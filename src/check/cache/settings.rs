@@ -1,6 +1,6 @@
 //! The group's own settings: its AWS id and AUTH token (the schema checks port and retention).
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::problem::{CacheProblem, IdFault, RefFault};
 use crate::aws::quotas::REPLICATION_GROUP_ID_CHARS as MAX_ID;
@@ -133,7 +133,7 @@ fn secret_fault(id: &str) -> Option<RefFault> {
 
 /// AWS stores ids lowercased, so `Cache` and `cache` would be one group.
 pub fn unique_ids<'m>(model: &'m Model, out: &mut Vec<CacheProblem<'m>>) {
-    let mut seen: IndexMap<String, &Cache> = IndexMap::new();
+    let mut seen: IndexMap<String, &Cache> = IndexMap::default();
     for cache in &model.caches {
         let id = replication_group_name(&model.stack.name.value, &cache.name.value);
         if let Some(first) = seen.get(&id) {

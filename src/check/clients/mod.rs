@@ -3,7 +3,7 @@
 
 mod problem;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use problem::{ClientProblem, S3Route};
 
@@ -196,7 +196,7 @@ fn reads_without_connects<'m>(
         .map(|r| (false, r.index))
         .chain(function.connects_serverless.iter().map(|r| (true, r.index)))
         .collect();
-    let mut reported: HashSet<(bool, usize)> = HashSet::new();
+    let mut reported: HashSet<(bool, usize)> = HashSet::default();
     let mut reads = function.environment.iter().filter_map(|var| {
         let (cache, serverless, declared) = match &var.value.value {
             EnvValue::Cache { cache, .. } => {

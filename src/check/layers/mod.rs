@@ -4,7 +4,7 @@
 
 mod problem;
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use problem::LayerProblem;
 
@@ -84,7 +84,7 @@ fn requirements<'m>(layer: &'m Layer, found: &mut Vec<LayerProblem<'m>>) {
 /// The layers a function lists: compatible, at most 5, none twice.
 fn attached<'m>(model: &'m Model, function: &'m Function, found: &mut Vec<LayerProblem<'m>>) {
     let refs = &function.layers.value;
-    let mut seen: HashMap<usize, &Ref> = HashMap::new();
+    let mut seen: HashMap<usize, &Ref> = HashMap::default();
     let mut repeats: Vec<(&Ref, &Ref)> = Vec::new();
     for r in refs {
         if let Some(first) = seen.get(&r.index) {

@@ -1,7 +1,7 @@
 //! VPC endpoints: a known service, gateway only for S3 and DynamoDB, one subnet per zone and each
 //! subnet once, and private DNS only where the VPC resolves and names hosts.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::problem::NetworkProblem;
 use super::zones::duplicates;
@@ -49,7 +49,7 @@ fn service<'m>(endpoint: &'m Endpoint, found: &mut Vec<NetworkProblem<'m>>) {
 
 /// An interface endpoint places one network interface per zone, so one subnet per zone.
 fn one_per_zone<'m>(model: &'m Model, endpoint: &'m Endpoint) -> Option<NetworkProblem<'m>> {
-    let mut by_zone: IndexMap<&str, &Ref> = IndexMap::new();
+    let mut by_zone: IndexMap<&str, &Ref> = IndexMap::default();
     let mut extra = Vec::new();
     for r in &endpoint.subnets {
         let Some(subnet) = model.subnet(r) else {

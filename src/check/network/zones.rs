@@ -1,7 +1,7 @@
 //! Zones and subnet lists: zone letters are letters, exist in the stack's region and are open to
 //! new accounts; subnet groups list distinct subnets, and span two zones for Multi-AZ.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::problem::NetworkProblem;
 use crate::aws::regions;
@@ -113,7 +113,7 @@ fn subnet_group<'m>(model: &'m Model, cache: &'m Cache, found: &mut Vec<NetworkP
 
 /// Subnets named more than once in one list, each repeat with its first mention, in linear time.
 pub fn duplicates(refs: &[Ref]) -> Option<NetworkProblem<'_>> {
-    let mut first_seen: IndexMap<usize, &Ref> = IndexMap::new();
+    let mut first_seen: IndexMap<usize, &Ref> = IndexMap::default();
     let mut repeats: Vec<(&Ref, &Ref)> = Vec::new();
     for r in refs {
         match first_seen.get(&r.index) {

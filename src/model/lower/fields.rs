@@ -1,7 +1,7 @@
 //! The generic attribute rule: every entry of a block against its kind's schema (known key, given
 //! once, required keys present, type, range, word set), and typed access to what passed.
 
-use indexmap::IndexMap;
+use crate::hash::IndexMap;
 
 use super::Lowerer;
 use crate::diag::suggest::{closest, did_you_mean};
@@ -19,7 +19,7 @@ pub(super) struct Fields<'i> {
 impl Lowerer<'_> {
     /// Validates an item's entries against its schema and collects them by key.
     pub(super) fn fields<'i>(&mut self, s: &'static KindSchema, item: &'i Item) -> Fields<'i> {
-        let mut attrs: IndexMap<&'i str, &'i Attr> = IndexMap::new();
+        let mut attrs: IndexMap<&'i str, &'i Attr> = IndexMap::default();
         // A misspelt key is reported once, as unknown with its suggestion, not also as missing.
         let mut suggested: Vec<&str> = Vec::new();
         for entry in &item.entries {
