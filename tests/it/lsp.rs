@@ -669,6 +669,7 @@ fn serverless_caches_get_hover_and_completion_from_the_schema() {
     client.shutdown();
 }
 
+#[test]
 fn completion_and_hover_reach_global_and_autoscaling() {
     let (uri, text) = example();
     let text = replaced(
