@@ -40,6 +40,15 @@ pub struct PlanArgs {
     /// and print the commands that deploy them in order.
     #[arg(long, value_name = "DIR")]
     stage: Option<PathBuf>,
+    /// Of programs with `environments`, plan this environment's stack (required for them: each
+    /// environment is a stack of its own).
+    #[arg(long, value_name = "ENV")]
+    env: Option<String>,
+}
+
+/// The environments `src` declares.
+fn environments(src: &str) -> Vec<String> {
+    cachec::model::environments::names(&cachec::syntax::parse_partial(src).0)
 }
 
 /// One side of the plan as read: its display name, text and the loader for its function sources.
@@ -122,6 +131,20 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     if let Some(day) = args.as_of {
         options.check.today = day;
     }
+    if args.env.is_none() {
+        for program in [&old, &new] {
+            let envs = environments(&program.src);
+            if !envs.is_empty() {
+                eprintln!(
+                    "error: {} declares the environments {}: choose the one to plan with --env",
+                    program.name,
+                    envs.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    options.env = args.env.clone();
     let (old_built, old_diags) = cachec::build_trees(&old.src, old.loader.as_ref(), &options);
     // Staging writes NEW's files as its last step; a plan alone reads only the trees.
     let build_new = if args.stage.is_some() {

@@ -223,6 +223,20 @@ catalog! {
     E0914 Error "password rule in an access string";
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
+    // E11xx / W11xx: environments (`environments = [...]` on the stack, values per environment).
+    E1100 Error "value per environment without environments";
+    E1101 Error "unknown environment in a value per environment";
+    E1102 Error "environment without a value";
+    E1103 Error "environment given twice in one value";
+    E1104 Error "environment declared twice";
+    E1105 Error "`default` declared as an environment";
+    E1106 Error "environment name unusable in AWS names";
+    E1107 Error "empty list of environments";
+    E1108 Error "environments given per environment";
+    E1109 Error "--env names an undeclared environment";
+    E1110 Error "--env for a program without environments";
+    W1100 Warning "the same value in every environment";
+    W1101 Warning "a default no environment takes";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -111,6 +111,10 @@ pub fn write_output(dir: &Path, files: &[File], program: Option<&Path>) -> io::R
         // The marker first, so that a build killed while writing leaves a folder marked as ours.
         fs::write(staging.join(MARKER), marker(files))?;
         for file in files {
+            // `prod/stack.yaml`: each environment of a build of all of them in a folder of its own.
+            if let Some(folder) = Path::new(&file.name).parent() {
+                fs::create_dir_all(staging.join(folder))?;
+            }
             fs::write(staging.join(&file.name), &file.contents)?;
         }
         if target.exists() {
@@ -181,14 +185,34 @@ fn foreign(dir: &Path) -> io::Result<Option<Vec<String>>> {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type()?.is_file();
-        let ours =
-            is_file && (name == MARKER || written.as_ref().is_some_and(|w| w.contains(&name)));
+        let listed = |name: &str| {
+            written
+                .as_ref()
+                .is_some_and(|w| w.iter().any(|n| n == name))
+        };
+        let ours = match is_file {
+            true => name == MARKER || listed(&name),
+            // A folder an earlier build of every environment wrote: ours if every file in it is.
+            false => entry.file_type()?.is_dir() && only_listed(&entry.path(), &name, &listed)?,
+        };
         if !ours {
             foreign.push(if is_file { name } else { format!("{name}/") });
         }
     }
     foreign.sort();
     Ok((!foreign.is_empty()).then_some(foreign))
+}
+
+/// Whether folder `path` (`name` in the output) holds files only, each listed as `name/file`.
+fn only_listed(path: &Path, name: &str, listed: &dyn Fn(&str) -> bool) -> io::Result<bool> {
+    for entry in fs::read_dir(path)? {
+        let entry = entry?;
+        let inner = format!("{name}/{}", entry.file_name().to_string_lossy());
+        if !entry.file_type()?.is_file() || !listed(&inner) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The files the marker in `dir` says a build wrote, or `None` without a marker.

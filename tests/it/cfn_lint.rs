@@ -18,6 +18,20 @@ fn examples() -> Vec<PathBuf> {
     found
 }
 
+/// The templates in a written folder, and in its folders (one per environment).
+fn templates(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("written folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            found.extend(templates(&path));
+        } else if !path.ends_with(cachec::emit::write::MARKER) {
+            found.push(path);
+        }
+    }
+    found
+}
+
 #[test]
 fn every_example_lints_clean_in_every_shape() {
     let dir = std::env::temp_dir().join(format!("cachec-cfn-lint-{}", std::process::id()));
@@ -56,12 +70,7 @@ fn every_example_lints_clean_in_every_shape() {
             );
             let out_dir = dir.join(&name).join(shape);
             cachec::emit::write::write_all(&out_dir, &out.expect("templates")).expect("written");
-            for entry in std::fs::read_dir(&out_dir).expect("written folder") {
-                let path = entry.expect("entry").path();
-                if !path.ends_with(cachec::emit::write::MARKER) {
-                    files.push(path);
-                }
-            }
+            files.extend(templates(&out_dir));
         }
     }
     assert!(

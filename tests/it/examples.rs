@@ -48,7 +48,8 @@ fn examples() {
                     "{example}{}{}__{}",
                     if suffix.is_empty() { "" } else { "__" },
                     suffix,
-                    file.name
+                    // `prod/stack.yaml`, of an example with environments.
+                    file.name.replace('/', "__")
                 );
                 insta::with_settings!({ snapshot_path => "../snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {
                     insta::assert_snapshot!(name, file.contents);
