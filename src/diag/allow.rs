@@ -125,7 +125,7 @@ mod tests {
         let Err(NotAllowed::Unknown { nearest, .. }) = allowed("W9999") else {
             panic!("W9999 is not a code");
         };
-        assert_eq!(nearest, ["W0901", "W0801", "W0711"]);
+        assert_eq!(nearest, ["W0901", "W1101", "W1100"]);
         let Err(NotAllowed::Unknown { nearest, .. }) = allowed("W0520") else {
             panic!("W0520 is not a code");
         };
