@@ -307,6 +307,21 @@ fn choose<'a>(values: &'a [crate::syntax::ast::EnvValue], env: Option<&str>) -> 
         .map(|v| &v.value)
 }
 
+/// What each environment of the program gets from `value`, as (environment, value as written):
+/// for hover. Empty unless `value` is a value per environment.
+pub fn each(file: &File, value: &Value) -> Vec<(String, String)> {
+    let ValueKind::PerEnv(values) = &value.kind else {
+        return Vec::new();
+    };
+    names(file)
+        .into_iter()
+        .filter_map(|env| {
+            let chosen = choose(values, Some(&env)).map(text)?;
+            Some((env, chosen))
+        })
+        .collect()
+}
+
 /// A value as written, without its layout: values compare by this text.
 fn text(value: &Value) -> String {
     match &value.kind {
