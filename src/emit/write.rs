@@ -203,16 +203,19 @@ fn foreign(dir: &Path) -> io::Result<Option<Vec<String>>> {
     Ok((!foreign.is_empty()).then_some(foreign))
 }
 
-/// Whether folder `path` (`name` in the output) holds files only, each listed as `name/file`.
+/// Whether folder `path` (`name` in the output) holds files only, each listed as `name/file`,
+/// and at least one.
 fn only_listed(path: &Path, name: &str, listed: &dyn Fn(&str) -> bool) -> io::Result<bool> {
+    let mut any = false;
     for entry in fs::read_dir(path)? {
+        any = true;
         let entry = entry?;
         let inner = format!("{name}/{}", entry.file_name().to_string_lossy());
         if !entry.file_type()?.is_file() || !listed(&inner) {
             return Ok(false);
         }
     }
-    Ok(true)
+    Ok(any)
 }
 
 /// The files the marker in `dir` says a build wrote, or `None` without a marker.
