@@ -213,7 +213,7 @@ struct Common {
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
     /// Of a program with `environments`, check (and build, draw, run) this one only; without it,
-    /// every environment is checked and built (graph, up and invoke take the first).
+    /// every environment is checked and built (graph, up, invoke, lint and events take the first).
     #[arg(long, value_name = "ENV")]
     env: Option<String>,
 }
