@@ -215,6 +215,10 @@ struct Common {
     /// SARIF 2.1.0 log on stdout (sarif, for GitHub code scanning).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+    /// Of a program with `environments`, check (and build, draw, run) this one only; without it,
+    /// every environment is checked and built (graph, up, invoke, lint and events take the first).
+    #[arg(long, value_name = "ENV")]
+    env: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +252,7 @@ impl Common {
                 allow: self.allow.clone(),
             },
             emit: EmitOptions::default(),
+            env: self.env.clone(),
         }
     }
 
@@ -442,15 +447,15 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         ..common.options()
     };
     // `check` stops before emission: it writes nothing, so it need not build the templates.
-    let (files, diags) = match build {
-        Some(_) => cachec::compile(&src, &common.loader(), &options),
+    let (builds, diags) = match build {
+        Some(_) => cachec::build_each(&src, &common.loader(), &options, true),
         None => (None, cachec::check(&src, &common.loader(), &options).diags),
     };
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;
     }
-    let (Some((out, _)), Some(files)) = (build, files) else {
+    let (Some((out, _)), Some(builds)) = (build, builds) else {
         // Silence is the answer for scripts; a person at a terminal is told the check ran.
         if diags.is_empty()
             && common.message_format == MessageFormat::Human
@@ -460,17 +465,45 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
+    // Every environment at once goes into a folder of its own, `DIR/<env>/`; one environment
+    // chosen with `--env` (or a program without environments) fills DIR itself.
+    let apart = options.env.is_none() && builds.iter().any(|b| b.env.is_some());
+    let mut files = Vec::new();
+    let mut wrote = Vec::new();
+    for built in builds {
+        let folder = built.env.clone().filter(|_| apart);
+        // A Global Datastore's build also writes the order to deploy its regions in.
+        let order = built
+            .files
+            .iter()
+            .any(|f| f.name == cachec::emit::DEPLOY_ORDER)
+            .then(|| cachec::emit::regions_in_order(&built.files).join(", then "));
+        wrote.push((
+            built.files.len() - usize::from(order.is_some()),
+            folder
+                .as_ref()
+                .map_or_else(|| out.to_path_buf(), |f| out.join(f)),
+            order,
+        ));
+        files.extend(built.files.into_iter().map(|f| {
+            cachec::emit::File {
+                name: folder
+                    .as_ref()
+                    .map_or(f.name.clone(), |d| format!("{d}/{}", f.name)),
+                contents: f.contents,
+            }
+        }));
+    }
     match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
-            let order = files.iter().find(|f| f.name == cachec::emit::DEPLOY_ORDER);
-            let templates = files.len() - usize::from(order.is_some());
-            eprintln!("wrote {templates} template(s) to {}", out.display());
-            if let Some(order) = order {
-                eprintln!(
-                    "deploy the regions in order ({}): {}",
-                    out.join(&order.name).display(),
-                    cachec::emit::regions_in_order(&files).join(", then ")
-                );
+            for (count, dir, order) in wrote {
+                eprintln!("wrote {count} template(s) to {}", dir.display());
+                if let Some(order) = order {
+                    eprintln!(
+                        "deploy the regions in order ({}): {order}",
+                        dir.join(cachec::emit::DEPLOY_ORDER).display()
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

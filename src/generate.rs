@@ -544,7 +544,65 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     out.push_str(&layer_text);
     out.push_str(&instances);
     out.push_str(&functions);
+    // Environments draw from a stream of their own and rewrite values of the finished program,
+    // so the programs without them are exactly as before.
+    let mut envs = Rng(seed ^ 0x656e_7673);
+    if envs.chance(25) {
+        out = environments(&mut envs, &out);
+    }
     Generated { source: out, files }
+}
+
+/// The program with `environments` on its stack and some values per environment: backups, log
+/// retention, CPU alarms, tags and variables, each valid in every environment and different
+/// between them (the same value everywhere would be W1100).
+fn environments(rng: &mut Rng, src: &str) -> String {
+    let list = match rng.chance(30) {
+        true => "[dev, staging, prod]",
+        false => "[dev, prod]",
+    };
+    let mut out = String::with_capacity(src.len() + 256);
+    let mut declared = false;
+    for line in src.lines() {
+        let mut line = line.to_string();
+        if let Some(days) = number_after(&line, "  snapshot_retention = ")
+            && days > 0
+        {
+            let dev = if days > 1 { days - 1 } else { 2 };
+            line = format!("  snapshot_retention = {{ dev: {dev}, default: {days} }}");
+        } else if let Some((head, rest)) = line.split_once("retention = ")
+            && let Some(days) = number_after(rest, "")
+        {
+            let dev = if days == 1 { 3 } else { 1 };
+            let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            line = format!("{head}retention = {{ dev: {dev}, default: {days} }}{tail}");
+        } else if let Some(cpu) = number_after(&line, "  alarms { cpu = ") {
+            let dev = if cpu == 99 { 98 } else { 99 };
+            line = format!("  alarms {{ cpu = {{ dev: {dev}, default: {cpu} }} }}");
+        } else if line.contains("tags { team = \"team-") && rng.chance(50) {
+            line = line.replacen("team = ", "team = { dev: \"sandbox\", default: ", 1);
+            if let Some(end) = line.find("\"  ").or_else(|| line.rfind("\" }")) {
+                line.insert_str(end + 1, " }");
+            }
+        } else if line.starts_with("    KEY = \"probe-") && rng.chance(50) {
+            let value = line.trim_start_matches("    KEY = ").to_string();
+            line = format!("    KEY = {{ dev: \"sandbox\", default: {value} }}");
+        }
+        out.push_str(&line);
+        out.push('\n');
+        if !declared && line.starts_with("  region = ") {
+            let _ = writeln!(out, "  environments = {list}");
+            declared = true;
+        }
+    }
+    out
+}
+
+/// The integer that `line` holds right after `prefix`, up to its first non-digit.
+fn number_after(line: &str, prefix: &str) -> Option<i64> {
+    let rest = line.strip_prefix(prefix)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Serverless cache `sl` in the Lambda subnets of the first two zones, with a version, limits
@@ -1248,6 +1306,30 @@ mod tests {
             .count();
         assert!((5..=60).contains(&global), "{global} of 100 global");
         assert!((5..=60).contains(&scaled), "{scaled} of 100 auto scaled");
+    }
+
+    #[test]
+    fn a_share_of_programs_declare_environments_and_build_each() {
+        let mut options = crate::Options::default();
+        options.check.today = crate::date::Date::new(2026, 11, 26);
+        let mut with = 0;
+        for seed in 0..40 {
+            let g = program(seed, 2, 2);
+            if !g.source.contains("environments = [") {
+                continue;
+            }
+            with += 1;
+            let (builds, diags) = crate::build_each(&g.source, &g, &options, false);
+            assert!(
+                diags
+                    .iter()
+                    .all(|d| d.severity != crate::diag::Severity::Error),
+                "seed {seed}: {diags:?}\n{}",
+                g.source
+            );
+            assert!(builds.is_some_and(|b| b.len() >= 2), "seed {seed}");
+        }
+        assert!((4..=20).contains(&with), "{with} of 40");
     }
 
     #[test]

@@ -40,6 +40,15 @@ pub struct PlanArgs {
     /// and print the commands that deploy them in order.
     #[arg(long, value_name = "DIR")]
     stage: Option<PathBuf>,
+    /// Of programs with `environments`, plan this environment's stack (required for them: each
+    /// environment is a stack of its own).
+    #[arg(long, value_name = "ENV")]
+    env: Option<String>,
+}
+
+/// The environments `src` declares.
+fn environments(src: &str) -> Vec<String> {
+    cachec::model::environments::names(&cachec::syntax::parse_partial(src).0)
 }
 
 /// How one side is built: [`cachec::build`], or [`cachec::build_trees`] when nothing is written.
@@ -133,6 +142,20 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     if let Some(day) = args.as_of {
         options.check.today = day;
     }
+    if args.env.is_none() {
+        for program in [&old, &new] {
+            let envs = environments(&program.src);
+            if !envs.is_empty() {
+                eprintln!(
+                    "error: {} declares the environments {}: choose the one to plan with --env",
+                    program.name,
+                    envs.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    options.env = args.env.clone();
     let report = Report::new(args.color);
     let json = args.message_format == MessageFormat::Json;
     // Human diagnostics go to stderr, JSON ones to stdout, one object per line.

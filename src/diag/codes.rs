@@ -293,6 +293,21 @@ catalog! {
     E1074 Error "auto scaling in a global datastore";
     E1075 Error "auto scaling bounds incomplete";
     W1060 Warning "engine CPU target outside 35 to 70 percent";
+
+    // E11xx / W11xx: environments (`environments = [...]` on the stack, values per environment).
+    E1100 Error "value per environment without environments";
+    E1101 Error "unknown environment in a value per environment";
+    E1102 Error "environment without a value";
+    E1103 Error "environment given twice in one value";
+    E1104 Error "environment declared twice";
+    E1105 Error "`default` declared as an environment";
+    E1106 Error "environment name unusable in AWS names";
+    E1107 Error "empty list of environments";
+    E1108 Error "environments given per environment";
+    E1109 Error "--env names an undeclared environment";
+    E1110 Error "--env for a program without environments";
+    W1100 Warning "the same value in every environment";
+    W1101 Warning "a default no environment takes";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

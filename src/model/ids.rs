@@ -46,6 +46,12 @@ fn push_pascal(out: &mut String, name: &str) {
     }
 }
 
+/// `shop` + `pre_prod` -> `shop-pre-prod`: the stack name an environment builds under, which
+/// prefixes every AWS name of that environment, so environments deploy side by side.
+pub fn env_stack_name(stack: &str, env: &str) -> String {
+    aws_name(stack, env)
+}
+
 /// `fa-063` + `cache_a` -> `fa-063-cache-a`: the AWS name of a declared thing.
 pub fn aws_name(stack: &str, name: &str) -> String {
     format!("{stack}-{}", name.replace('_', "-"))

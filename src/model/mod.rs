@@ -2,6 +2,7 @@
 //! Derived facts (zones, routes, who connects to what) are methods on these plain structs.
 
 mod damage;
+pub mod environments;
 mod facts;
 pub mod global;
 pub mod ids;

@@ -157,6 +157,8 @@ pub enum Ty {
     Bool,
     /// A list of strings.
     Strs,
+    /// A list of bare names that name nothing declared: the environments of `stack`.
+    Names,
     /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
     /// A list of words from a fixed set, such as `[nat, s3]`.
@@ -184,6 +186,7 @@ impl Ty {
             Ty::Int { min, max } => format!("an integer from {min} to {max}"),
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
+            Ty::Names => "a list of names".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
             Ty::Words(words) => format!("a list of words, each one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
@@ -212,6 +215,7 @@ impl Ty {
             Ty::Int { .. } => "int".into(),
             Ty::Bool => "bool".into(),
             Ty::Strs => "list of strings".into(),
+            Ty::Names => "list of names".into(),
             Ty::Word(words) => {
                 let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
                 match quoted.split_last() {
@@ -431,6 +435,12 @@ const STACK: KindSchema = KindSchema {
         ),
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
+        // Not a CloudFormation property: each environment is a stack of its own, built apart.
+        key(
+            "environments",
+            Ty::Names,
+            "environments the program builds, each a stack `<stack>-<env>` of its own",
+        ),
     ],
     children: &[Kind::Tags],
     free_keys: false,

@@ -48,7 +48,8 @@ fn examples() {
                     "{example}{}{}__{}",
                     if suffix.is_empty() { "" } else { "__" },
                     suffix,
-                    // A Global Datastore's regions are folders; snapshots stay in one.
+                    // `prod/stack.yaml` of an example with environments, `us-east-1/stack.yaml`
+                    // of a Global Datastore: snapshots stay in one folder.
                     file.name.replace('/', "__")
                 );
                 insta::with_settings!({ snapshot_path => "../snapshots/examples", snapshot_suffix => "", prepend_module_to_snapshot => false }, {

@@ -75,29 +75,34 @@ fn generated_programs_compile_and_lint_clean() {
         let (generated, emit) = case(seed);
         let mut options = common::options();
         options.emit = emit;
-        let (files, diags) = cachec::compile(&generated.source, &generated, &options);
+        // Every environment of a program with environments, each in a folder of its own.
+        let (builds, diags) = cachec::build_each(&generated.source, &generated, &options, true);
         let errors = errors(&diags);
         assert!(
             errors.is_empty(),
             "seed {seed}: a valid program was rejected: {errors:#?}\n{}",
             generated.source
         );
-        let files = files.expect("templates for a program without errors");
         let out = dir.join(format!("seed-{seed}"));
-        cachec::emit::write::write_all(&out, &files).expect("templates written");
-        std::fs::write(out.join("program.cache"), &generated.source).expect("source written");
-        // A Global Datastore's secondary sets are linted in their own region, named by their folder.
         let primary = region_of(&generated.source);
-        for f in files
-            .iter()
-            .filter(|f| f.name.ends_with(".yaml") || f.name.ends_with(".json"))
-        {
-            let region = f.name.split_once('/').map_or(primary.as_str(), |(r, _)| r);
-            by_region
-                .entry(region.to_string())
-                .or_default()
-                .push(out.join(&f.name));
+        for built in builds.expect("templates for a program without errors") {
+            let folder = built.env.as_ref().map_or(out.clone(), |env| out.join(env));
+            cachec::emit::write::write_all(&folder, &built.files).expect("templates written");
+            // A Global Datastore's secondary sets are linted in their own region, named by
+            // their folder.
+            for f in built
+                .files
+                .iter()
+                .filter(|f| f.name.ends_with(".yaml") || f.name.ends_with(".json"))
+            {
+                let region = f.name.split_once('/').map_or(primary.as_str(), |(r, _)| r);
+                by_region
+                    .entry(region.to_string())
+                    .or_default()
+                    .push(folder.join(&f.name));
+            }
         }
+        std::fs::write(out.join("program.cache"), &generated.source).expect("source written");
     }
     let compiled = started.elapsed();
     let total: usize = by_region.values().map(Vec::len).sum();

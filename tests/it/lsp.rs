@@ -622,6 +622,41 @@ fn completion_and_hover_reach_topics_logs_and_alarms() {
 }
 
 #[test]
+fn environments_name_their_diagnostics_and_hover_shows_each_value() {
+    let (uri, text) = example_named("environments");
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    assert!(
+        client.diagnostics(&uri, 1).is_empty(),
+        "the example is clean"
+    );
+
+    let offset = text.find("node_type").unwrap() + 2;
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("Per environment:")
+            && shown.contains("- `dev`: `\"cache.t4g.micro\"`")
+            && shown.contains("- `prod`: `\"cache.r7g.large\"`"),
+        "{shown}"
+    );
+
+    // A node type only prod's settings reject (dev is as it was): every finding names prod.
+    let bad = replaced(
+        &text,
+        "prod: \"cache.r7g.large\"",
+        "prod: \"cache.t1.micro\"",
+    );
+    client.replace(&uri, 2, &bad);
+    let diags = client.diagnostics(&uri, 2);
+    assert!(codes(&diags).contains(&"E0106"), "{diags:?}");
+    for d in &diags {
+        let message = d["message"].as_str().unwrap();
+        assert!(message.starts_with("[prod] "), "{message}");
+    }
+}
+
+#[test]
 fn serverless_caches_get_hover_and_completion_from_the_schema() {
     let (uri, text) = example_named("serverless");
     let mut client = Client::start();

@@ -149,3 +149,23 @@ fn errors_and_a_clean_program_are_valid_logs() {
     let log: Value = serde_json::from_str(&log).expect("JSON");
     assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
 }
+
+#[test]
+fn a_finding_of_some_environments_names_them_in_a_valid_log() {
+    let src = std::fs::read_to_string("tests/ui/environments_only_prod.cache").expect("case");
+    let (log, status) = sarif(&src, &[]);
+    assert_eq!(status, Some(1), "{log}");
+    assert_eq!(invalid(&log), None);
+    let log: Value = serde_json::from_str(&log).expect("JSON");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let prod = results
+        .iter()
+        .find(|r| r["ruleId"] == "E0106")
+        .expect("E0106");
+    assert_eq!(
+        prod["properties"]["environments"],
+        serde_json::json!(["prod"])
+    );
+    let text = prod["message"]["text"].as_str().expect("text");
+    assert!(text.starts_with("[prod] "), "{text}");
+}
