@@ -459,7 +459,8 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
     };
     match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
-            eprintln!("wrote {} template(s) to {}", files.len(), out.display());
+            let templates = files.iter().filter(|f| f.is_template()).count();
+            eprintln!("wrote {templates} template(s) to {}", out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

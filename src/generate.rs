@@ -28,6 +28,17 @@ impl SourceLoader for Generated {
             .cloned()
             .ok_or_else(|| "no such generated file".to_string())
     }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let prefix = format!("{dir}/");
+        let mut found: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
 }
 
 /// splitmix64: tiny, fast and good enough to vary programs; no dependency needed.

@@ -62,6 +62,17 @@ pub struct File {
     pub contents: String,
 }
 
+impl File {
+    /// A template, not a file of a packaged function's code (under `code/`).
+    pub fn is_template(&self) -> bool {
+        !self
+            .name
+            .starts_with(&format!("{}/", crate::model::ids::CODE_FOLDER))
+    }
+}
+
+pub use functions::code_files;
+
 /// Every resource of the stack, placed in sections. A replication group named in a `moved`
 /// statement is emitted under its old name, so its logical ids and `ReplicationGroupId` stay.
 pub fn plan(model: &Model) -> Plan {

@@ -162,14 +162,15 @@ fn a_write_failing_midway_keeps_the_old_output() {
     }];
     write_all(&out, &earlier).expect("an earlier build");
     let before = snapshot(&out);
-    // The second file cannot be created (its folder does not exist): the first is already written.
+    // The second file cannot be created (its folder would be the file just written): the first is
+    // already written.
     let files = [
         File {
             name: "stack.yaml".into(),
             contents: "Resources: {}\n".into(),
         },
         File {
-            name: "missing-folder/cache.yaml".into(),
+            name: "stack.yaml/cache.yaml".into(),
             contents: "Resources: {}\n".into(),
         },
     ];

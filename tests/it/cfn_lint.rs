@@ -58,7 +58,8 @@ fn every_example_lints_clean_in_every_shape() {
             cachec::emit::write::write_all(&out_dir, &out.expect("templates")).expect("written");
             for entry in std::fs::read_dir(&out_dir).expect("written folder") {
                 let path = entry.expect("entry").path();
-                if !path.ends_with(cachec::emit::write::MARKER) {
+                // Templates only: packaged code sits in a folder beside them.
+                if path.is_file() && !path.ends_with(cachec::emit::write::MARKER) {
                     files.push(path);
                 }
             }
