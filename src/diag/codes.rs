@@ -176,6 +176,7 @@ catalog! {
     E0422 Error "both subnet and subnets";
     E0423 Error "handler module not in the packaged code";
     E0424 Error "module syntax Lambda's Node.js runtime cannot load";
+    E0425 Error "environment variable the source requires is not set";
     W0420 Warning "function in one zone reaches a Multi-AZ cache";
     W0423 Warning "public function URL without a concurrency cap";
     // W05xx: security.
