@@ -182,6 +182,12 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
     let mut lint = Vec::new();
     let mut uploads = Vec::new();
     let mut builds = vec![("fa-063".to_string(), files.expect("templates"))];
+    let (files, rendered, _) = common::compile(
+        Path::new("examples/existing-network/stack.cache"),
+        &common::options(),
+    );
+    assert!(files.is_some(), "existing-network has errors:\n{rendered}");
+    builds.push(("existing-network".to_string(), files.expect("templates")));
     for seed in [1, 2, 5] {
         let generated = program(seed, 1 + seed as usize % 3, 2);
         let (files, _) = cachec::compile(&generated.source, &generated, &common::options());
