@@ -110,6 +110,9 @@ enum Command {
     Init {
         /// The project folder: created when missing, refused when it holds anything.
         dir: PathBuf,
+        /// A cluster (cluster mode enabled, two shards) and a function with a cluster client.
+        #[arg(long)]
+        cluster: bool,
     },
     /// Print a shell's completion script for cachec (bash, elvish, fish, powershell, zsh).
     Completions {
@@ -307,7 +310,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             graph::run(&common, format, output.as_deref())
         }
-        Command::Init { dir } => init::run(&dir),
+        Command::Init { dir, cluster } => init::run(&dir, cluster),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man => completions::man(),
         Command::Up { common } => up::run(&common),

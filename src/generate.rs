@@ -171,10 +171,44 @@ const REQUIREMENTS: &[&[&str]] = &[
 /// Interface endpoints a Lambda function in the VPC may use besides the cache.
 const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 
+/// How a generated program names its existing VPC and subnets: `forms` picks, per subnet, an id,
+/// an import or an SSM parameter (one in eight), so every form appears across programs.
+struct Existing {
+    seed: u64,
+    forms: u64,
+}
+
+impl Existing {
+    fn vpc(&self) -> String {
+        match self.forms % 3 {
+            0 => format!("vpc-{:017x}", self.seed & 0xffff_ffff_ffff),
+            1 => format!("import:gen-{}-network-VpcId", self.seed),
+            _ => format!("ssm:/gen-{}/network/vpc-id", self.seed),
+        }
+    }
+
+    fn subnet(&self, name: &str, n: usize) -> String {
+        match (self.forms >> 2).wrapping_add(n as u64) % 8 {
+            0 => format!("ssm:/gen-{}/network/{name}", self.seed),
+            1..=3 => format!(
+                "import:gen-{}-network-{}",
+                self.seed,
+                name.replace('_', "-")
+            ),
+            _ => format!(
+                "subnet-{:017x}",
+                ((self.seed & 0xffff_ffff) << 20) | n as u64
+            ),
+        }
+    }
+}
+
 /// What one replication group looks like, as far as its clients need to know.
 struct CacheShape {
     tls: bool,
     replicas: usize,
+    /// Cluster mode enabled: clients read the configuration endpoint.
+    sharded: bool,
     /// Its RBAC users and user group, written after the block (and what `sharing` adds to it).
     users: String,
 }
@@ -228,23 +262,43 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             format!("10.0.{}.{}/28", n / 16, (n % 16) * 16)
         }
     };
+    // Existing networks draw from a stream of their own, so the rest of each program stays as it was.
+    let mut net = Rng(seed ^ 0x6e65_7477);
+    let existing = net.chance(30).then(|| Existing {
+        seed,
+        forms: net.next(),
+    });
     let _ = writeln!(out, "network vpc {{\n  cidr = \"10.0.0.0/16\"");
-    if rng.chance(25) {
+    if let Some(e) = &existing {
+        let _ = writeln!(out, "  existing = \"{}\"", e.vpc());
+    }
+    // An existing VPC's DNS settings are stated, as its interface endpoints need them (W0222).
+    if rng.chance(25) || existing.is_some() {
         let _ = writeln!(out, "  dns_support = true  dns_hostnames = true");
     }
+    let mut subnet_index = 0usize;
+    let mut given = |name: &str| {
+        subnet_index += 1;
+        existing
+            .as_ref()
+            .map(|e| format!("  existing = \"{}\"", e.subnet(name, subnet_index)))
+            .unwrap_or_default()
+    };
     let mut client_cidrs = Vec::new();
     for zone in zones {
         let block = cidr();
+        let id = given(&format!("clients_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\" }}"
+            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\"{id} }}"
         );
         client_cidrs.push(block);
     }
     for zone in zones {
+        let id = given(&format!("lambda_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
             cidr()
         );
     }
@@ -260,9 +314,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             (true, false) => &[],
         };
         for zone in declared {
+            let id = given(&format!("c{c}_{zone}"));
             let _ = writeln!(
                 out,
-                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
                 cidr()
             );
         }
@@ -280,13 +335,18 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         .join(", ");
     // Instances install packages from S3 and are reached over Session Manager; without them the
     // endpoints are optional.
+    // An existing network's route tables are not cachec's: it states its S3 gateway instead (E0225).
     if any_instance || rng.chance(50) {
-        let _ = writeln!(
-            out,
-            "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
-        );
+        if existing.is_some() {
+            let _ = writeln!(out, "  provides = [s3]");
+        } else {
+            let _ = writeln!(
+                out,
+                "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
+            );
+        }
     }
-    if rng.chance(20) {
+    if rng.chance(20) && existing.is_none() {
         let _ = writeln!(
             out,
             "  endpoint dynamodb {{ kind = gateway  subnets = [{lambda_subnets}] }}"
@@ -471,7 +531,12 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 }
             }
             text.push_str("  environment {\n");
-            if in_vpc {
+            if in_vpc && shape.sharded {
+                let _ = writeln!(
+                    text,
+                    "    HOST = cache{c}.configuration_address\n    PORT = cache{c}.configuration_port"
+                );
+            } else if in_vpc {
                 let _ = writeln!(
                     text,
                     "    HOST = cache{c}.primary_address\n    PORT = cache{c}.port"
@@ -587,6 +652,7 @@ fn parameter_group(
     engine: &str,
     version: &str,
     tiered: bool,
+    cluster: bool,
     out: &mut String,
 ) -> bool {
     let mut rng = Rng(seed ^ 0x7061_7261_6d73 ^ (c as u64).wrapping_mul(0x9e37_79b9));
@@ -605,6 +671,9 @@ fn parameter_group(
         let _ = writeln!(out, "  description = \"Tuning of cache{c}\"");
     }
     let _ = writeln!(out, "  parameters {{");
+    if cluster {
+        let _ = writeln!(out, "    cluster-enabled = \"yes\"");
+    }
     for (name, values) in PARAMETERS {
         if parameters::lookup(known, name).is_err() || !rng.chance(40) {
             continue;
@@ -654,7 +723,10 @@ fn replication_group(
     let multi_az = replicas > 0 && rng.chance(60);
     let tls = rng.chance(60);
     let subnets: Vec<String> = used.iter().map(|z| format!("c{group}_{z}")).collect();
-    let declared = parameter_group(seed, c, engine, version, tiered, out);
+    // Cluster mode draws from its own stream too: the layout it writes replaces the replicas'.
+    let mut shard_rng = Rng(seed ^ 0x7368_6172_6473 ^ (c as u64).wrapping_mul(0x2545_f491));
+    let cluster = shard_rng.chance(20);
+    let declared = parameter_group(seed, c, engine, version, tiered, cluster, out);
     // Logs, notifications and alarms draw from their own stream, so the rest of the program is
     // the same with or without them.
     let mut ops = Rng(seed.wrapping_mul(31).wrapping_add(c as u64 + 1));
@@ -668,10 +740,16 @@ fn replication_group(
     let named = rng.chance(25);
     if declared {
         let _ = writeln!(out, "  parameter_group = params{c}");
+    } else if named && cluster {
+        let group = engines::default_cluster_group(engine, version).unwrap_or_default();
+        let _ = writeln!(out, "  parameter_group = \"{group}\"");
     } else if named && let Some(group) = default_parameter_group(engine, version) {
         let _ = writeln!(out, "  parameter_group = \"{group}\"");
     }
     let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
+    let mut layout = String::new();
+    let out_of_layout = out;
+    let out = &mut layout;
     // Replicas placed by zone (the first in another zone than the primary), or counted only.
     if replicas == 0 || rng.chance(70) {
         if replicas > 0 || rng.chance(50) {
@@ -700,6 +778,13 @@ fn replication_group(
         }
     } else if replicas > 0 && rng.chance(30) {
         let _ = writeln!(out, "  automatic_failover = {}", rng.chance(50));
+    }
+    let out = out_of_layout;
+    let sharded = cluster;
+    if sharded {
+        shards(&mut shard_rng, out, used, multi_az);
+    } else {
+        out.push_str(&layout);
     }
     if rng.chance(50) {
         let port = *rng.pick(&[6379, 6380, 6381, 16379]);
@@ -811,7 +896,38 @@ fn replication_group(
     CacheShape {
         tls,
         replicas,
+        sharded,
         users: accounts,
+    }
+}
+
+/// The layout of a group with cluster mode enabled: 1 to 3 shards of 0 to 2 replicas, in half of
+/// them placed by `shard` blocks whose slots split the 16,384 evenly. Multi-AZ only with replicas.
+fn shards(rng: &mut Rng, out: &mut String, used: &[&str], multi_az: bool) {
+    let shards = 1 + rng.below(3);
+    let replicas = rng.below(3) + usize::from(multi_az);
+    let _ = writeln!(
+        out,
+        "  cluster_mode = enabled  shards = {shards}  replicas_per_shard = {replicas}"
+    );
+    if multi_az && replicas > 0 {
+        let _ = writeln!(out, "  multi_az = true");
+    }
+    if rng.chance(50) {
+        let slots = crate::model::SLOTS as usize;
+        for s in 0..shards {
+            let (start, end) = (s * slots / shards, (s + 1) * slots / shards - 1);
+            let zone = |i: usize| used.get(i % used.len().max(1)).copied().unwrap_or("a");
+            let zones: Vec<String> = (0..replicas)
+                .map(|r| format!("\"{}\"", zone(s + r + 1)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  shard s{s} {{ slots = \"{start}-{end}\"  primary_zone = \"{}\"  replica_zones = [{}] }}",
+                zone(s),
+                zones.join(", ")
+            );
+        }
     }
 }
 
@@ -1037,6 +1153,18 @@ mod tests {
             assert!(errors.is_empty(), "seed {seed}: {errors:?}\n{}", g.source);
             assert!(files.is_some());
         }
+    }
+
+    #[test]
+    fn a_share_of_programs_shard_a_cache() {
+        let with = (0..100)
+            .filter(|seed| {
+                program(*seed, 2, 1)
+                    .source
+                    .contains("cluster_mode = enabled")
+            })
+            .count();
+        assert!((10..=70).contains(&with), "{with} of 100");
     }
 
     #[test]

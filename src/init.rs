@@ -1,10 +1,20 @@
 //! `cachec init`: a new project from templates compiled into cachec (`src/init/`): a commented
-//! `stack.cache`, its function's source and a Makefile; `{{name}}` becomes the stack name.
+//! `stack.cache` (a replication group, or with `--cluster` a sharded cluster), its function's
+//! source and a Makefile; `{{name}}` becomes the stack name.
 
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+/// What the new project's cache is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Cluster mode disabled: a primary and a replica, read through the primary and reader endpoints.
+    Replicas,
+    /// Cluster mode enabled: two shards, read through the configuration endpoint by a cluster client.
+    Cluster,
+}
 
 /// Each file of a new project: its name in the project and its template.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -14,15 +24,30 @@ const TEMPLATES: &[(&str, &str)] = &[
     (".gitignore", include_str!("init/gitignore")),
 ];
 
+/// The files a cluster project has instead of the ones of the same name above.
+const CLUSTER: &[(&str, &str)] = &[
+    ("stack.cache", include_str!("init/cluster.cache")),
+    ("handler.py", include_str!("init/cluster_handler.py")),
+];
+
 /// ElastiCache replication group ids are at most 40 characters and are built as `<stack>-<name>`;
 /// a short stack name leaves room for the cache's own name.
 const MAX_NAME: usize = 24;
 
 /// The files of a new project whose stack is called `name`.
-pub fn files(name: &str) -> Vec<(&'static str, String)> {
+pub fn files(name: &str, shape: Shape) -> Vec<(&'static str, String)> {
     TEMPLATES
         .iter()
-        .map(|(file, template)| (*file, template.replace("{{name}}", name)))
+        .map(|(file, template)| {
+            let template = match shape {
+                Shape::Cluster => CLUSTER
+                    .iter()
+                    .find(|(f, _)| f == file)
+                    .map_or(*template, |(_, t)| *t),
+                Shape::Replicas => *template,
+            };
+            (*file, template.replace("{{name}}", name))
+        })
         .collect()
 }
 
@@ -71,6 +96,11 @@ impl fmt::Display for InitError {
 
 /// Writes a new project into `dir`, which must be missing or empty; returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    init_shaped(dir, Shape::Replicas)
+}
+
+/// [`init`] with the cache's shape chosen.
+pub fn init_shaped(dir: &Path, shape: Shape) -> Result<Vec<PathBuf>, InitError> {
     let io_err = |e| InitError::Io(dir.to_path_buf(), e);
     if dir.exists() {
         if fs::read_dir(dir).map_err(io_err)?.next().is_some() {
@@ -87,7 +117,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             .unwrap_or_default(),
     );
     let mut written = Vec::new();
-    for (file, text) in files(&name) {
+    for (file, text) in files(&name, shape) {
         let path = dir.join(file);
         // create_new: a file that appeared since the emptiness check is not overwritten.
         let result = fs::OpenOptions::new()
@@ -120,8 +150,10 @@ mod tests {
 
     #[test]
     fn every_placeholder_is_filled() {
-        for (file, text) in files("demo") {
-            assert!(!text.contains("{{"), "{file} keeps a placeholder");
+        for shape in [Shape::Replicas, Shape::Cluster] {
+            for (file, text) in files("demo", shape) {
+                assert!(!text.contains("{{"), "{file} keeps a placeholder");
+            }
         }
     }
 }

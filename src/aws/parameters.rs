@@ -511,7 +511,7 @@ pub const PARAMS: &[Param] = &[
         "cluster-enabled",
         YES_NO,
         "no",
-        "cluster mode; cachec builds cluster mode disabled groups",
+        "cluster mode: yes for groups with cluster_mode enabled or compatible, no otherwise",
     ),
     p(
         "cluster-require-full-coverage",

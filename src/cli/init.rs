@@ -3,8 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(dir: &Path) -> ExitCode {
-    match cachec::init::init(dir) {
+pub fn run(dir: &Path, cluster: bool) -> ExitCode {
+    let shape = match cluster {
+        true => cachec::init::Shape::Cluster,
+        false => cachec::init::Shape::Replicas,
+    };
+    match cachec::init::init_shaped(dir, shape) {
         Ok(files) => {
             for file in &files {
                 eprintln!("created {}", file.display());

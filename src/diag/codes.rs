@@ -227,6 +227,11 @@ catalog! {
     E0711 Error "cfn-lint error in the built templates";
     W0711 Warning "cfn-lint warning in the built templates";
     E0712 Error "moved from a name that is still declared";
+    // E072x: cluster mode updates (`cachec plan`).
+    E0720 Error "cluster mode enabled straight from disabled";
+    E0721 Error "cluster mode compatible together with other changes";
+    E0722 Error "cluster mode turned back";
+    E0723 Error "resharding together with other changes";
 
     // E10xx / W10xx: cluster mode enabled and compatible (shards, slots, their parameter group).
     E1001 Error "shards without cluster mode enabled";

@@ -382,13 +382,24 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
     }
     // Two nodes in one zone is the user's choice, which ElastiCache accepts; cfn-lint's I3037
     // reads every repeated list item as a mistake. Judged on the list as emitted.
-    let zones_repeat = match props.get("PreferredCacheClusterAZs") {
-        Some(Node::List(zones)) => zones
+    // The same goes for a shard's replicas (`ReplicaAvailabilityZones`).
+    let repeats = |zones: &[Node]| {
+        zones
             .iter()
             .enumerate()
-            .any(|(i, z)| zones.iter().skip(i + 1).any(|other| other == z)),
+            .any(|(i, z)| zones.iter().skip(i + 1).any(|other| other == z))
+    };
+    let shard_zones_repeat = match props.get("NodeGroupConfiguration") {
+        Some(Node::List(groups)) => groups.iter().any(|g| match g {
+            Node::Map(g) => {
+                matches!(g.get("ReplicaAvailabilityZones"), Some(Node::List(z)) if repeats(z))
+            }
+            _ => false,
+        }),
         _ => false,
     };
+    let zones_repeat = shard_zones_repeat
+        || matches!(props.get("PreferredCacheClusterAZs"), Some(Node::List(z)) if repeats(z));
     let mut group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy());
     if cache.sharded() {

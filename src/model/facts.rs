@@ -93,6 +93,18 @@ impl Model {
     }
 
     /// Instances first, then functions, each in declaration order.
+    /// The subnets something is placed in or served by: cache subnet groups, endpoints, clients.
+    pub fn subnets_in_use(&self) -> std::collections::HashSet<usize> {
+        let caches = self.caches.iter().flat_map(|c| c.subnets.iter());
+        let endpoints = self.network.endpoints.iter().flat_map(|e| e.subnets.iter());
+        let clients = self.clients().filter_map(|c| c.subnet());
+        caches
+            .chain(endpoints)
+            .chain(clients)
+            .map(|r| r.index)
+            .collect()
+    }
+
     pub fn clients(&self) -> impl Iterator<Item = Client<'_>> {
         self.instances
             .iter()

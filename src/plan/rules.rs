@@ -230,6 +230,85 @@ pub enum Split {
     Tls,
     /// TLS turned on in place on an engine without transit modes (E0707): no steps help.
     TlsTooOld,
+    /// Cluster mode from disabled straight to enabled: `compatible` goes first (E0720).
+    ClusterModeSkip,
+    /// Cluster mode compatible together with other changes but the parameter group (E0721).
+    CompatibleWithOthers,
+    /// Cluster mode turned back towards disabled, which ElastiCache cannot do (E0722).
+    ClusterModeBack,
+    /// Shards changed together with anything else (E0723).
+    ReshardWithOthers,
+}
+
+impl Split {
+    /// Whether `cachec plan --stage` resolves it by writing the steps.
+    pub fn staged(self) -> bool {
+        matches!(
+            self,
+            Split::ReplicasFirst | Split::FlagsFirst | Split::Tls | Split::ClusterModeSkip
+        )
+    }
+}
+
+/// Cluster mode as the template sets it: left out, it is disabled.
+fn cluster_mode(r: &Resource) -> &str {
+    match text(r, "ClusterMode") {
+        "" => "disabled",
+        mode => mode,
+    }
+}
+
+/// How far a mode is along the one-way road disabled -> compatible -> enabled.
+fn cluster_rank(mode: &str) -> u8 {
+    match mode {
+        "enabled" => 2,
+        "compatible" => 1,
+        _ => 0,
+    }
+}
+
+/// The properties whose value differs between the two.
+fn changed<'a>(before: &'a Resource, after: &'a Resource) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for key in before.properties.keys().chain(after.properties.keys()) {
+        if before.properties.get(key) != after.properties.get(key) && !out.contains(&key.as_str()) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+/// The cluster mode rules. Sources: ElastiCache "Modifying cluster mode"
+/// (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html: "a two-step
+/// procedure", compatible first; "In compatible mode, other modification operations such as
+/// scaling and engine version are not allowed ... you cannot modify parameters, excluding
+/// cacheParameterGroupName"; "Reverting this configuration is not possible"); CloudFormation
+/// "UpdatePolicy attribute", UseOnlineResharding (resharding should be the only change of its
+/// update: node group changes are not rolled back).
+fn cluster_splits(before: &Resource, after: &Resource, out: &mut Vec<Split>) {
+    let (was, is) = (cluster_mode(before), cluster_mode(after));
+    let others = |allowed: &[&str]| {
+        changed(before, after)
+            .into_iter()
+            .any(|p| !allowed.contains(&p))
+    };
+    if cluster_rank(is) < cluster_rank(was) {
+        out.push(Split::ClusterModeBack);
+    } else if was == "disabled" && is == "enabled" {
+        out.push(Split::ClusterModeSkip);
+    } else if was != "compatible"
+        && is == "compatible"
+        && others(&["ClusterMode", "CacheParameterGroupName"])
+    {
+        out.push(Split::CompatibleWithOthers);
+    }
+    let reshard = ["NumNodeGroups", "NodeGroupConfiguration"];
+    let resharded = reshard
+        .iter()
+        .any(|p| before.properties.get(*p) != after.properties.get(*p));
+    if resharded && before.properties.contains_key("NumNodeGroups") && others(&reshard) {
+        out.push(Split::ReshardWithOthers);
+    }
 }
 
 /// The changes from `before` to `after` that ElastiCache rejects in one update.
@@ -254,6 +333,7 @@ pub fn splits(before: &Resource, after: &Resource) -> Vec<Split> {
             _ => out.push(Split::Tls),
         }
     }
+    cluster_splits(before, after, &mut out);
     out
 }
 
@@ -281,6 +361,57 @@ fn replication_group(change: &Change, before: &Resource, after: &Resource) -> Ve
             .help("deploy in two updates: first turn Multi-AZ and failover off, then remove the replicas (`cachec plan --stage DIR` writes both)"),
             Split::Tls => tls(change),
             Split::TlsTooOld => tls_too_old(change, text(after, "Engine"), text(after, "EngineVersion")),
+            Split::ClusterModeSkip => Diag::new(
+                codes::E0720,
+                at(change, "ClusterMode"),
+                format!("`{owner}` goes from cluster mode disabled straight to enabled, which ElastiCache does in two updates"),
+                "cluster mode enabled here",
+            )
+            .help("deploy in two updates: first `cluster_mode = compatible` with a parameter group that sets cluster-enabled (clients move to the configuration endpoint and a cluster client), then `cluster_mode = enabled` (`cachec plan --stage DIR` writes both)"),
+            Split::CompatibleWithOthers => {
+                let others: Vec<&str> = changed(before, after)
+                    .into_iter()
+                    .filter(|p| !["ClusterMode", "CacheParameterGroupName"].contains(p))
+                    .collect();
+                let mut d = Diag::new(
+                    codes::E0721,
+                    at(change, "ClusterMode"),
+                    format!("`{owner}` moves to cluster mode compatible and changes {} in the same update, which ElastiCache rejects", others.join(", ")),
+                    "cluster mode compatible here",
+                );
+                if let Some(first) = others.first() {
+                    d = d.with_label(at(change, first), "changed in the same update");
+                }
+                d.help("deploy in two updates: first only `cluster_mode = compatible` (and its parameter group), then the other changes")
+            }
+            Split::ClusterModeBack => Diag::new(
+                codes::E0722,
+                at(change, "ClusterMode"),
+                format!(
+                    "`{owner}` goes from cluster mode {} back to {}, which ElastiCache cannot do",
+                    cluster_mode(before),
+                    cluster_mode(after)
+                ),
+                "cluster mode turned back here",
+            )
+            .help(format!("keep `cluster_mode = {}`; a group with cluster mode disabled is a new group (a new name, the data moved over)", cluster_mode(before))),
+            Split::ReshardWithOthers => {
+                let others: Vec<&str> = changed(before, after)
+                    .into_iter()
+                    .filter(|p| !["NumNodeGroups", "NodeGroupConfiguration"].contains(p))
+                    .collect();
+                let shards = if change.property("NumNodeGroups").is_some() { "NumNodeGroups" } else { "NodeGroupConfiguration" };
+                let mut d = Diag::new(
+                    codes::E0723,
+                    at(change, shards),
+                    format!("`{owner}` changes its shards and {} in one update: a failed update does not roll the shards back", others.join(", ")),
+                    "shards changed here",
+                );
+                if let Some(first) = others.first() {
+                    d = d.with_label(at(change, first), "changed in the same update");
+                }
+                d.help("deploy in two updates: first the shards alone, then the other changes")
+            }
         })
         .collect()
 }

@@ -5,7 +5,7 @@ use super::diff::Action;
 use super::rules::{Split, splits};
 use super::{Plan, plan, resource};
 use crate::diag::{Diag, Severity, codes};
-use crate::model::{Cache, Model, S, TransitMode};
+use crate::model::{Cache, ClusterMode, Model, S, TransitMode};
 use crate::span::{Span, Spanned};
 use crate::{Built, Options};
 
@@ -28,7 +28,12 @@ pub enum Refused {
 }
 
 /// The multi-step changes that staging resolves: the rest stay errors.
-const STAGED: [&str; 3] = [codes::E0704.id, codes::E0705.id, codes::E0706.id];
+const STAGED: [&str; 4] = [
+    codes::E0704.id,
+    codes::E0705.id,
+    codes::E0706.id,
+    codes::E0720.id,
+];
 
 /// The steps that take `old` to `new`, each a single safe update from the one before; the last
 /// step is `new` itself. Without a multi-step change there is one step.
@@ -94,7 +99,7 @@ fn held_back(whole: &Plan, old: &Built, new: &Built) -> Vec<(String, Split)> {
         let after = resource(&new.templates, &change.logical_id);
         if let (Some(before), Some(after)) = (before, after) {
             for split in splits(before, after) {
-                if split != Split::TlsTooOld {
+                if split.staged() {
                     out.push((change.owner.clone(), split));
                 }
             }
@@ -157,7 +162,15 @@ fn hold_back(cache: &mut Cache, old: &Cache, split: Split) {
             // ElastiCache takes no AUTH token with mode preferred: the token comes with required.
             cache.auth_token = held(&old.auth_token, &cache.auth_token, here);
         }
-        Split::TlsTooOld => {}
+        // The first update goes to compatible, with NEW's parameter group; enabled follows.
+        Split::ClusterModeSkip => {
+            let span = cache.cluster_mode.as_ref().map_or(here, |m| m.span);
+            cache.cluster_mode = Some(Spanned::new(ClusterMode::Compatible, span));
+        }
+        Split::TlsTooOld
+        | Split::CompatibleWithOthers
+        | Split::ClusterModeBack
+        | Split::ReshardWithOthers => {}
     }
 }
 

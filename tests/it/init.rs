@@ -5,7 +5,7 @@ use crate::common;
 
 use cachec::DirLoader;
 use cachec::emit::write::write_all;
-use cachec::init::{InitError, init};
+use cachec::init::{InitError, Shape, init, init_shaped};
 
 #[test]
 fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
@@ -29,6 +29,32 @@ fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
         "the scaffold is formatted"
     );
 
+    let (files, diags) = cachec::compile(&src, &DirLoader(dir.clone()), &common::options());
+    assert!(diags.is_empty(), "the scaffold has diagnostics: {diags:?}");
+    let out = dir.join("out");
+    write_all(&out, &files.expect("templates")).expect("templates written");
+    let templates: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| !p.ends_with(cachec::emit::write::MARKER))
+        .collect();
+    common::assert_lints_clean(&templates);
+}
+
+#[test]
+fn the_cluster_scaffold_builds_without_diagnostics_and_lints_clean() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("sharded");
+    init_shaped(&dir, Shape::Cluster).expect("init writes the project");
+    let src = std::fs::read_to_string(dir.join("stack.cache")).expect("stack.cache written");
+    assert!(src.contains("cluster_mode       = enabled"));
+    let handler = std::fs::read_to_string(dir.join("handler.py")).expect("handler written");
+    assert!(handler.contains("RedisCluster("), "a cluster client");
+    assert_eq!(
+        cachec::fmt::format(&src).ok().as_ref(),
+        Some(&src),
+        "the scaffold is formatted"
+    );
     let (files, diags) = cachec::compile(&src, &DirLoader(dir.clone()), &common::options());
     assert!(diags.is_empty(), "the scaffold has diagnostics: {diags:?}");
     let out = dir.join("out");

@@ -396,3 +396,85 @@ fn no_split_fits_a_root_too_small_for_the_wiring() {
         insta::assert_snapshot!("limits_root_too_small", text);
     });
 }
+
+/// A Valkey cluster at the node limit: 100 shards of a primary and 4 replicas, 500 nodes, each
+/// shard placed and given its share of the slots, an alarm set on every node, read by a function.
+fn cluster_at_the_node_limit(alarms: bool) -> Generated {
+    let mut source = String::from(
+        r#"stack "big" { region = "us-east-1" }
+network vpc {
+  cidr = "10.0.0.0/16"
+  subnet a { zone = "a"  cidr = "10.0.0.0/20" }
+  subnet b { zone = "b"  cidr = "10.0.16.0/20" }
+  subnet c { zone = "c"  cidr = "10.0.32.0/20" }
+}
+replication_group big {
+  engine = "valkey"  engine_version = "8.0"  node_type = "cache.m7g.large"
+  subnets = [a, b, c]  transit_encryption = true  multi_az = true
+  cluster_mode = enabled  shards = 100  replicas_per_shard = 4
+"#,
+    );
+    let zones = ["a", "b", "c"];
+    for s in 0..100usize {
+        let (start, end) = (s * 16_384 / 100, (s + 1) * 16_384 / 100 - 1);
+        let replicas: Vec<String> = (1..=4)
+            .map(|r| format!("\"{}\"", zones[(s + r) % 3]))
+            .collect();
+        source.push_str(&format!(
+            "  shard s{s} {{ slots = \"{start}-{end}\"  primary_zone = \"{}\"  replica_zones = [{}] }}\n",
+            zones[s % 3],
+            replicas.join(", ")
+        ));
+    }
+    if alarms {
+        source.push_str("  alarms { }\n");
+    }
+    source.push_str(
+        r#"}
+function api {
+  subnet = a  runtime = "python3.12"  handler = "index.handler"  source = "api.py"
+  connects = [big]
+  environment { HOST = big.configuration_address  PORT = big.configuration_port }
+}
+"#,
+    );
+    let mut files = indexmap::IndexMap::new();
+    files.insert(
+        "api.py".to_string(),
+        "def handler(event, context):\n    return 1\n".to_string(),
+    );
+    Generated { source, files }
+}
+
+#[test]
+fn a_cluster_at_the_node_limit_builds_and_lints_clean() {
+    let g = cluster_at_the_node_limit(false);
+    let checked = cachec::check(&g.source, &g, &common::options());
+    let codes: Vec<&str> = checked.diags.iter().map(|d| d.code.id).collect();
+    // 500 nodes is the most a cluster may have; above 90 the account needs a quota increase.
+    assert_eq!(codes, ["W1001"], "{:?}", checked.diags);
+    let model = checked.model.expect("a model");
+    assert_eq!(model.caches[0].node_count(), 500);
+    let files = build(&g, Format::Yaml, &Limits::CLOUDFORMATION);
+    let cache = &files
+        .iter()
+        .find(|(n, _)| n == "cache.yaml")
+        .expect("the cache template")
+        .1;
+    assert_eq!(cache.matches("NodeGroupId:").count(), 100);
+    assert!(cache.contains("UseOnlineResharding: true"));
+    assert_consistent(&files, &Limits::CLOUDFORMATION);
+
+    lint(&[("cluster", files)]);
+
+    // With an alarm set on every node, the group's 3,000 alarms cannot share its template: the
+    // build says so at the declaration instead of writing a template CloudFormation refuses.
+    let watched = cluster_at_the_node_limit(true);
+    let options = EmitOptions {
+        format: Format::Yaml,
+        single: false,
+    };
+    let refused = emit::templates_within(plan_of(&watched), options, &Limits::CLOUDFORMATION)
+        .expect_err("the alarms do not fit one template");
+    assert_eq!(refused.code.id, "E0651", "{refused:?}");
+}

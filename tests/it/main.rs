@@ -10,6 +10,7 @@ mod atomic_write;
 mod catalog;
 mod cfn_lint;
 mod cli;
+mod cluster_roundtrip;
 mod conventions;
 mod diagnostics_doc;
 mod docs;

@@ -34,6 +34,7 @@ pub fn compile(
 
 pub mod cfn;
 pub mod process;
+pub mod resp;
 
 /// cfn-lint, AWS's own linter, over `files` with `extra` arguments, in one process; its findings,
 /// empty when every file is clean. Informational findings count (`--include-checks I`): I3011,
