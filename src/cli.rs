@@ -479,7 +479,7 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
             .any(|f| f.name == cachec::emit::DEPLOY_ORDER)
             .then(|| cachec::emit::regions_in_order(&built.files).join(", then "));
         wrote.push((
-            built.files.len() - usize::from(order.is_some()),
+            built.files.iter().filter(|f| f.is_template()).count(),
             folder
                 .as_ref()
                 .map_or_else(|| out.to_path_buf(), |f| out.join(f)),

@@ -355,6 +355,10 @@ fn emit_checked(
     };
     let limits =
         emit::limits::templates(&model, &templates, &sizes, options.emit.format.extension());
+    let mut files = files;
+    if print {
+        files.extend(emit::code_files(&model));
+    }
     diags.extend(options.policy.apply(limits));
     diag::sort(&mut diags);
     let built = (!diag::has_errors(&diags)).then_some(Built {
@@ -375,4 +379,29 @@ impl SourceLoader for DirLoader {
     fn load(&self, path: &str) -> Result<String, String> {
         std::fs::read_to_string(self.0.join(path)).map_err(|e| e.to_string())
     }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let mut found = Vec::new();
+        list_into(&self.0.join(dir), "", &mut found).map_err(|e| e.to_string())?;
+        found.sort();
+        Ok(found)
+    }
+}
+
+/// The files under `dir`, each as `prefix` + its path; symbolic links are followed.
+fn list_into(dir: &std::path::Path, prefix: &str, found: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if model::hidden_from_package(&name) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            list_into(&path, &format!("{prefix}{name}/"), found)?;
+        } else {
+            found.push(format!("{prefix}{name}"));
+        }
+    }
+    Ok(())
 }

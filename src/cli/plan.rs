@@ -80,6 +80,29 @@ impl SourceLoader for GitLoader {
         };
         git_show(&self.rev, &full)
     }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let full = if self.dir.is_empty() {
+            dir.to_string()
+        } else {
+            format!("{}/{dir}", self.dir)
+        };
+        let output = Process::new("git")
+            .args(["ls-tree", "-r", "--name-only", "-z"])
+            .arg(format!("{}:{full}", self.rev))
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
+        }
+        let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .split('\0')
+            .filter(|p| !p.is_empty() && !p.split('/').any(cachec::model::hidden_from_package))
+            .map(str::to_string)
+            .collect();
+        found.sort();
+        Ok(found)
+    }
 }
 
 fn git_show(rev: &str, path: &str) -> Result<String, String> {

@@ -183,6 +183,15 @@ catalog! {
     E0417 Error "invalid layer requirements";
     E0418 Error "layer runtime must be Python";
     W0401 Warning "deprecated runtime";
+    // E042x, W042x: packaged function code, several subnets, and what the source requires.
+    E0420 Error "function code given two ways";
+    E0421 Error "function without code";
+    E0422 Error "both subnet and subnets";
+    E0423 Error "handler module not in the packaged code";
+    E0424 Error "module syntax Lambda's Node.js runtime cannot load";
+    E0425 Error "environment variable the source requires is not set";
+    W0420 Warning "function in one zone reaches a Multi-AZ cache";
+    W0423 Warning "public function URL without a concurrency cap";
     // W05xx: security.
     W0501 Warning "function URL open to the internet";
     W0502 Warning "cache without transit encryption";

@@ -66,6 +66,20 @@ pub struct File {
     pub contents: String,
 }
 
+impl File {
+    /// A template: YAML or JSON, not a file of a packaged function's code (under `code/`, in
+    /// an environment's folder too) nor a Global Datastore's deploy order.
+    pub fn is_template(&self) -> bool {
+        let (folders, file) = self.name.rsplit_once('/').unwrap_or(("", &self.name));
+        (file.ends_with(".yaml") || file.ends_with(".json"))
+            && !folders
+                .split('/')
+                .any(|folder| folder == crate::model::ids::CODE_FOLDER)
+    }
+}
+
+pub use functions::code_files;
+
 /// Every resource of the stack, placed in sections. A replication group named in a `moved`
 /// statement is emitted under its old name, so its logical ids and `ReplicationGroupId` stay.
 pub fn plan(model: &Model) -> Plan {

@@ -112,7 +112,7 @@ pub fn write_output(dir: &Path, files: &[File], program: Option<&Path>) -> io::R
         fs::write(staging.join(MARKER), marker(files))?;
         for file in files {
             let path = staging.join(&file.name);
-            // A Global Datastore's sets go in one folder per region.
+            // Environments, a Global Datastore's regions and packaged code go in folders of their own.
             if let Some(folder) = path.parent() {
                 fs::create_dir_all(folder)?;
             }

@@ -105,13 +105,29 @@ fn region(model: &Model, prefix: &str) -> (Group, Vec<Node>, Vec<Edge>) {
             Some(UrlAuth::Iam) => ", IAM URL",
             None => "",
         };
+        // A node sits in one subnet: the function's first; the others are named on it.
+        let others: Vec<&str> = f
+            .subnets
+            .iter()
+            .skip(1)
+            .map(|r| r.name.value.as_str())
+            .collect();
+        let also = if others.is_empty() {
+            String::new()
+        } else {
+            format!(", also in {}", others.join(", "))
+        };
         let node = Node {
             id: format!("function_{i}"),
             kind: NodeKind::Function,
             title: f.name.value.clone(),
-            detail: format!("Lambda {} {}{url}", f.runtime.value, f.arch().as_str()),
+            detail: format!(
+                "Lambda {} {}{url}{also}",
+                f.runtime.value,
+                f.arch().as_str()
+            ),
         };
-        put(f.subnet.as_ref(), node, &mut outside);
+        put(f.subnet(), node, &mut outside);
     }
     for (c, cache) in model.caches.iter().enumerate() {
         let mut homeless = Vec::new();

@@ -12,6 +12,14 @@ use super::types::{KmsKey, Serverless, ServerlessAttr, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
 /// Source: ElastiCache API `CreateUser` (UserId).
+/// The folder of the output set that holds what becomes a packaged function's zip.
+pub const CODE_FOLDER: &str = "code";
+
+/// Where a packaged function's files go, relative to the templates that name it in `Code`.
+pub fn code_folder(function: &str) -> String {
+    format!("{CODE_FOLDER}/{function}")
+}
+
 pub fn user_id(stack: &str, user: &User) -> String {
     user.user_id.as_ref().map_or_else(
         || aws_name(stack, &user.name.value).to_ascii_lowercase(),
@@ -660,7 +668,7 @@ impl FunctionIds {
         FunctionIds {
             role: id(name, "Role"),
             function: id(name, "Function"),
-            security_group: function.subnet.as_ref().map(|_| security_group_id(name)),
+            security_group: function.subnet().map(|_| security_group_id(name)),
             url: function.url.as_ref().map(|auth| UrlIds {
                 url: id(name, "Url"),
                 output: id(name, "Url"),
@@ -803,14 +811,19 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
             Client::Instance(i) => InstanceIds::of(i).list(),
             Client::Function(f) => FunctionIds::of(f).list(),
         };
-        if let Some(subnet) = client.subnet() {
+        let subnets = client.subnets();
+        if !subnets.is_empty() {
             ids.extend(
                 model
                     .network
                     .endpoints
                     .iter()
                     .filter(|e| e.kind.value == EndpointKind::Interface)
-                    .filter(|e| e.subnets.iter().any(|s| s.index == subnet.index))
+                    .filter(|e| {
+                        e.subnets
+                            .iter()
+                            .any(|s| subnets.iter().any(|c| c.index == s.index))
+                    })
                     .map(|e| {
                         let id = endpoint_ingress_id(&client.name().value, &e.name.value);
                         (Space::Resource, id)

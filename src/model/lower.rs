@@ -1,6 +1,7 @@
 //! Lowering: the AST checked against the schema, names resolved, typed model built.
 //! Every structural mistake becomes a diagnostic; lowering goes on to report them all.
 
+mod code;
 mod fields;
 
 use crate::hash::HashSet;
@@ -19,6 +20,17 @@ use fields::Fields;
 /// Reads a function's source file by the path written in the program.
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
+
+    /// The files under the folder `dir` (recursively), as `/`-separated paths relative to it,
+    /// sorted; hidden entries and `__pycache__` left out. Loaders without folders refuse.
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        Err(format!("cannot list the folder `{dir}` here"))
+    }
+}
+
+/// What a code folder's listing leaves out: hidden entries and Python's byte-code caches.
+pub fn hidden_from_package(name: &str) -> bool {
+    name.starts_with('.') || name == "__pycache__"
 }
 
 /// A declared name: its kind, its index among declarations of that kind, where it was declared,
@@ -744,36 +756,16 @@ impl Lowerer<'_> {
     }
 
     fn function(&mut self, item: &Item, f: &mut Fields) -> Function {
-        let source = f.string("source").unwrap_or_else(|| missing(item));
-        let code = if source.value.is_empty() {
-            String::new()
-        } else {
-            match self.loader.load(&source.value) {
-                Ok(code) => code,
-                Err(why) => {
-                    self.error(
-                        Diag::new(
-                            codes::E0013,
-                            source.span,
-                            format!("cannot read `{}`: {why}", source.value),
-                            "this file",
-                        )
-                        .help(
-                            "the path is relative to the .cache file; check that the file exists",
-                        ),
-                    );
-                    String::new()
-                }
-            }
-        };
+        let (source, code, package) = self.function_code(item, f);
         Function {
             name: name_of(item),
-            subnet: self.one_ref(f, "subnet", Kind::Subnet),
+            subnets: self.function_subnets(item, f),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
             architecture: f.word("architecture"),
             handler: f.string("handler").unwrap_or_else(|| missing(item)),
             source,
             code,
+            package,
             layers: self.refs(f, "layers", Kind::Layer, item.kind.span),
             url: f.word("url"),
             connects: self

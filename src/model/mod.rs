@@ -12,5 +12,5 @@ mod types;
 
 pub use damage::Damage;
 pub use facts::{Client, merged_tags};
-pub use lower::{SourceLoader, lower};
+pub use lower::{SourceLoader, hidden_from_package, lower};
 pub use types::*;

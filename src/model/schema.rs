@@ -889,7 +889,7 @@ const FUNCTION: KindSchema = KindSchema {
     keyword: "function",
     names: Names::One,
     top_level: true,
-    doc: "A Lambda function whose source file is inlined into the template.",
+    doc: "A Lambda function: a source file inlined into the template, or code packaged as a zip.",
     service: "Lambda",
     resource: LAMBDA,
     keys: &[
@@ -897,6 +897,13 @@ const FUNCTION: KindSchema = KindSchema {
             "subnet",
             Ty::Ref(Kind::Subnet),
             "subnet for the function's VPC config (needed to reach a cache)",
+        )
+        .cfn(&[at(LAMBDA, "VpcConfig.SubnetIds")]),
+        // Lambda takes up to 16 subnets (VpcConfig.SubnetIds, CloudFormation schema maxItems).
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets for the VPC config, in several zones; instead of `subnet`",
         )
         .cfn(&[at(LAMBDA, "VpcConfig.SubnetIds")]),
         key("runtime", Ty::Str, "Lambda runtime, such as \"python3.12\"")
@@ -912,17 +919,29 @@ const FUNCTION: KindSchema = KindSchema {
         key(
             "handler",
             Ty::Str,
-            "\"index.<function>\": inline code is stored as index.py",
+            "\"module.function\": \"index.<function>\" for inline code (index.py, index.js)",
         )
         .required()
         .cfn(&[at(LAMBDA, "Handler")]),
         key(
             "source",
             Ty::Str,
-            "path of the source file, relative to this file",
+            "path of the source file, relative to this file; inlined unless `inline = false`",
         )
-        .required()
         .cfn(&[at(LAMBDA, "Code.ZipFile")]),
+        key(
+            "inline",
+            Ty::Bool,
+            "false: package the source file as a zip instead of inlining it",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(LAMBDA, "Code")]),
+        key(
+            "code",
+            Ty::Str,
+            "folder of the function's code, relative to this file, packaged as a zip; instead of `source`",
+        )
+        .cfn(&[at(LAMBDA, "Code")]),
         key(
             "layers",
             Ty::Refs(Kind::Layer),

@@ -709,13 +709,17 @@ words! {
 #[derive(Debug, Clone)]
 pub struct Function {
     pub name: S<String>,
-    pub subnet: Option<Ref>,
+    /// The subnets of its VPC config, from `subnet` or `subnets`, in the order written.
+    pub subnets: Vec<Ref>,
     pub runtime: S<String>,
     pub architecture: Option<S<Arch>>,
     pub handler: S<String>,
+    /// The path written: the `source` file, or the `code` folder.
     pub source: S<String>,
-    /// The source file's text, read during lowering; empty when it could not be read.
+    /// The inline source file's text, read during lowering; empty when packaged or unreadable.
     pub code: String,
+    /// Code that `aws cloudformation package` zips instead of inlining; `None` when inlined.
+    pub package: Option<Package>,
     pub layers: S<Vec<Ref>>,
     pub url: Option<S<UrlAuth>>,
     pub connects: Vec<Ref>,
@@ -733,6 +737,33 @@ pub struct Function {
 impl Function {
     pub fn arch(&self) -> Arch {
         self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
+    }
+
+    /// The first subnet of its VPC config: where it runs, when it runs in the VPC.
+    pub fn subnet(&self) -> Option<&Ref> {
+        self.subnets.first()
+    }
+}
+
+/// Function code packaged as a zip: the `code` folder's files, or the one `source` file written
+/// with `inline = false`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Package {
+    /// Given as a folder (`code`) rather than one file (`source`).
+    pub folder: bool,
+    /// Each file by its path inside the zip (`/`-separated), sorted.
+    pub files: Vec<CodeFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl Package {
+    pub fn file(&self, path: &str) -> Option<&CodeFile> {
+        self.files.iter().find(|f| f.path == path)
     }
 }
 

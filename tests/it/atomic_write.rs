@@ -188,7 +188,9 @@ fn builds_are_byte_identical_across_runs() {
         std::fs::create_dir_all(&dir).expect("program folder");
         std::fs::write(dir.join("stack.cache"), &generated.source).expect("program");
         for (name, text) in &generated.files {
-            std::fs::write(dir.join(name), text).expect("source");
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("source folder");
+            std::fs::write(path, text).expect("source");
         }
         programs.push(dir.join("stack.cache"));
     }

@@ -18,20 +18,6 @@ fn examples() -> Vec<PathBuf> {
     found
 }
 
-/// The templates in a written folder, and in its folders (one per environment or region).
-fn templates(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("written folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            found.extend(templates(&path));
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "json") {
-            found.push(path);
-        }
-    }
-    found
-}
-
 #[test]
 fn every_example_lints_clean_in_every_shape() {
     let dir = std::env::temp_dir().join(format!("cachec-cfn-lint-{}", std::process::id()));
@@ -69,8 +55,14 @@ fn every_example_lints_clean_in_every_shape() {
                 "{name} has errors:\n{rendered}"
             );
             let out_dir = dir.join(&name).join(shape);
-            cachec::emit::write::write_all(&out_dir, &out.expect("templates")).expect("written");
-            files.extend(templates(&out_dir));
+            let out = out.expect("templates");
+            cachec::emit::write::write_all(&out_dir, &out).expect("written");
+            // Every environment's and region's templates; packaged code sits beside them.
+            files.extend(
+                out.iter()
+                    .filter(|f| f.is_template())
+                    .map(|f| out_dir.join(&f.name)),
+            );
         }
     }
     assert!(

@@ -162,7 +162,15 @@ fn warnings_are_reported_with_their_severity_and_exit_zero() {
             )
         })
         .collect();
-    assert_eq!(found, [("W0502", "warning"), ("W0501", "warning")]);
+    assert_eq!(
+        found,
+        [
+            ("W0502", "warning"),
+            ("W0420", "warning"),
+            ("W0423", "warning"),
+            ("W0501", "warning")
+        ]
+    );
 }
 
 #[test]

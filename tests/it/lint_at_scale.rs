@@ -90,11 +90,7 @@ fn generated_programs_compile_and_lint_clean() {
             cachec::emit::write::write_all(&folder, &built.files).expect("templates written");
             // A Global Datastore's secondary sets are linted in their own region, named by
             // their folder.
-            for f in built
-                .files
-                .iter()
-                .filter(|f| f.name.ends_with(".yaml") || f.name.ends_with(".json"))
-            {
+            for f in built.files.iter().filter(|f| f.is_template()) {
                 let region = f.name.split_once('/').map_or(primary.as_str(), |(r, _)| r);
                 by_region
                     .entry(region.to_string())

@@ -11,8 +11,9 @@ fn codes(diags: &[Value]) -> Vec<&str> {
     diags.iter().map(|d| d["code"].as_str().unwrap()).collect()
 }
 
-/// The example's own warnings (no TLS, a public URL, as in the tutorial): what "clean" means for it.
-const EXAMPLE_WARNINGS: [&str; 2] = ["W0502", "W0501"];
+/// The example's own warnings (no TLS, a function in one zone, a public URL without a cap, as in
+/// the tutorial): what "clean" means for it.
+const EXAMPLE_WARNINGS: [&str; 4] = ["W0502", "W0420", "W0423", "W0501"];
 
 fn replaced(text: &str, old: &str, new: &str) -> String {
     assert!(text.contains(old), "`{old}` is in the example");
@@ -236,7 +237,7 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     );
     assert_eq!(
         codes(&client.diagnostics(&uri, 2)),
-        ["W0502", "E0001", "W0501"]
+        ["W0502", "E0001", "W0420", "W0423", "W0501"]
     );
     let offset = text.find("connects        = [").unwrap() + "connects        = [".len();
     let names = labels(&client.at("textDocument/completion", &uri, &text, offset));

@@ -1,7 +1,8 @@
 //! Packaging works: the real `aws cloudformation package`, the very command `make package` runs,
 //! uploads the emitted nested templates to a bucket of a local moto server. Every TemplateURL is
 //! rewritten into the bucket, each uploaded template says exactly what cachec emitted (through the
-//! CLI's YAML reader, which is YAML 1.1 like CloudFormation's), and the packaged set lints clean.
+//! CLI's YAML reader, which is YAML 1.1 like CloudFormation's), every packaged function's local
+//! code folder is rewritten into a zip in the bucket, and the packaged set lints clean.
 
 use crate::common;
 
@@ -111,7 +112,13 @@ struct Upload {
 
 /// Packages one build with make's command; checks the packaged root and returns it, with the
 /// uploads its TemplateURLs name.
-fn package(aws: &Aws, work: &Path, name: &str, files: &[File]) -> (PathBuf, Vec<Upload>) {
+fn package(
+    aws: &Aws,
+    work: &Path,
+    name: &str,
+    files: &[File],
+    packaged_code: &mut Vec<(String, String, String)>,
+) -> (PathBuf, Vec<Upload>) {
     let out = work.join("out").join(name);
     cachec::emit::write::write_all(&out, files).expect("templates written");
     let line = make_package_command(name);
@@ -136,18 +143,28 @@ fn package(aws: &Aws, work: &Path, name: &str, files: &[File]) -> (PathBuf, Vec<
         let key = url
             .strip_prefix(&prefix)
             .unwrap_or_else(|| panic!("{name}: {id}'s TemplateURL {url} is not in the bucket"));
-        // Nothing inside points at a local file: functions keep their inline code.
+        // Functions keep their inline code; a packaged function's local folder becomes a zip in
+        // the bucket, which is all the uploaded template may differ in.
+        let mut emitted = long_form(set.get(local));
         for (fid, function) in set.resources(local, "AWS::Lambda::Function") {
+            if function["Code"]["ZipFile"].is_string() {
+                continue;
+            }
+            let folder = function["Code"].as_str().unwrap_or_else(|| {
+                panic!("{name}: {fid} in {local} has neither inline code nor a local folder")
+            });
             assert!(
-                function["Code"]["ZipFile"].is_string(),
-                "{name}: {fid} in {local} has no inline code"
+                out.join(folder).is_dir(),
+                "{name}: {fid}'s code folder {folder} was not written"
             );
+            packaged_code.push((name.to_string(), local.to_string(), fid.clone()));
+            emitted["Resources"][&fid]["Properties"]["Code"] = Value::Null;
         }
         expected_root["Resources"][&id]["Properties"]["TemplateURL"] = url.into();
         uploads.push(Upload {
             build: name.to_string(),
             file: local.to_string(),
-            emitted: long_form(set.get(local)),
+            emitted,
             key: key.to_string(),
         });
     }
@@ -176,12 +193,17 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
 
     let work = std::env::temp_dir().join(format!("cachec-package-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("work folder");
-    let (files, rendered, _) =
-        common::compile(Path::new("examples/fa-063/stack.cache"), &common::options());
-    assert!(files.is_some(), "fa-063 has errors:\n{rendered}");
+    let mut builds = Vec::new();
+    for example in ["fa-063", "packaged"] {
+        let path = format!("examples/{example}/stack.cache");
+        let (files, rendered, _) = common::compile(Path::new(&path), &common::options());
+        assert!(files.is_some(), "{example} has errors:\n{rendered}");
+        builds.push((example.to_string(), files.expect("templates")));
+    }
     let mut lint = Vec::new();
     let mut uploads = Vec::new();
-    let mut builds = vec![("fa-063".to_string(), files.expect("templates"))];
+    // (build, nested template, function) of every packaged function.
+    let mut packaged_code = Vec::new();
     let (files, rendered, _) = common::compile(
         Path::new("examples/existing-network/stack.cache"),
         &common::options(),
@@ -195,7 +217,7 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
         builds.push((format!("gen-{seed}"), files));
     }
     for (name, files) in &builds {
-        let (root, mut more) = package(&aws, &work, name, files);
+        let (root, mut more) = package(&aws, &work, name, files, &mut packaged_code);
         lint.push(root);
         uploads.append(&mut more);
     }
@@ -211,12 +233,29 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
     );
     for upload in &uploads {
         let path = fetched.join(&upload.key);
+        let mut uploaded = read_yaml(&path);
+        for (build, file, fid) in &packaged_code {
+            if *build != upload.build || *file != upload.file {
+                continue;
+            }
+            // The local folder was rewritten into the bucket, as a zip the bucket holds.
+            let code = uploaded["Resources"][fid.as_str()]["Properties"]["Code"].clone();
+            assert_eq!(
+                code["S3Bucket"].as_str(),
+                Some(BUCKET),
+                "{build}: {fid} {code:?}"
+            );
+            let key = code["S3Key"].as_str().expect("an S3Key");
+            assert!(
+                fetched.join(key).is_file(),
+                "{build}: {fid}'s zip {key} is not in the bucket"
+            );
+            uploaded["Resources"][fid.as_str()]["Properties"]["Code"] = Value::Null;
+        }
         assert_eq!(
-            read_yaml(&path),
-            upload.emitted,
+            uploaded, upload.emitted,
             "{}: the uploaded {} differs from what cachec emitted",
-            upload.build,
-            upload.file
+            upload.build, upload.file
         );
         lint.push(path);
     }

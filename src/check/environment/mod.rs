@@ -2,6 +2,7 @@
 //! Sources: Lambda API `Environment`, Lambda quotas, cfn-lint E3663; `problem` words the findings.
 
 mod problem;
+mod reads;
 
 use problem::{BadKey, EnvironmentProblem};
 
@@ -50,6 +51,15 @@ fn find<'m>(model: &Model, function: &'m Function) -> Vec<EnvironmentProblem<'m>
         total += var.key.value.len() + value_size(model, &var.value.value);
         if total > SIZE_LIMIT && crossing.is_none() {
             crossing = Some(var);
+        }
+    }
+    for read in reads::required(function) {
+        if !function
+            .environment
+            .iter()
+            .any(|v| v.key.value == read.name)
+        {
+            found.push(EnvironmentProblem::Unset { function, read });
         }
     }
     if let Some(crossing) = crossing {
