@@ -184,6 +184,8 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     }
     // Tags and sharing draw from a stream of their own, so the rest of each program stays as it was.
     let mut share = Rng(seed ^ 0x7461_6773);
+    // Pinned AMIs and IMDSv2 settings too.
+    let mut pins = Rng(seed ^ 0x7069_6e73);
     if share.chance(30) {
         tags(&mut share, &mut out, "stack");
     }
@@ -362,9 +364,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             } else {
                 ""
             };
+            let stays = stays_put(&mut pins, image, itype);
             let _ = writeln!(
                 instances,
-                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n}}\n"
+                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n{stays}}}\n"
             );
         }
         for f in 0..function_count {
@@ -869,6 +872,28 @@ fn monitoring(rng: &mut Rng, c: usize, seed: u64, engine: &str, version: &str) -
         let _ = writeln!(body, "  alarms {{ cpu = {cpu} }}");
     }
     Monitoring { topic, body }
+}
+
+/// An instance's pinned AMI (an id, or a version of the public parameter for its architecture)
+/// and its IMDSv2 setting, each written now and then.
+fn stays_put(rng: &mut Rng, image: &str, itype: &str) -> String {
+    let mut out = String::new();
+    if rng.chance(30) {
+        let ami = if rng.chance(50) {
+            format!("ami-{:017x}", rng.next() >> 4)
+        } else {
+            let arch = crate::aws::images::instance_arch(itype);
+            let parameter = crate::aws::images::ami_parameter(image, arch).unwrap_or_default();
+            format!("ssm:{parameter}:{}", 1 + rng.below(120))
+        };
+        let _ = writeln!(out, "  ami = \"{ami}\"");
+    }
+    match rng.below(20) {
+        0 => out.push_str("  imdsv2 = false\n"),
+        1..=2 => out.push_str("  imdsv2 = true\n"),
+        _ => {}
+    }
+    out
 }
 
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools

@@ -150,6 +150,10 @@ catalog! {
     E0309 Error "client reads a cache it does not connect to";
     W0301 Warning "image past its end of support";
     W0302 Warning "client cannot speak TLS to an encrypted cache";
+    // E0310-E0319, W0310-W0319: instances that stay put (pinned AMIs, IMDSv2).
+    E0310 Error "malformed pinned AMI";
+    E0311 Error "pinned AMI parameter of another architecture";
+    W0310 Warning "IMDSv2 turned off";
     // E04xx, W04xx: Lambda functions and layers.
     E0401 Error "unknown Lambda runtime";
     E0402 Error "runtime blocked for new functions";

@@ -381,8 +381,8 @@ pub struct SessionIds {
 }
 
 pub struct InstanceIds {
-    /// The template parameter that looks the AMI up.
-    pub image: String,
+    /// The template parameter that looks the latest AMI up; none for a pinned AMI.
+    pub image: Option<String>,
     pub instance: String,
     pub security_group: String,
     pub session: Option<SessionIds>,
@@ -392,7 +392,7 @@ impl InstanceIds {
     pub fn of(instance: &Instance) -> Self {
         let name = &instance.name.value;
         InstanceIds {
-            image: id(name, "ImageId"),
+            image: instance.ami.is_none().then(|| id(name, "ImageId")),
             instance: id(name, "Instance"),
             security_group: security_group_id(name),
             session: instance.session_manager().then(|| SessionIds {
@@ -409,7 +409,7 @@ impl InstanceIds {
             security_group,
             session,
         } = self;
-        let mut out = resources([image, instance, security_group]);
+        let mut out = resources(image.into_iter().chain([instance, security_group]));
         if let Some(SessionIds { role, profile }) = session {
             out.extend(resources([role, profile]));
         }

@@ -642,6 +642,8 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            imdsv2: f.boolean("imdsv2"),
+            ami: f.string("ami"),
             tags: self.tags(item),
             span: item.span,
         }

@@ -745,6 +745,21 @@ const INSTANCE: KindSchema = KindSchema {
             "caches this instance may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
+        // CloudFormation `AWS::EC2::Instance` MetadataOptions.HttpTokens (optional | required),
+        // updated with no interruption.
+        key(
+            "imdsv2",
+            Ty::Bool,
+            "require IMDSv2 (session tokens) for the instance metadata service",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(EC2_INSTANCE, "MetadataOptions.HttpTokens")]),
+        key(
+            "ami",
+            Ty::Str,
+            "pin the AMI: \"ami-...\" or \"ssm:/parameter:VERSION\"; without it the latest is read at every deploy",
+        )
+        .cfn(&[at(EC2_INSTANCE, "ImageId")]),
     ],
     children: &[Kind::Tags],
     free_keys: false,

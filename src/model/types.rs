@@ -481,6 +481,9 @@ pub struct Instance {
     pub packages: Vec<S<String>>,
     pub session_manager: Option<S<bool>>,
     pub connects: Vec<Ref>,
+    pub imdsv2: Option<S<bool>>,
+    /// The pinned AMI as written; `None` reads the image's latest AMI at every deploy.
+    pub ami: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
 }
@@ -488,6 +491,11 @@ pub struct Instance {
 impl Instance {
     pub fn session_manager(&self) -> bool {
         self.session_manager.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// IMDSv2 is required unless turned off.
+    pub fn imdsv2(&self) -> bool {
+        self.imdsv2.as_ref().is_none_or(|b| b.value)
     }
 }
 
