@@ -52,6 +52,10 @@ pub struct Options {
     pub check: check::Context,
     pub policy: Policy,
     pub emit: emit::EmitOptions,
+    /// The way from the folder the templates go to, to the program's folder (`../../examples/x`),
+    /// put before the local paths `aws cloudformation package` uploads; empty keeps them relative
+    /// to the program's folder.
+    pub assets: String,
 }
 
 impl Default for Options {
@@ -62,6 +66,7 @@ impl Default for Options {
             },
             policy: Policy::default(),
             emit: emit::EmitOptions::default(),
+            assets: String::new(),
         }
     }
 }
@@ -169,7 +174,7 @@ fn emit_checked(
 ) -> (Option<Built>, Vec<Diag>) {
     let plan = emit::plan(&model);
     let mut map = emit::trace::SourceMap::of(&plan);
-    let templates = match emit::templates(plan, options.emit) {
+    let mut templates = match emit::templates(plan, options.emit) {
         Ok(templates) => templates,
         Err(unsplittable) => {
             diags.extend(options.policy.apply(vec![unsplittable]));
@@ -177,6 +182,7 @@ fn emit_checked(
             return (None, diags);
         }
     };
+    emit::local::relocate(&mut templates, &options.assets);
     map.place(&templates, &model.stack.name.value, model.stack.name.span);
     let files = if print {
         emit::files(&templates, options.emit.format)
@@ -213,5 +219,19 @@ pub struct DirLoader(pub std::path::PathBuf);
 impl SourceLoader for DirLoader {
     fn load(&self, path: &str) -> Result<String, String> {
         std::fs::read_to_string(self.0.join(path)).map_err(|e| e.to_string())
+    }
+
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(self.0.join(path)).map_err(|e| e.to_string())? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let mut name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                name.push('/');
+            }
+            names.push(name);
+        }
+        names.sort();
+        Ok(names)
     }
 }

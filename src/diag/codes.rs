@@ -174,6 +174,12 @@ catalog! {
     E0417 Error "invalid layer requirements";
     E0418 Error "layer runtime must be Python";
     W0401 Warning "deprecated runtime";
+    // E0450-E0469, W0450-W0469: layers of real size (requirements files, folders).
+    E0450 Error "layer with no way, or several ways, to be built";
+    E0451 Error "requirement pip would refuse";
+    E0452 Error "requirement line the layer builder cannot follow";
+    W0450 Warning "requirement not pinned to one version";
+    W0451 Warning "layer folder without its runtime's folder";
     // W05xx: security.
     W0501 Warning "function URL open to the internet";
     W0502 Warning "cache without transit encryption";

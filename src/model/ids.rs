@@ -343,34 +343,47 @@ impl TopicIds {
 }
 
 pub struct LayerIds {
+    /// What builds the layer at deploy time; none for a layer packaged from a folder.
+    pub build: Option<LayerBuildIds>,
+    pub layer: String,
+}
+
+/// The requirements parameter, the builder function and its role, and the build it runs.
+pub struct LayerBuildIds {
     pub requirements: String,
     pub builder_role: String,
     pub builder: String,
     pub build: String,
-    pub layer: String,
 }
 
 impl LayerIds {
     pub fn of(layer: &Layer) -> Self {
         let name = &layer.name.value;
         LayerIds {
-            requirements: id(name, "Requirements"),
-            builder_role: id(name, "BuilderRole"),
-            builder: id(name, "Builder"),
-            build: id(name, "Build"),
+            build: layer.built().then(|| LayerBuildIds {
+                requirements: id(name, "Requirements"),
+                builder_role: id(name, "BuilderRole"),
+                builder: id(name, "Builder"),
+                build: id(name, "Build"),
+            }),
             layer: layer_id(name),
         }
     }
 
     fn list(self) -> Vec<(Space, String)> {
-        let LayerIds {
+        let LayerIds { build, layer } = self;
+        let mut out = Vec::new();
+        if let Some(LayerBuildIds {
             requirements,
             builder_role,
             builder,
             build,
-            layer,
-        } = self;
-        resources([requirements, builder_role, builder, build, layer])
+        }) = build
+        {
+            out.extend(resources([requirements, builder_role, builder, build]));
+        }
+        out.extend(resources([layer]));
+        out
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::damage::{self, Decl};
+use super::requirements_txt;
 use super::schema::{self, Kind, KindSchema, Names};
 use super::types::*;
 use crate::diag::suggest::did_you_mean;
@@ -19,6 +20,12 @@ use fields::Fields;
 /// Reads a function's source file by the path written in the program.
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
+
+    /// The names in the folder at `path`, sorted, folders with a trailing `/`; a loader that
+    /// reads no folders says why.
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        Err(format!("`{path}` cannot be listed here"))
+    }
 }
 
 /// A declared name: its kind, its index among declarations of that kind, where it was declared,
@@ -562,13 +569,42 @@ impl Lowerer<'_> {
     }
 
     fn layer(&mut self, item: &Item, f: &mut Fields) -> Layer {
+        let requirements_file = f.string("requirements_file").map(|path| {
+            let lines = self
+                .read(&path)
+                .map(|text| requirements_txt::lines(&text))
+                .unwrap_or_default();
+            RequirementsFile { path, lines }
+        });
+        let content = f.string("content").map(|path| {
+            let entries = match self.loader.entries(path.value.trim_end_matches('/')) {
+                Ok(entries) => entries,
+                Err(why) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0013,
+                            path.span,
+                            format!("cannot read the folder `{}`: {why}", path.value),
+                            "this folder",
+                        )
+                        .help(
+                            "the path is relative to the .cache file; check that the folder exists",
+                        ),
+                    );
+                    Vec::new()
+                }
+            };
+            LayerContent { path, entries }
+        });
+        let requirements = f.strings("requirements");
         Layer {
             name: name_of(item),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
             architecture: f.word("architecture"),
-            requirements: f
-                .strings("requirements")
-                .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            given: requirements.is_some(),
+            requirements: requirements.unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            requirements_file,
+            content,
             description: f.string("description"),
             tags: self.tags(item),
             span: item.span,
@@ -649,28 +685,31 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The text of the file at `path`, or E0013 and `None`.
+    fn read(&mut self, path: &S<String>) -> Option<String> {
+        match self.loader.load(&path.value) {
+            Ok(text) => Some(text),
+            Err(why) => {
+                self.error(
+                    Diag::new(
+                        codes::E0013,
+                        path.span,
+                        format!("cannot read `{}`: {why}", path.value),
+                        "this file",
+                    )
+                    .help("the path is relative to the .cache file; check that the file exists"),
+                );
+                None
+            }
+        }
+    }
+
     fn function(&mut self, item: &Item, f: &mut Fields) -> Function {
         let source = f.string("source").unwrap_or_else(|| missing(item));
         let code = if source.value.is_empty() {
             String::new()
         } else {
-            match self.loader.load(&source.value) {
-                Ok(code) => code,
-                Err(why) => {
-                    self.error(
-                        Diag::new(
-                            codes::E0013,
-                            source.span,
-                            format!("cannot read `{}`: {why}", source.value),
-                            "this file",
-                        )
-                        .help(
-                            "the path is relative to the .cache file; check that the file exists",
-                        ),
-                    );
-                    String::new()
-                }
-            }
+            self.read(&source).unwrap_or_default()
         };
         Function {
             name: name_of(item),

@@ -5,6 +5,7 @@ mod damage;
 mod facts;
 pub mod ids;
 mod lower;
+pub mod requirements_txt;
 pub mod schema;
 mod types;
 

@@ -665,7 +665,7 @@ const LAYER: KindSchema = KindSchema {
     keyword: "layer",
     names: Names::One,
     top_level: true,
-    doc: "A Lambda layer of Python packages, built at deploy time by a custom resource.",
+    doc: "A Lambda layer: Python packages built at deploy time by a custom resource, or a local folder.",
     service: "Lambda",
     resource: LAYER_VERSION,
     keys: &[
@@ -688,8 +688,19 @@ const LAYER: KindSchema = KindSchema {
             Ty::Strs,
             "pip requirement specifiers, such as \"redis==5.2.1\"",
         )
-        .required()
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "requirements_file",
+            Ty::Str,
+            "a pip requirements file, relative to this file, instead of `requirements`",
+        )
+        .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "content",
+            Ty::Str,
+            "a folder packaged as the layer (python/ inside), instead of requirements",
+        )
+        .cfn(&[at(LAYER_VERSION, "Content")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
     children: &[Kind::Tags],
