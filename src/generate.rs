@@ -381,6 +381,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                     &mut rng,
                     &mut layers,
                     &mut layer_text,
+                    &mut files,
                     runtime,
                     arch,
                     false,
@@ -390,6 +391,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                         &mut rng,
                         &mut layers,
                         &mut layer_text,
+                        &mut files,
                         runtime,
                         arch,
                         true,
@@ -902,6 +904,7 @@ fn layer(
     rng: &mut Rng,
     layers: &mut IndexMap<(String, &'static str, bool), String>,
     text: &mut String,
+    files: &mut IndexMap<String, String>,
     runtime: &str,
     arch: &'static str,
     tools: bool,
@@ -920,7 +923,9 @@ fn layer(
     } else {
         rng.pick::<&[&str]>(REQUIREMENTS)
     };
-    let requirements = requirements
+    // A share of layers read a requirements file; chosen by name, so the draws stay as they were.
+    let from_file = name.len() % 3 == 0;
+    let listed = requirements
         .iter()
         .map(|r| format!("\"{r}\""))
         .collect::<Vec<_>>()
@@ -929,7 +934,17 @@ fn layer(
     if arch == Arch::Arm64.word() || rng.chance(50) {
         let _ = write!(text, "  architecture = \"{arch}\"");
     }
-    let _ = writeln!(text, "  requirements = [{requirements}]");
+    if from_file {
+        let path = format!("requirements-{name}.txt");
+        let mut file = format!("# requirements of layer {name}\n\n");
+        for r in requirements {
+            let _ = writeln!(file, "{r}  # for the generated functions");
+        }
+        files.insert(path.clone(), file);
+        let _ = writeln!(text, "  requirements_file = \"{path}\"");
+    } else {
+        let _ = writeln!(text, "  requirements = [{listed}]");
+    }
     if rng.chance(20) {
         let _ = writeln!(text, "  description = \"{name} for generated functions\"");
     }

@@ -182,7 +182,7 @@ fn packaged_folders(emitted: &mut Value, uploaded: &Value, fetched: &Path, build
         let listing = Command::new("python3")
             .args([
                 "-c",
-                "import sys, zipfile; print('\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
+                "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
             ])
             .arg(fetched.join(key))
             .output()
