@@ -330,6 +330,14 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         }
     }
 
+    // Serverless caches draw from a stream of their own too, so programs without one stay as
+    // they were; a quarter of the programs get one, reached by some of the functions.
+    let mut sl = Rng(seed ^ 0x736c_7373);
+    let has_serverless = sl.chance(25);
+    if has_serverless {
+        serverless_cache(&mut sl, &mut out, &zones);
+    }
+
     let mut layers: IndexMap<(String, &str, bool), String> = IndexMap::new();
     let mut layer_text = String::new();
     let mut functions = String::new();
@@ -419,8 +427,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             if !used_layers.is_empty() {
                 let _ = writeln!(text, "  layers = [{}]", used_layers.join(", "));
             }
+            let reaches_sl = in_vpc && has_serverless && sl.chance(60);
             if in_vpc {
-                let _ = writeln!(text, "  connects = [{connects}]");
+                let also = if reaches_sl { ", sl" } else { "" };
+                let _ = writeln!(text, "  connects = [{connects}{also}]");
             }
             match rng.below(3) {
                 0 => text.push_str("  url = \"iam\"\n"),
@@ -449,6 +459,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                     let _ = writeln!(text, "    READER = cache{c}.reader_address");
                 }
             }
+            if reaches_sl {
+                text.push_str("    SL_HOST = sl.address\n    SL_PORT = sl.port\n");
+            }
             let _ = writeln!(text, "    KEY = \"probe-{c}-{f}\"");
             if rng.chance(50) {
                 let _ = writeln!(text, "    RETRIES = {}", rng.below(5));
@@ -468,6 +481,56 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     out.push_str(&instances);
     out.push_str(&functions);
     Generated { source: out, files }
+}
+
+/// Serverless cache `sl` in the Lambda subnets of the first two zones, with a version, limits
+/// and snapshots drawn from the schema's ranges.
+fn serverless_cache(rng: &mut Rng, out: &mut String, zones: &[&str]) {
+    let (engine, majors): (&str, &[&str]) = match rng.below(2) {
+        0 => ("valkey", &["7", "8"]),
+        _ => ("redis", &["7"]),
+    };
+    let subnets: Vec<String> = zones
+        .iter()
+        .take(2)
+        .map(|z| format!("lambda_{z}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "serverless_cache sl {{\n  engine = {engine}  subnets = [{}]",
+        subnets.join(", ")
+    );
+    if rng.chance(70) {
+        let _ = writeln!(out, "  major_version = \"{}\"", rng.pick(majors));
+    }
+    if rng.chance(60) {
+        let max = int_for(rng, Kind::Limits, "storage_max", 5000);
+        let ecpu = int_for(rng, Kind::Limits, "ecpu_max", 15_000_000);
+        let min = if rng.chance(30) {
+            "  storage_min = 1"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  limits {{ storage_max = {max}  ecpu_max = {ecpu}{min} }}"
+        );
+    }
+    if rng.chance(50) {
+        let _ = writeln!(
+            out,
+            "  snapshot_time = \"{:02}:{:02}\"  snapshot_retention = {}",
+            rng.below(24),
+            rng.below(60),
+            int_for(rng, Kind::ServerlessCache, "snapshot_retention", 35)
+        );
+    }
+    match rng.below(4) {
+        0 => out.push_str("  on_delete = retain\n"),
+        1 => out.push_str("  final_snapshot = \"sl-last\"\n"),
+        _ => {}
+    }
+    out.push_str("}\n\n");
 }
 
 /// Parameters a generated group may set, with values valid in every family that has them.

@@ -62,6 +62,14 @@ pub fn default_parameter_group(engine: &str, version: &str) -> Option<&'static s
         .map(|(_, _, g)| *g)
 }
 
+/// The default group of cluster mode enabled for an engine version: the disabled one's name with
+/// `.cluster.on` (`default.valkey8.cluster.on`), which sets `cluster-enabled` to yes. Source:
+/// CloudFormation `AWS::ElastiCache::ReplicationGroup` (CacheParameterGroupName: "use
+/// default.redis3.2.cluster.on ... to create a cluster mode enabled group").
+pub fn default_cluster_group(engine: &str, version: &str) -> Option<String> {
+    default_parameter_group(engine, version).map(|g| format!("{g}{CLUSTER_ON}"))
+}
+
 /// Every default group of cluster mode disabled, each once.
 pub fn default_groups() -> Vec<&'static str> {
     let mut groups: Vec<&str> = VERSIONS.iter().map(|(_, _, g)| *g).collect();

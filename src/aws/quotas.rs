@@ -40,8 +40,30 @@ pub const SSM_STANDARD_VALUE_BYTES: usize = 4096;
 
 /// ReplicationGroupId: 1 to 40 characters (CreateReplicationGroup API).
 pub const REPLICATION_GROUP_ID_CHARS: usize = 40;
+/// ServerlessCacheName: 1 to 40 letters, digits and hyphens, as a replication group's id. Source:
+/// ElastiCache console's constraint on serverless cache names; CreateServerlessCache API.
+pub const SERVERLESS_CACHE_NAME_CHARS: usize = 40;
+/// Description of a serverless cache: "The maximum length is 255 characters" (CreateServerlessCache).
+pub const SERVERLESS_DESCRIPTION_CHARS: usize = 255;
 /// Read replicas of one node group: "up to 5 read-only replica nodes" (NumCacheClusters <= 6).
 pub const READ_REPLICAS: i64 = 5;
+
+// ElastiCache cluster mode enabled. Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`
+// ("from 1 to 90 shards ... The node or shard limit can be increased to a maximum of 500 per
+// cluster if the engine version is Valkey 7.2 or higher, or Redis OSS 5.0.6 or higher ... For
+// versions below 5.0.6, the limit is 250 per cluster"),
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticache-replicationgroup.html,
+// and ElastiCache "Working with shards" (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html).
+
+/// Shards (node groups) of one cluster at most, on any engine version.
+pub const SHARDS: i64 = 500;
+/// Nodes of one cluster (shards x (1 + replicas)) with Valkey 7.2+ or Redis OSS 5.0.6+.
+pub const CLUSTER_NODES: i64 = 500;
+/// Nodes of one cluster before Redis OSS 5.0.6.
+pub const CLUSTER_NODES_OLD: i64 = 250;
+/// Nodes of one cluster by default, until a quota increase: "from 1 to 90 shards", "90 shards and
+/// 0 replicas to 15 shards and 5 replicas".
+pub const CLUSTER_NODES_DEFAULT: i64 = 90;
 
 // Tags. Source: "Tagging your AWS resources" (Tagging Best Practices, "Tag naming limits and
 // requirements"), which ElastiCache, EC2 and Lambda each repeat in their tag restrictions.

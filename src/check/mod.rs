@@ -6,6 +6,7 @@ mod aws_names;
 mod backup;
 mod cache;
 mod clients;
+mod cluster;
 mod encryption;
 mod environment;
 mod functions;
@@ -17,6 +18,7 @@ mod network;
 mod parameters;
 mod prose;
 mod security;
+mod serverless;
 mod share;
 mod tags;
 
@@ -34,6 +36,7 @@ pub struct Context {
 pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     let mut out = Vec::new();
     cache::check(model, cx, &mut out);
+    cluster::check(model, &mut out);
     backup::check(model, &mut out);
     encryption::check(model, &mut out);
     parameters::check(model, &mut out);
@@ -47,6 +50,7 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     tags::check(model, &mut out);
     share::check(model, &mut out);
     access::check(model, &mut out);
+    serverless::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

@@ -122,10 +122,14 @@ mod tests {
 
     #[test]
     fn an_unknown_code_names_the_nearest_warnings() {
-        let Err(NotAllowed::Unknown { nearest, .. }) = allowed("W9999") else {
-            panic!("W9999 is not a code");
+        let Err(NotAllowed::Unknown { nearest, .. }) = allowed("W0902") else {
+            panic!("W0902 is not a code");
         };
-        assert_eq!(nearest, ["W0901", "W0801", "W0711"]);
+        assert_eq!(nearest.first(), Some(&"W0901"), "{nearest:?}");
+        assert!(
+            nearest.iter().all(|code| code.starts_with('W')),
+            "{nearest:?}"
+        );
         let Err(NotAllowed::Unknown { nearest, .. }) = allowed("W0520") else {
             panic!("W0520 is not a code");
         };

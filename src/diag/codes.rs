@@ -137,6 +137,19 @@ catalog! {
     E0214 Error "subnet group without subnets";
     W0201 Warning "zone closed to new accounts";
     W0202 Warning "unknown endpoint service";
+    // E0220-E0249 / W0220-W0239: existing networks, and the paths to AWS services they provide.
+    E0220 Error "malformed VPC id";
+    E0221 Error "malformed subnet id";
+    E0222 Error "invalid export name to import";
+    E0223 Error "invalid SSM parameter name";
+    E0224 Error "existing subnet in a network cachec creates";
+    E0225 Error "gateway endpoint on an existing subnet";
+    E0226 Error "provides on a network cachec creates";
+    E0227 Error "Session Manager endpoint without private DNS";
+    E0228 Error "update moves a cache to another VPC";
+    W0220 Warning "overlap with an existing subnet of unknown block not checked";
+    W0221 Warning "created subnets not checked against an existing VPC's block";
+    W0222 Warning "private DNS in an existing VPC of unstated DNS settings";
 
     // E03xx, W03xx: clients (EC2 instances and Lambda functions reaching caches).
     E0301 Error "Session Manager needs the ssm, ssmmessages and ec2messages endpoints";
@@ -216,6 +229,26 @@ catalog! {
     W0711 Warning "cfn-lint warning in the built templates";
     E0712 Error "moved from a name that is still declared";
 
+    // E10xx / W10xx: cluster mode enabled and compatible (shards, slots, their parameter group).
+    E1001 Error "shards without cluster mode enabled";
+    E1002 Error "replicas of cluster mode disabled beside shards";
+    E1003 Error "cluster mode without automatic failover";
+    E1004 Error "cluster mode with a parameter group that leaves it off";
+    E1005 Error "cluster parameter group of another family";
+    E1006 Error "more nodes than a cluster may have";
+    E1007 Error "slots outside 0-16383";
+    E1008 Error "two shards hold one slot";
+    E1009 Error "slots no shard holds";
+    E1010 Error "shard blocks and shards disagree";
+    E1011 Error "shard zone outside the subnet group";
+    E1012 Error "shard replica zones and replicas disagree";
+    E1013 Error "cluster mode compatible on an engine version without it";
+    E1014 Error "cluster mode compatible without a replica";
+    E1015 Error "endpoint the group does not have in its cluster mode";
+    W1001 Warning "more nodes than the default quota";
+    W1002 Warning "shards without replicas";
+    W1003 Warning "slots on some shards only";
+
     // E09xx / W09xx: access control (RBAC users, user groups, access strings).
     E0901 Error "RBAC on an engine version without it";
     E0902 Error "user group without transit encryption";
@@ -233,6 +266,18 @@ catalog! {
     E0914 Error "password rule in an access string";
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
+
+    // E103x / W103x: serverless caches.
+    E1030 Error "major version serverless caches do not run";
+    E1031 Error "invalid serverless cache name";
+    E1032 Error "usage limit minimum above its maximum";
+    E1033 Error "daily snapshot time not hh:mm";
+    E1034 Error "valkey user group on a Redis OSS serverless cache";
+    E1035 Error "invalid final snapshot name";
+    E1036 Error "serverless cache description too long";
+    W1030 Warning "serverless major version newer than cachec knows";
+    W1031 Warning "two serverless subnets in one zone";
+    W1032 Warning "final snapshot name without a final snapshot";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -2,14 +2,14 @@
 //! with the endpoints published as root outputs.
 
 use super::monitoring;
-use super::node::{Node, Resource, map, zone};
+use super::node::{Map, Node, Resource, map, zone};
 use super::plan::{Plan, Section};
-use crate::aws::engines::default_parameter_group;
+use crate::aws::engines::{default_cluster_group, default_parameter_group};
 use crate::model::ids::{
-    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, parameter_group_id,
-    replication_group_id, replication_group_name, subnet_id, user_group_id,
+    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, node_group_id,
+    parameter_group_id, port_attr, replication_group_id, replication_group_name, user_group_id,
 };
-use crate::model::{Cache, CacheAttr, Model, ParameterGroup, RefOrStr};
+use crate::model::{Cache, CacheAttr, ClusterMode, Model, ParameterGroup, RefOrStr};
 use crate::words::Word;
 
 /// The template value of a cache attribute that clients read.
@@ -30,7 +30,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             .subnets
             .iter()
             .filter_map(|r| model.subnet(r))
-            .map(|s| Node::reference(subnet_id(&s.name.value)));
+            .map(super::network::subnet_ref);
         plan.add(
             Section::Cache,
             &cache.name,
@@ -59,7 +59,10 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
                 CacheAttr::ReaderAddress => "Reader endpoint (reads, spread over the replicas)",
-                CacheAttr::Port => "Port",
+                CacheAttr::Port | CacheAttr::ConfigurationPort => "Port",
+                CacheAttr::ConfigurationAddress => {
+                    "Configuration endpoint (every shard, for cluster clients)"
+                }
             };
             let (att, suffix) = cache_attr(*attr);
             let value = Node::get_att(&ids.replication_group, att);
@@ -86,7 +89,7 @@ fn exports(plan: &mut Plan, stack: &str, cache: &Cache, ids: &CacheIds) {
         plan.exported(
             output.clone(),
             format!("Port of {}", aws_name(stack, name)),
-            Node::get_att(&ids.replication_group, cache_attr(CacheAttr::Port).0),
+            Node::get_att(&ids.replication_group, cache_attr(port_attr(cache)).0),
             export_name(stack, name, port),
         );
     }
@@ -231,6 +234,28 @@ fn trace_replication_group(plan: &mut Plan, cache: &Cache) {
             "LogDeliveryConfigurations",
             cache.logs.first().map(|l| l.keyword),
         ),
+        ("ClusterMode", cache.cluster_mode.as_ref().map(|m| m.span)),
+        (
+            "NumNodeGroups",
+            cache
+                .shards
+                .as_ref()
+                .map(|n| n.span)
+                .or(cache.shard_blocks.first().map(|s| s.span)),
+        ),
+        (
+            "ReplicasPerNodeGroup",
+            cache.replicas_per_shard.as_ref().map(|n| n.span),
+        ),
+        (
+            "NodeGroupConfiguration",
+            cache.shard_blocks.first().map(|first| {
+                cache
+                    .shard_blocks
+                    .last()
+                    .map_or(first.span, |last| first.span.to(last.span))
+            }),
+        ),
     ];
     for (property, span) in spans {
         if let Some(span) = span {
@@ -246,11 +271,12 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
         || format!("{} for {stack}", cache.engine.value),
         |d| d.value.clone(),
     );
+    let (engine, version) = (&cache.engine.value, &cache.engine_version.value);
     let parameter_group = match &cache.parameter_group {
-        None => Node::str(
-            default_parameter_group(&cache.engine.value, &cache.engine_version.value)
-                .unwrap_or_default(),
-        ),
+        None if cache.cluster_mode() != ClusterMode::Disabled => {
+            Node::str(default_cluster_group(engine, version).unwrap_or_default())
+        }
+        None => Node::str(default_parameter_group(engine, version).unwrap_or_default()),
         Some(RefOrStr::Existing(name)) => Node::str(&name.value),
         Some(RefOrStr::Declared(r)) => Node::reference(parameter_group_id(&r.name.value)),
     };
@@ -286,7 +312,14 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
         ),
         ("AutoMinorVersionUpgrade", Node::Bool(true)),
     ]);
-    if let Some(primary) = &cache.primary_zone {
+    if let Some(mode) = &cache.cluster_mode {
+        props.insert("ClusterMode".into(), Node::str(mode.value.word()));
+    }
+    if cache.sharded() {
+        props.shift_remove("NumCacheClusters");
+        shards(cache, &mut props);
+    }
+    if let (Some(primary), false) = (&cache.primary_zone, cache.sharded()) {
         let mut zones = vec![zone(&primary.value)];
         if let Some(replicas) = &cache.replica_zones {
             zones.extend(replicas.value.iter().map(|z| zone(&z.value)));
@@ -356,13 +389,46 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
             .any(|(i, z)| zones.iter().skip(i + 1).any(|other| other == z)),
         _ => false,
     };
-    let group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
+    let mut group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
         .with_policy(cache.on_delete().policy());
+    if cache.sharded() {
+        group = group.resharded_online();
+    }
     if zones_repeat {
         group.exempt_from(&["I3037"])
     } else {
         group
     }
+}
+
+/// The shards of a group with cluster mode enabled: their count and replicas, and with `shard`
+/// blocks one NodeGroupConfiguration each, numbered `0001`, `0002`, ... as ElastiCache numbers
+/// them (online resharding needs every entry's NodeGroupId).
+fn shards(cache: &Cache, props: &mut Map) {
+    props.insert("NumNodeGroups".into(), Node::Int(cache.shard_count()));
+    props.insert(
+        "ReplicasPerNodeGroup".into(),
+        Node::Int(cache.replicas_per_shard()),
+    );
+    if cache.shard_blocks.is_empty() {
+        return;
+    }
+    let groups = cache.shard_blocks.iter().enumerate().map(|(i, shard)| {
+        let mut group = map([("NodeGroupId", Node::str(node_group_id(i as i64 + 1)))]);
+        if let Some(slots) = &shard.slots {
+            group.insert("Slots".into(), Node::str(slots.value.trim()));
+        }
+        if let Some(primary) = &shard.primary_zone {
+            group.insert("PrimaryAvailabilityZone".into(), zone(&primary.value));
+        }
+        if let Some(zones) = &shard.replica_zones {
+            let zones = zones.value.iter().map(|z| zone(&z.value));
+            group.insert("ReplicaAvailabilityZones".into(), Node::list(zones));
+        }
+        group.insert("ReplicaCount".into(), Node::Int(cache.replicas_per_shard()));
+        Node::Map(group)
+    });
+    props.insert("NodeGroupConfiguration".into(), Node::list(groups));
 }
 
 /// `ssm:/path` and `secretsmanager:name` as CloudFormation dynamic references, resolved at deploy.

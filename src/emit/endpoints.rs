@@ -1,10 +1,10 @@
 //! The endpoints template: gateway endpoints on the route tables of their subnets, interface
 //! endpoints in their subnets behind their own security group, with private DNS.
 
-use super::network::VPC;
+use super::network::{subnet_ref, vpc_id};
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
-use crate::model::ids::{EndpointIds, route_table_id, subnet_id};
+use crate::model::ids::{EndpointIds, route_table_id};
 use crate::model::{EndpointKind, Model};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -17,20 +17,22 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             EndpointKind::Gateway => map([
                 ("VpcEndpointType", Node::str("Gateway")),
                 ("ServiceName", service),
-                ("VpcId", Node::reference(VPC)),
+                ("VpcId", vpc_id(&model.network)),
                 (
                     "RouteTableIds",
-                    Node::list(subnets.map(|s| Node::reference(route_table_id(&s.name.value)))),
+                    // An existing subnet's route table is not known (E0225 rejects the program).
+                    Node::list(
+                        subnets
+                            .filter(|s| s.existing.is_none())
+                            .map(|s| Node::reference(route_table_id(&s.name.value))),
+                    ),
                 ),
             ]),
             EndpointKind::Interface => map([
                 ("VpcEndpointType", Node::str("Interface")),
                 ("ServiceName", service),
-                ("VpcId", Node::reference(VPC)),
-                (
-                    "SubnetIds",
-                    Node::list(subnets.map(|s| Node::reference(subnet_id(&s.name.value)))),
-                ),
+                ("VpcId", vpc_id(&model.network)),
+                ("SubnetIds", Node::list(subnets.map(subnet_ref))),
                 (
                     "SecurityGroupIds",
                     Node::list(ids.security_group.map(Node::reference)),

@@ -5,7 +5,8 @@ use super::cache;
 use super::layers::{assume_role, managed_policy};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
-use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, layer_id, subnet_id};
+use super::serverless;
+use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, layer_id};
 use crate::model::{EnvValue, Function, Model, S, UrlAuth};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -134,6 +135,12 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
                         let target = model.cache(r).map_or("", |c| c.name.value.as_str());
                         cache::attr(target, *attr)
                     }
+                    EnvValue::Serverless { cache: r, attr } => {
+                        let target = model
+                            .serverless_cache(r)
+                            .map_or("", |c| c.name.value.as_str());
+                        serverless::attr(target, *attr)
+                    }
                 };
                 (var.key.value.clone(), value)
             })
@@ -153,7 +160,7 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
                 ("SecurityGroupIds", Node::list([Node::reference(group)])),
                 (
                     "SubnetIds",
-                    Node::list([Node::reference(subnet_id(&subnet.name.value))]),
+                    Node::list([super::network::subnet_ref(subnet)]),
                 ),
             ])),
         );

@@ -6,7 +6,7 @@ use super::network::name_tag;
 use super::node::{Node, Parameter, Resource, map};
 use super::plan::{Plan, Section};
 use crate::aws::images::{Pin, ami_parameter, install_commands, instance_arch, pin};
-use crate::model::ids::{InstanceIds, SessionIds, aws_name, endpoint_id, subnet_id};
+use crate::model::ids::{InstanceIds, SessionIds, aws_name, endpoint_id};
 use crate::model::{Instance, Model};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -79,10 +79,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             props.insert("IamInstanceProfile".into(), Node::reference(profile));
         }
         if let Some(subnet) = model.subnet(&instance.subnet) {
-            props.insert(
-                "SubnetId".into(),
-                Node::reference(subnet_id(&subnet.name.value)),
-            );
+            props.insert("SubnetId".into(), super::network::subnet_ref(subnet));
         }
         props.insert(
             "SecurityGroupIds".into(),

@@ -17,6 +17,7 @@ pub mod node;
 pub mod plan;
 #[cfg(test)]
 mod predicted;
+mod serverless;
 pub mod size;
 pub mod split;
 mod tags;
@@ -105,6 +106,7 @@ fn plan_of(model: &Model) -> Plan {
     users::emit(model, &mut plan);
     monitoring::emit_topics(model, &mut plan);
     cache::emit(model, &mut plan);
+    serverless::emit(model, &mut plan);
     layers::emit(model, &mut plan);
     instances::emit(model, &mut plan);
     functions::emit(model, &mut plan);

@@ -4,7 +4,9 @@
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
 use crate::aws::monitoring;
-use crate::model::ids::{CacheIds, log_group_name, node_ids, replication_group_name, topic_id};
+use crate::model::ids::{
+    CacheIds, cache_node_ids, log_group_name, replication_group_name, topic_id,
+};
 use crate::model::{
     AlarmMetric, Alarms, Cache, LogDelivery, LogDestination, Model, OnDelete, RefOrStr,
 };
@@ -101,7 +103,7 @@ pub fn emit_cache(model: &Model, cache: &Cache, ids: &CacheIds, plan: &mut Plan)
     }
     let Some(alarms) = &cache.alarms else { return };
     let actions = topic_arn(model, cache);
-    for (node, per_metric) in node_ids(&group, cache.node_count()).iter().zip(&ids.alarms) {
+    for (node, per_metric) in cache_node_ids(&group, cache).iter().zip(&ids.alarms) {
         for (metric, id) in per_metric {
             let resource = alarm(cache, alarms, *metric, node, actions.as_ref());
             plan.add(Section::Cache, &cache.name, id.clone(), resource);

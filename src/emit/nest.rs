@@ -46,6 +46,7 @@ pub fn nested(
             depends_on: std::mem::take(&mut r.item.depends_on),
             policy: r.item.policy,
             lint_exempt: r.item.lint_exempt,
+            online_resharding: r.item.online_resharding,
         })
         .collect();
     let plan: &Plan = plan;

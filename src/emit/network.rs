@@ -1,38 +1,71 @@
 //! The network template: VPC, subnets with a route table each, and one security group per
 //! declared thing, with the ingress rules that `connects` and endpoints imply.
 
-use super::node::{Map, Node, Resource, import_value, map, zone};
+use super::node::{Map, Node, Parameter, Resource, import_value, map, zone};
 use super::plan::{Plan, Section};
-use crate::model::ids::IMPORT;
 use crate::model::ids::{
-    SubnetIds, aws_name, endpoint_group_name, endpoint_ingress_id, security_group_id,
+    IMPORT, SubnetIds, VPC_ID_PARAMETER, aws_name, endpoint_group_name, endpoint_ingress_id,
+    security_group_id, subnet_id,
 };
-use crate::model::{Client, EndpointKind, Model, S};
+use crate::model::{
+    Client, EndpointKind, Existing, Model, Network, S, SERVERLESS_PORT, SERVERLESS_READER_PORT,
+    Serverless, Subnet,
+};
+use crate::words::Word;
 
 pub const VPC: &str = "Vpc";
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
     let net = &model.network;
-    plan.add(
-        Section::Network,
-        &net.name,
-        VPC,
-        Resource::new(
-            "AWS::EC2::VPC",
-            map([
-                ("CidrBlock", Node::str(&net.cidr.value)),
-                ("EnableDnsSupport", Node::Bool(net.dns_support())),
-                ("EnableDnsHostnames", Node::Bool(net.dns_hostnames())),
-                ("Tags", name_tag(&aws_name(stack, &net.name.value))),
-            ]),
-        ),
-    );
-    plan.trace(VPC, "CidrBlock", net.cidr.span);
+    match (&net.existing, &net.cidr) {
+        (Some(existing), _) => {
+            if let Existing::Ssm(name) = Existing::of(&existing.value) {
+                let description = format!("SSM parameter holding the id of VPC {}", net.name.value);
+                ssm_parameter(plan, &net.name, VPC_ID_PARAMETER, "VPC", description, name);
+            }
+        }
+        (None, Some(cidr)) => {
+            plan.add(
+                Section::Network,
+                &net.name,
+                VPC,
+                Resource::new(
+                    "AWS::EC2::VPC",
+                    map([
+                        ("CidrBlock", Node::str(&cidr.value)),
+                        ("EnableDnsSupport", Node::Bool(net.dns_support())),
+                        ("EnableDnsHostnames", Node::Bool(net.dns_hostnames())),
+                        ("Tags", name_tag(&aws_name(stack, &net.name.value))),
+                    ]),
+                ),
+            );
+            plan.trace(VPC, "CidrBlock", cidr.span);
+        }
+        (None, None) => {}
+    }
     for subnet in &net.subnets {
         let name = &subnet.name.value;
         let ids = SubnetIds::of(subnet);
-        plan.trace(&ids.subnet, "CidrBlock", subnet.cidr.span);
+        let cidr = match (&subnet.existing, &subnet.cidr) {
+            (Some(existing), _) => {
+                if let Existing::Ssm(param) = Existing::of(&existing.value) {
+                    let description = format!("SSM parameter holding the id of subnet {name}");
+                    ssm_parameter(
+                        plan,
+                        &subnet.name,
+                        &ids.parameter,
+                        "Subnet",
+                        description,
+                        param,
+                    );
+                }
+                continue;
+            }
+            (None, Some(cidr)) => cidr,
+            (None, None) => continue,
+        };
+        plan.trace(&ids.subnet, "CidrBlock", cidr.span);
         plan.trace(&ids.subnet, "AvailabilityZone", subnet.zone.span);
         plan.add(
             Section::Network,
@@ -41,8 +74,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             Resource::new(
                 "AWS::EC2::Subnet",
                 map([
-                    ("VpcId", Node::reference(VPC)),
-                    ("CidrBlock", Node::str(&subnet.cidr.value)),
+                    ("VpcId", vpc_id(net)),
+                    ("CidrBlock", Node::str(&cidr.value)),
                     ("AvailabilityZone", zone(&subnet.zone.value)),
                     ("Tags", name_tag(&aws_name(stack, name))),
                 ]),
@@ -55,7 +88,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             Resource::new(
                 "AWS::EC2::RouteTable",
                 map([
-                    ("VpcId", Node::reference(VPC)),
+                    ("VpcId", vpc_id(net)),
                     ("Tags", name_tag(&aws_name(stack, name))),
                 ]),
             ),
@@ -128,12 +161,15 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         );
         security_group(
             plan,
-            stack,
+            model,
             &cache.name,
             &cache.name.value,
             &description,
             rules,
         );
+    }
+    for (cache, clients) in model.serverless.iter().zip(model.clients_by_serverless()) {
+        serverless_group(plan, model, cache, &clients);
     }
     for client in model.clients().filter(|c| c.subnet().is_some()) {
         let (what, name) = match client {
@@ -142,7 +178,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         };
         security_group(
             plan,
-            stack,
+            model,
             client.name(),
             name,
             &format!("{what} {name}"),
@@ -158,7 +194,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let group = endpoint_group_name(name);
         security_group(
             plan,
-            stack,
+            model,
             &endpoint.name,
             &group,
             &format!("{name} endpoint"),
@@ -197,10 +233,46 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     }
 }
 
+/// A serverless cache's group admits its clients and CIDR blocks to both endpoints: 6379 and the
+/// reader's 6380. Source: ElastiCache "Step 1: Create a cache" (serverless security groups).
+fn serverless_group(plan: &mut Plan, model: &Model, cache: &Serverless, clients: &[Client<'_>]) {
+    let engine = cache.engine().word();
+    let rule = |source: (&str, Node), what: &str| {
+        Node::Map(map([
+            ("IpProtocol", Node::str("tcp")),
+            ("FromPort", Node::Int(SERVERLESS_PORT)),
+            ("ToPort", Node::Int(SERVERLESS_READER_PORT)),
+            source,
+            ("Description", Node::str(format!("{engine} from {what}"))),
+        ]))
+    };
+    let mut rules: Vec<Node> = clients
+        .iter()
+        .map(|c| {
+            let group = Node::reference(security_group_id(&c.name().value));
+            rule(("SourceSecurityGroupId", group), &c.name().value)
+        })
+        .collect();
+    rules.extend(
+        cache
+            .allow_cidrs
+            .iter()
+            .map(|cidr| rule(("CidrIp", Node::str(&cidr.value)), &cidr.value)),
+    );
+    security_group(
+        plan,
+        model,
+        &cache.name,
+        &cache.name.value,
+        &format!("serverless cache {}", cache.name.value),
+        rules,
+    );
+}
+
 /// `owner` is the declaration the group belongs with when the network template is split.
 fn security_group(
     plan: &mut Plan,
-    stack: &str,
+    model: &Model,
     owner: &S<String>,
     name: &str,
     description: &str,
@@ -208,17 +280,68 @@ fn security_group(
 ) {
     let mut props: Map = map([
         ("GroupDescription", Node::str(description)),
-        ("VpcId", Node::reference(VPC)),
+        ("VpcId", vpc_id(&model.network)),
     ]);
     if !ingress.is_empty() {
         props.insert("SecurityGroupIngress".into(), Node::List(ingress));
     }
-    props.insert("Tags".into(), name_tag(&aws_name(stack, name)));
+    props.insert(
+        "Tags".into(),
+        name_tag(&aws_name(&model.stack.name.value, name)),
+    );
     plan.add(
         Section::Network,
         owner,
         security_group_id(name),
         Resource::new("AWS::EC2::SecurityGroup", props),
+    );
+}
+
+/// The VPC's id where a template needs it: the VPC cachec creates, or the existing one's id, the
+/// export that holds it, or the SSM parameter that reads it.
+pub fn vpc_id(net: &Network) -> Node {
+    match &net.existing {
+        None => Node::reference(VPC),
+        Some(e) => existing(Existing::of(&e.value), VPC_ID_PARAMETER),
+    }
+}
+
+/// A subnet's id where a template needs it, as [`vpc_id`] gives the VPC's.
+pub fn subnet_ref(subnet: &Subnet) -> Node {
+    match &subnet.existing {
+        None => Node::reference(subnet_id(&subnet.name.value)),
+        Some(e) => existing(Existing::of(&e.value), &SubnetIds::of(subnet).parameter),
+    }
+}
+
+fn existing(e: Existing, parameter: &str) -> Node {
+    match e {
+        Existing::Id(id) => Node::str(id),
+        Existing::Import(export) => import_value(export),
+        Existing::Ssm(_) => Node::reference(parameter),
+    }
+}
+
+/// A parameter whose value CloudFormation reads from SSM at deploy time, checked to be an id of
+/// the right kind. Source: CloudFormation User Guide, "Use CloudFormation-supplied parameter
+/// types" (`AWS::SSM::Parameter::Value<AWS::EC2::VPC::Id>`, `<AWS::EC2::Subnet::Id>`).
+fn ssm_parameter(
+    plan: &mut Plan,
+    owner: &S<String>,
+    id: &str,
+    what: &str,
+    description: String,
+    name: &str,
+) {
+    plan.add_parameter(
+        Section::Network,
+        owner,
+        id,
+        Parameter {
+            ty: format!("AWS::SSM::Parameter::Value<AWS::EC2::{what}::Id>"),
+            description,
+            default: Some(name.to_string()),
+        },
     );
 }
 

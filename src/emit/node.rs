@@ -148,6 +148,9 @@ pub struct Resource {
     /// cfn-lint rules this resource is exempt from (`Metadata: cfn-lint: config: ignore_checks`),
     /// each for a reason its emitter states where it sets it.
     pub lint_exempt: &'static [&'static str],
+    /// `UpdatePolicy: UseOnlineResharding: true`: a replication group with cluster mode enabled
+    /// changes its shards without going offline.
+    pub online_resharding: bool,
 }
 
 impl Resource {
@@ -158,6 +161,14 @@ impl Resource {
             depends_on: Vec::new(),
             policy: None,
             lint_exempt: &[],
+            online_resharding: false,
+        }
+    }
+
+    pub fn resharded_online(self) -> Self {
+        Resource {
+            online_resharding: true,
+            ..self
         }
     }
 
@@ -225,6 +236,10 @@ impl Template {
                 if let Some(policy) = r.policy {
                     m.insert("DeletionPolicy".into(), Node::str(policy));
                     m.insert("UpdateReplacePolicy".into(), Node::str(policy));
+                }
+                if r.online_resharding {
+                    let policy = map([("UseOnlineResharding", Node::Bool(true))]);
+                    m.insert("UpdatePolicy".into(), Node::Map(policy));
                 }
                 if !r.lint_exempt.is_empty() {
                     let checks = Node::list(r.lint_exempt.iter().map(|c| Node::str(*c)));

@@ -37,7 +37,8 @@ function signed { runtime = "python3.12"  handler = "index.handler"  source = "a
 "#;
 
 /// The ids of the root's own resources and parameters, which belong to no declaration.
-const FIXED: [&str; 8] = [
+const FIXED: [&str; 9] = [
+    "VpcIdParameter",
     "Vpc",
     "ArtifactBucket",
     "NetworkStack",

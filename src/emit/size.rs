@@ -62,8 +62,10 @@ pub fn resource(id: &str, resource: &Resource) -> usize {
         [] => 0,
         checks => 96 + checks.iter().map(|c| c.len() + 24).sum::<usize>(),
     };
+    let resharding = if resource.online_resharding { 64 } else { 0 };
     id.len()
         + resource.ty.len()
+        + resharding
         + deps
         + policies
         + exempt

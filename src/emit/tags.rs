@@ -21,6 +21,7 @@ const TAG_LISTS: &[&str] = &[
     "AWS::EC2::VPCEndpoint",
     "AWS::ElastiCache::ParameterGroup",
     "AWS::ElastiCache::ReplicationGroup",
+    "AWS::ElastiCache::ServerlessCache",
     "AWS::ElastiCache::SubnetGroup",
     "AWS::ElastiCache::User",
     "AWS::ElastiCache::UserGroup",
@@ -46,6 +47,9 @@ fn by_owner(model: &Model) -> HashMap<&str, &[Tag]> {
         out.insert(&e.name.value, &net.tags);
     }
     for c in &model.caches {
+        out.insert(&c.name.value, &c.tags);
+    }
+    for c in &model.serverless {
         out.insert(&c.name.value, &c.tags);
     }
     for l in &model.layers {

@@ -57,6 +57,9 @@ pub fn template(t: &Template) -> String {
             out.push_str("    UpdateReplacePolicy:");
             write_str(&mut out, policy, 4);
         }
+        if r.online_resharding {
+            out.push_str("    UpdatePolicy:\n      UseOnlineResharding: true\n");
+        }
         if !r.lint_exempt.is_empty() {
             out.push_str(
                 "    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks:\n",

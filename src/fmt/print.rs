@@ -3,7 +3,7 @@
 
 use super::lines::Lines;
 use super::tree::{Block, Elem, ElemKind, List, ListElem, Val};
-use crate::syntax::ast::{Attr, Item, Value, ValueKind};
+use crate::syntax::ast::{Attr, EnvValue, Item, Value, ValueKind};
 
 /// The column limit for one-line blocks and lists.
 pub const WIDTH: usize = 100;
@@ -159,15 +159,34 @@ impl Printer<'_> {
     ) {
         if let Some(text) = inline(val) {
             let line = format!("{head}{text}{tail}");
-            if matches!(val, Val::Scalar(_)) || indent + width(&line) <= WIDTH {
+            let wraps = matches!(
+                val,
+                Val::List(_)
+                    | Val::Scalar(Value {
+                        kind: ValueKind::PerEnv(_),
+                        ..
+                    })
+            );
+            if !wraps || indent + width(&line) <= WIDTH {
                 self.lines.push(indent, line, trailing);
                 return;
             }
         }
-        let Val::List(list) = val else {
-            return;
-        };
-        self.list(indent, head, list, tail, trailing);
+        match val {
+            Val::List(list) => self.list(indent, head, list, tail, trailing),
+            Val::Scalar(Value {
+                kind: ValueKind::PerEnv(values),
+                ..
+            }) => {
+                self.lines.push(indent, format!("{head}{{"), None);
+                for v in values {
+                    self.lines
+                        .push(indent + INDENT, format!("{},", env_value(v)), None);
+                }
+                self.lines.push(indent, format!("}}{tail}"), trailing);
+            }
+            Val::Scalar(_) => {}
+        }
     }
 
     fn list(
@@ -226,7 +245,16 @@ fn scalar(value: &Value) -> String {
             let parts: Vec<String> = values.iter().map(scalar).collect();
             format!("[{}]", parts.join(", "))
         }
+        ValueKind::PerEnv(values) => {
+            let parts: Vec<String> = values.iter().map(env_value).collect();
+            format!("{{ {} }}", parts.join(", "))
+        }
     }
+}
+
+/// `prod: 2`, one environment's part of a value per environment.
+fn env_value(v: &EnvValue) -> String {
+    format!("{}: {}", v.env.value, scalar(&v.value))
 }
 
 /// A string literal that reads back as `s`: `"`, `\` and line breaks are escaped (a carriage

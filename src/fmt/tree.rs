@@ -177,9 +177,14 @@ impl<'a> Cx<'a> {
         (hoisted, ElemKind::Item(item, block))
     }
 
-    /// An attribute: comments between its key and its value are hoisted above it.
+    /// An attribute: comments between its key and its value are hoisted above it, and so are
+    /// those inside a value per environment, which is printed without comments of its own.
     fn attr(&self, attr: &'a Attr) -> (&'a [Comment], ElemKind<'a>) {
-        let hoisted = self.within(Span::new(attr.span.start, attr.value.span.start));
+        let end = match attr.value.kind {
+            ValueKind::PerEnv(_) => attr.value.span.end,
+            _ => attr.value.span.start,
+        };
+        let hoisted = self.within(Span::new(attr.span.start, end));
         (hoisted, ElemKind::Attr(attr, self.val(&attr.value)))
     }
 

@@ -4,7 +4,8 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::{Cache, EndpointKind, Model, Ref, UrlAuth};
+use crate::model::{Cache, EndpointKind, Model, Ref, S, SERVERLESS_PORT, UrlAuth};
+use crate::words::Word;
 
 // More read replicas than a group can have are never drawn, so a program the checker has not
 // yet refused cannot make the diagram huge.
@@ -67,17 +68,36 @@ pub fn build(model: &Model) -> Graph {
                 kind: GroupKind::Unplaced,
                 title: cache.name.value.clone(),
                 detail: "zones chosen by AWS".to_string(),
+                existing: false,
                 nodes: homeless,
                 groups: Vec::new(),
             });
         }
-        for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
-            edges.push(Edge {
-                from: format!("cache_{c}_primary"),
-                to: format!("cache_{c}_replica_{r}"),
-                label: "replication".to_string(),
-                dashed: true,
-            });
+        for s in 0..drawn_shards(cache) {
+            for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
+                edges.push(Edge {
+                    from: primary_id(c, s),
+                    to: replica_id(c, s, r),
+                    label: "replication".to_string(),
+                    dashed: true,
+                });
+            }
+        }
+    }
+    // A serverless cache is drawn where it is reached: its VPC endpoint in each of its subnets.
+    for (c, cache) in model.serverless.iter().enumerate() {
+        let version = cache
+            .major_version
+            .as_ref()
+            .map_or(String::new(), |v| format!(" {}", v.value));
+        for r in &cache.subnets {
+            let node = Node {
+                id: format!("serverless_{c}_in_{}", r.index),
+                kind: NodeKind::Serverless,
+                title: cache.name.value.clone(),
+                detail: format!("serverless {}{version}", cache.engine().word()),
+            };
+            put(Some(r), node, &mut outside);
         }
     }
     for (e, ep) in model.network.endpoints.iter().enumerate() {
@@ -103,17 +123,15 @@ pub fn build(model: &Model) -> Graph {
         }
     }
     for (l, layer) in model.layers.iter().enumerate() {
-        let packages: Vec<&str> = layer
-            .requirements
-            .value
-            .iter()
-            .map(|r| r.value.as_str())
-            .collect();
+        let detail = match &layer.content {
+            Some(folder) => format!("layer from {}", folder.path.value),
+            None => format!("layer: {}", layer.requirement_lines().join(", ")),
+        };
         outside.push(Node {
             id: format!("layer_{l}"),
             kind: NodeKind::Layer,
             title: layer.name.value.clone(),
-            detail: format!("layer: {}", packages.join(", ")),
+            detail,
         });
     }
     let instances = model.instances.iter().enumerate();
@@ -139,6 +157,24 @@ pub fn build(model: &Model) -> Graph {
             });
         }
     }
+    let instances = model.instances.iter().enumerate();
+    let functions = model.functions.iter().enumerate();
+    let clients = instances
+        .map(|(i, x)| (format!("instance_{i}"), &x.connects_serverless))
+        .chain(functions.map(|(i, f)| (format!("function_{i}"), &f.connects_serverless)));
+    for (from, connects) in clients {
+        for r in connects {
+            let Some(first) = model.serverless_cache(r).and_then(|c| c.subnets.first()) else {
+                continue;
+            };
+            edges.push(Edge {
+                from: from.clone(),
+                to: format!("serverless_{}_in_{}", r.index, first.index),
+                label: format!("{SERVERLESS_PORT} TLS"),
+                dashed: false,
+            });
+        }
+    }
     for (i, f) in model.functions.iter().enumerate() {
         for r in &f.layers.value {
             edges.push(Edge {
@@ -157,7 +193,8 @@ pub fn build(model: &Model) -> Graph {
             id: format!("subnet_{s}"),
             kind: GroupKind::Subnet,
             title: subnet.name.value.clone(),
-            detail: subnet.cidr.value.clone(),
+            detail: detail("", &subnet.existing, &subnet.cidr),
+            existing: subnet.existing.is_some(),
             nodes,
             groups: Vec::new(),
         });
@@ -172,6 +209,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Zone,
             title: format!("zone {zone}"),
             detail: region.map(|r| format!("{r}{zone}")).unwrap_or_default(),
+            existing: false,
             nodes: Vec::new(),
             groups,
         })
@@ -181,7 +219,8 @@ pub fn build(model: &Model) -> Graph {
         id: "vpc".to_string(),
         kind: GroupKind::Vpc,
         title: model.network.name.value.clone(),
-        detail: format!("VPC {}", model.network.cidr.value),
+        detail: detail("VPC ", &model.network.existing, &model.network.cidr),
+        existing: model.network.is_existing(),
         nodes: in_vpc,
         groups: vpc_groups,
     };
@@ -191,6 +230,7 @@ pub fn build(model: &Model) -> Graph {
             kind: GroupKind::Stack,
             title: model.stack.name.value.clone(),
             detail: region.unwrap_or_default().to_string(),
+            existing: false,
             nodes: outside,
             groups: vec![vpc],
         },
@@ -198,35 +238,87 @@ pub fn build(model: &Model) -> Graph {
     }
 }
 
-/// The primary and each replica, with the zone written for it, if any.
+/// Shards drawn of a sharded group: all up to this many; a drawing of 500 shards says nothing more.
+const MAX_SHARDS: i64 = 6;
+
+/// 1 for a group with cluster mode disabled; its shards (up to [`MAX_SHARDS`]) otherwise.
+fn drawn_shards(cache: &Cache) -> i64 {
+    match cache.sharded() {
+        true => cache.shard_count().clamp(1, MAX_SHARDS),
+        false => 1,
+    }
+}
+
+/// The first shard's primary is the group's node that clients' edges reach.
+fn primary_id(c: usize, shard: i64) -> String {
+    match shard {
+        0 => format!("cache_{c}_primary"),
+        s => format!("cache_{c}_shard_{s}_primary"),
+    }
+}
+
+fn replica_id(c: usize, shard: i64, r: i64) -> String {
+    match shard {
+        0 => format!("cache_{c}_replica_{r}"),
+        s => format!("cache_{c}_shard_{s}_replica_{r}"),
+    }
+}
+
+/// The primary and each replica of every drawn shard, with the zone written for it, if any.
 fn cache_nodes(c: usize, cache: &Cache) -> Vec<(Node, Option<&str>)> {
     let what = format!(
         "{} {} {}",
         cache.engine.value, cache.engine_version.value, cache.node_type.value
     );
-    let mut out = vec![(
-        Node {
-            id: format!("cache_{c}_primary"),
-            kind: NodeKind::Primary,
-            title: cache.name.value.clone(),
-            detail: format!("primary, {what}"),
-        },
-        cache.primary_zone.as_ref().map(|z| z.value.as_str()),
-    )];
-    let zones = cache.replica_zones.as_ref().map(|z| &z.value);
-    for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
-        let zone = zones
-            .and_then(|z| z.get(usize::try_from(r - 1).ok()?))
-            .map(|z| z.value.as_str());
+    let mut out = Vec::new();
+    for s in 0..drawn_shards(cache) {
+        let block = cache.shard_blocks.get(usize::try_from(s).unwrap_or(0));
+        let (shard, primary_zone, zones) = match (cache.sharded(), block) {
+            (false, _) => (
+                String::new(),
+                cache.primary_zone.as_ref(),
+                cache.replica_zones.as_ref(),
+            ),
+            (true, Some(b)) => (
+                format!("shard {}, ", b.name.value),
+                b.primary_zone.as_ref(),
+                b.replica_zones.as_ref(),
+            ),
+            (true, None) => (format!("shard {}, ", s + 1), None, None),
+        };
         out.push((
             Node {
-                id: format!("cache_{c}_replica_{r}"),
-                kind: NodeKind::Replica,
+                id: primary_id(c, s),
+                kind: NodeKind::Primary,
                 title: cache.name.value.clone(),
-                detail: format!("replica {r}, {what}"),
+                detail: format!("{shard}primary, {what}"),
             },
-            zone,
+            primary_zone.map(|z| z.value.as_str()),
         ));
+        for r in 1..=cache.replica_count().min(MAX_REPLICAS) {
+            let zone = zones
+                .and_then(|z| z.value.get(usize::try_from(r - 1).ok()?))
+                .map(|z| z.value.as_str());
+            out.push((
+                Node {
+                    id: replica_id(c, s, r),
+                    kind: NodeKind::Replica,
+                    title: cache.name.value.clone(),
+                    detail: format!("{shard}replica {r}, {what}"),
+                },
+                zone,
+            ));
+        }
     }
     out
+}
+
+/// "VPC 10.0.0.0/16", or for one that exists "existing vpc-0abc, 10.0.0.0/16" (its block if stated).
+fn detail(what: &str, existing: &Option<S<String>>, cidr: &Option<S<String>>) -> String {
+    let cidr = cidr.as_ref().map(|c| c.value.as_str());
+    match (existing, cidr) {
+        (Some(e), Some(c)) => format!("existing {what}{}, {c}", e.value),
+        (Some(e), None) => format!("existing {what}{}", e.value),
+        (None, c) => format!("{what}{}", c.unwrap_or_default()),
+    }
 }

@@ -48,7 +48,7 @@ fn contents(group: &Group, depth: usize, out: &mut String) {
         out.push_str(&format!(
             "{indent}  label={}; labeljust=l; style=\"{}\"; color=\"{}\"; fillcolor=\"{}\";\n",
             quote(&label(&sub.title, &sub.detail)),
-            if style.dashed {
+            if style.dashed || sub.existing {
                 "dashed,filled"
             } else {
                 "filled"

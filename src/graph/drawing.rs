@@ -21,6 +21,8 @@ pub struct LaidBox {
     pub kind: BoxKind,
     pub title: String,
     pub detail: String,
+    /// A group for something that exists outside the program (drawn dashed).
+    pub existing: bool,
     /// The index in `Layout::boxes` of the box this one sits in.
     pub parent: Option<usize>,
     pub rect: Rect,

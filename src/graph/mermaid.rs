@@ -76,7 +76,7 @@ fn node_text(node: &Node) -> String {
     let (open, close) = match node.kind {
         NodeKind::Instance => ("[", "]"),
         NodeKind::Function => ("([", "])"),
-        NodeKind::Primary | NodeKind::Replica => ("[(", ")]"),
+        NodeKind::Primary | NodeKind::Replica | NodeKind::Serverless => ("[(", ")]"),
         NodeKind::Endpoint => ("{{", "}}"),
         NodeKind::Layer => ("[[", "]]"),
     };

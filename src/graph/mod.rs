@@ -34,6 +34,8 @@ pub struct Group {
     pub kind: GroupKind,
     pub title: String,
     pub detail: String,
+    /// A VPC or subnet that exists outside the program: drawn dashed, as cachec creates none of it.
+    pub existing: bool,
     pub nodes: Vec<Node>,
     pub groups: Vec<Group>,
 }
@@ -65,6 +67,8 @@ pub enum NodeKind {
     Replica,
     Endpoint,
     Layer,
+    /// One of a serverless cache's VPC endpoints, one per subnet.
+    Serverless,
 }
 
 #[derive(Debug, Clone, PartialEq)]

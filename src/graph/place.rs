@@ -141,6 +141,7 @@ fn group(group: &Group, at: Rect, parent: Option<usize>, gaps: &Gaps, boxes: &mu
         kind: BoxKind::Group(group.kind),
         title: group.title.clone(),
         detail: group.detail.clone(),
+        existing: group.existing,
         parent,
         rect: at,
         text: Rect {
@@ -161,6 +162,7 @@ fn group(group: &Group, at: Rect, parent: Option<usize>, gaps: &Gaps, boxes: &mu
             kind: BoxKind::Node(node.kind),
             title: node.title.clone(),
             detail: node.detail.clone(),
+            existing: false,
             parent: Some(me),
             rect,
             text: Rect {

@@ -23,6 +23,7 @@ pub fn node_style(kind: NodeKind) -> NodeStyle {
         NodeKind::Replica => ("#FDF1F2", "#C7131F", "cylinder"),
         NodeKind::Endpoint => ("#EFE6FB", "#8C4FFF", "hexagon"),
         NodeKind::Layer => ("#F2F3F3", "#7D8998", "component"),
+        NodeKind::Serverless => ("#FBE3E6", "#C7131F", "cylinder"),
     };
     NodeStyle {
         fill,

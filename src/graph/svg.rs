@@ -28,7 +28,8 @@ fn draw_box(b: &LaidBox, out: &mut String) {
     let (fill, stroke, dashed, rx, size, title_colour) = match b.kind {
         BoxKind::Group(kind) => {
             let s = group_style(kind);
-            (s.fill, s.stroke, s.dashed, 4, title_size(kind), s.stroke)
+            let dashed = s.dashed || b.existing;
+            (s.fill, s.stroke, dashed, 4, title_size(kind), s.stroke)
         }
         BoxKind::Node(kind) => {
             let s = node_style(kind);

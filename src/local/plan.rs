@@ -184,11 +184,15 @@ pub fn environment<'a>(
                     .map_or(cache.name.value.as_str(), |c| c.name.value.as_str());
                 let e = endpoints(name).ok_or_else(|| name.to_string())?;
                 match attr {
-                    CacheAttr::PrimaryAddress => e.primary.clone(),
+                    CacheAttr::PrimaryAddress | CacheAttr::ConfigurationAddress => {
+                        e.primary.clone()
+                    }
                     CacheAttr::ReaderAddress => e.reader.clone(),
-                    CacheAttr::Port => e.port.to_string(),
+                    CacheAttr::Port | CacheAttr::ConfigurationPort => e.port.to_string(),
                 }
             }
+            // `up` starts no serverless cache: the cache is the one it cannot answer for.
+            EnvValue::Serverless { cache, .. } => return Err(cache.name.value.clone()),
         };
         vars.push((var.key.value.clone(), value));
     }

@@ -4,7 +4,7 @@
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation};
 
 use crate::aws::parameters;
-use crate::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, Ty};
+use crate::model::schema::{self, CACHE_ATTRS, Kind, KindSchema, SERVERLESS_ATTRS, Ty};
 use crate::syntax::ast::File;
 
 use super::context::{self, Context};
@@ -60,11 +60,18 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
                 return parameter_values(&key);
             }
             if s.free_keys {
-                return names(parsed, Kind::ReplicationGroup);
+                let mut both = names(parsed, Kind::ReplicationGroup);
+                both.extend(names(parsed, Kind::ServerlessCache));
+                return both;
             }
             match s.key(&key).map(|k| k.ty) {
                 Some(Ty::Ref(kind) | Ty::Refs(kind) | Ty::RefOrStr(kind)) => names(parsed, kind),
-                Some(Ty::Word(words)) => words
+                Some(Ty::Caches) => {
+                    let mut both = names(parsed, Kind::ReplicationGroup);
+                    both.extend(names(parsed, Kind::ServerlessCache));
+                    both
+                }
+                Some(Ty::Word(words) | Ty::Words(words)) => words
                     .iter()
                     .map(|w| simple(w, CompletionItemKind::ENUM_MEMBER))
                     .collect(),
@@ -76,13 +83,12 @@ pub fn complete(text: &str, offset: usize, parsed: Option<&File>) -> Vec<Complet
             }
         }
         Context::Member { name } => {
-            let is_cache = parsed
-                .and_then(|f| symbols::find(f, &name))
-                .is_some_and(|d| d.kind == Kind::ReplicationGroup);
-            if !is_cache {
-                return Vec::new();
-            }
-            CACHE_ATTRS
+            let attrs = match parsed.and_then(|f| symbols::find(f, &name)).map(|d| d.kind) {
+                Some(Kind::ReplicationGroup) => CACHE_ATTRS,
+                Some(Kind::ServerlessCache) => SERVERLESS_ATTRS,
+                _ => return Vec::new(),
+            };
+            attrs
                 .iter()
                 .map(|(attr, doc)| CompletionItem {
                     documentation: Some(Documentation::String(doc.to_string())),

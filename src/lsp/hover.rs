@@ -4,7 +4,7 @@
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use crate::aws::parameters::{self, Param};
-use crate::model::schema::{self, CACHE_ATTRS, KindSchema};
+use crate::model::schema::{self, CACHE_ATTRS, KindSchema, SERVERLESS_ATTRS};
 use crate::span::Span;
 use crate::syntax::ast::{Attr, Item};
 use crate::syntax::locate::Node;
@@ -33,7 +33,12 @@ pub fn hover(view: &View, offset: usize) -> Option<Hover> {
             let segment = path.get(index)?;
             let text = match (symbols::expected(item, &attr.key.value), index) {
                 (Some(_), 0) => declaration(view, &symbols::find(file, &segment.value)?),
-                (Some(_), 1) => cache_attr(path.first()?.value.as_str(), &segment.value)?,
+                (Some(_), 1) => {
+                    let target = path.first()?.value.as_str();
+                    let serverless = symbols::find(file, target)
+                        .is_some_and(|d| d.kind == schema::Kind::ServerlessCache);
+                    cache_attr(target, &segment.value, serverless)?
+                }
                 (Some(_), _) => return None,
                 (None, _) => key_doc(item, attr)?,
             };
@@ -180,8 +185,13 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `cache.port` and friends.
-fn cache_attr(cache: &str, attr: &str) -> Option<String> {
-    let (name, doc) = CACHE_ATTRS.iter().find(|(name, _)| *name == attr)?;
+/// `cache.port` and friends, of a replication group or a serverless cache.
+fn cache_attr(cache: &str, attr: &str, serverless: bool) -> Option<String> {
+    let attrs = if serverless {
+        SERVERLESS_ATTRS
+    } else {
+        CACHE_ATTRS
+    };
+    let (name, doc) = attrs.iter().find(|(name, _)| *name == attr)?;
     Some(format!("`{cache}.{name}`: {doc}"))
 }

@@ -62,6 +62,7 @@ pub fn expected(item: &Item, key: &str) -> Option<Kind> {
     }
     match s.key(key)?.ty {
         schema::Ty::Ref(kind) | schema::Ty::Refs(kind) | schema::Ty::RefOrStr(kind) => Some(kind),
+        schema::Ty::Caches => Some(Kind::ReplicationGroup),
         _ => None,
     }
 }
@@ -129,7 +130,9 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::User) => SymbolKind::KEY,
         Some(Kind::UserGroup) => SymbolKind::ARRAY,
         Some(Kind::Topic) => SymbolKind::EVENT,
-        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms) => SymbolKind::PROPERTY,
+        Some(Kind::ServerlessCache) => SymbolKind::CLASS,
+        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms | Kind::Limits) => SymbolKind::PROPERTY,
+        Some(Kind::Shard) => SymbolKind::STRUCT,
         None => SymbolKind::NULL,
     }
 }

@@ -31,6 +31,14 @@ impl<'m> Client<'m> {
             Client::Function(f) => &f.connects,
         }
     }
+
+    /// The serverless caches it lists in `connects`.
+    pub fn connects_serverless(&self) -> &'m [Ref] {
+        match self {
+            Client::Instance(i) => &i.connects_serverless,
+            Client::Function(f) => &f.connects_serverless,
+        }
+    }
 }
 
 impl Model {
@@ -52,6 +60,27 @@ impl Model {
 
     pub fn user_group(&self, r: &Ref) -> Option<&UserGroup> {
         self.user_groups.get(r.index)
+    }
+
+    pub fn serverless_cache(&self, r: &Ref) -> Option<&Serverless> {
+        self.serverless.get(r.index)
+    }
+
+    /// For every serverless cache, the clients that list it in `connects`, each once.
+    pub fn clients_by_serverless(&self) -> Vec<Vec<Client<'_>>> {
+        let mut by_cache: Vec<Vec<Client<'_>>> = vec![Vec::new(); self.serverless.len()];
+        for client in self.clients() {
+            for r in client.connects_serverless() {
+                if let Some(clients) = by_cache.get_mut(r.index)
+                    && !clients
+                        .last()
+                        .is_some_and(|c| std::ptr::eq(c.name(), client.name()))
+                {
+                    clients.push(client);
+                }
+            }
+        }
+        by_cache
     }
 
     pub fn layer(&self, r: &Ref) -> Option<&Layer> {

@@ -2,9 +2,13 @@
 //! The emitters build templates from these and the checks read them, so the two never disagree.
 
 use super::facts::Client;
-use super::types::{AlarmMetric, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
-use super::types::{Cache, CacheAttr, Endpoint, EndpointKind, Function, Instance, Layer, Model};
-use super::types::{KmsKey, User};
+use super::types::{AlarmMetric, Existing, LogDestination, LogType, S, Subnet, Topic, UrlAuth};
+use super::types::{
+    Cache, CacheAttr, ClusterMode, Endpoint, EndpointKind, Function, Instance, Layer, Model,
+};
+/// The prefixes of values naming things outside the program, for the emitters that resolve them.
+pub use super::types::{IMPORT, SSM};
+use super::types::{KmsKey, Serverless, ServerlessAttr, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
 /// Source: ElastiCache API `CreateUser` (UserId).
@@ -122,6 +126,49 @@ pub fn cache_attr(attr: CacheAttr) -> (&'static str, &'static str) {
         CacheAttr::PrimaryAddress => ("PrimaryEndPoint.Address", "PrimaryAddress"),
         CacheAttr::ReaderAddress => ("ReaderEndPoint.Address", "ReaderAddress"),
         CacheAttr::Port => ("PrimaryEndPoint.Port", "Port"),
+        CacheAttr::ConfigurationAddress => {
+            ("ConfigurationEndPoint.Address", "ConfigurationAddress")
+        }
+        CacheAttr::ConfigurationPort => ("ConfigurationEndPoint.Port", "ConfigurationPort"),
+    }
+}
+
+/// The endpoints a group publishes as root outputs: a sharded group has only its configuration
+/// endpoint (ConfigurationEndPoint exists for cluster mode enabled alone, PrimaryEndPoint and
+/// ReaderEndPoint for the other modes). Source: CloudFormation `AWS::ElastiCache::ReplicationGroup`
+/// return values.
+pub fn endpoints(cache: &Cache) -> &'static [CacheAttr] {
+    match cache.sharded() {
+        true => &[CacheAttr::ConfigurationAddress],
+        false => &[CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress],
+    }
+}
+
+/// The attributes a group has: a sharded group its configuration endpoint alone, a compatible one
+/// both kinds of endpoint, a group with cluster mode disabled its primary and reader endpoints.
+/// Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` return values (ConfigurationEndPoint
+/// is for cluster mode enabled); ElastiCache "Modifying cluster mode" (compatible mode serves
+/// clients of either protocol, cluster clients through the configuration endpoint).
+pub fn readable(cache: &Cache) -> &'static [CacheAttr] {
+    use CacheAttr::*;
+    match (cache.sharded(), cache.cluster_mode()) {
+        (true, _) => &[ConfigurationAddress, ConfigurationPort],
+        (false, ClusterMode::Disabled) => &[PrimaryAddress, ReaderAddress, Port],
+        (false, _) => &[
+            PrimaryAddress,
+            ReaderAddress,
+            Port,
+            ConfigurationAddress,
+            ConfigurationPort,
+        ],
+    }
+}
+
+/// The attribute that holds the port clients use.
+pub fn port_attr(cache: &Cache) -> CacheAttr {
+    match cache.sharded() {
+        true => CacheAttr::ConfigurationPort,
+        false => CacheAttr::Port,
     }
 }
 
@@ -135,14 +182,38 @@ pub fn export_name(stack: &str, cache: &str, what: &str) -> String {
     format!("{}-{what}", aws_name(stack, cache))
 }
 
-/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
-pub const IMPORT: &str = "import:";
 /// The CacheClusterId of each node of a group with cluster mode disabled: `<group id>-001`,
 /// `-002`, ... Source: ElastiCache user guide, "Finding connection endpoints" (node ids).
 pub fn node_ids(group: &str, nodes: i64) -> Vec<String> {
     (1..=nodes.max(1))
         .map(|n| format!("{group}-{n:03}"))
         .collect()
+}
+
+/// The CacheClusterId of each node of a sharded group: `<group id>-<NodeGroupId>-<node>`, shard by
+/// shard (`-0001-001`, `-0001-002`, `-0002-001`, ...). Source: ElastiCache user guide, "Finding
+/// connection endpoints" (node ids of cluster mode enabled).
+pub fn shard_node_ids(group: &str, shards: i64, nodes_per_shard: i64) -> Vec<String> {
+    (1..=shards.max(1))
+        .flat_map(|s| {
+            (1..=nodes_per_shard.max(1))
+                .map(move |n| format!("{group}-{}-{n:03}", node_group_id(s)))
+        })
+        .collect()
+}
+
+/// The NodeGroupId of the `n`th shard (1-based): four digits, as ElastiCache numbers them.
+/// Source: CloudFormation `NodeGroupConfiguration` (NodeGroupId: 1 to 4 digits).
+pub fn node_group_id(n: i64) -> String {
+    format!("{n:04}")
+}
+
+/// Every node's CacheClusterId, for either layout.
+pub fn cache_node_ids(group: &str, cache: &Cache) -> Vec<String> {
+    match cache.sharded() {
+        true => shard_node_ids(group, cache.shard_count(), 1 + cache.replica_count()),
+        false => node_ids(group, cache.node_count()),
+    }
 }
 
 /// The CloudWatch Logs group a log of replication group `group` is delivered to.
@@ -185,10 +256,15 @@ pub enum Space {
     Export,
 }
 
+/// The parameter that reads an existing VPC's id from SSM (`existing = "ssm:/name"`).
+pub const VPC_ID_PARAMETER: &str = "VpcIdParameter";
+
 pub struct SubnetIds {
     pub subnet: String,
     pub route_table: String,
     pub association: String,
+    /// The parameter that reads an existing subnet's id from SSM.
+    pub parameter: String,
 }
 
 impl SubnetIds {
@@ -198,16 +274,24 @@ impl SubnetIds {
             subnet: subnet_id(name),
             route_table: route_table_id(name),
             association: id(name, "RouteTableAssociation"),
+            parameter: id(name, "SubnetIdParameter"),
         }
     }
 
-    fn list(self) -> Vec<(Space, String)> {
+    /// What the subnet is emitted as: its resources when cachec creates it, the SSM parameter
+    /// when it exists and SSM holds its id, nothing when the id or an import names it.
+    fn list(self, subnet: &Subnet) -> Vec<(Space, String)> {
         let SubnetIds {
-            subnet,
+            subnet: id,
             route_table,
             association,
+            parameter,
         } = self;
-        resources([subnet, route_table, association])
+        match subnet.existing.as_ref().map(|e| Existing::of(&e.value)) {
+            None => resources([id, route_table, association]),
+            Some(Existing::Ssm(_)) => resources([parameter]),
+            Some(Existing::Id(_) | Existing::Import(_)) => Vec::new(),
+        }
     }
 }
 
@@ -249,6 +333,8 @@ pub struct CacheIds {
     /// With `export = true`, the root outputs of the port and the security group id.
     pub port_output: Option<String>,
     pub security_group_output: Option<String>,
+    /// The attributes other templates may read, each exported from the cache template.
+    pub readable: &'static [CacheAttr],
 }
 
 impl CacheIds {
@@ -275,12 +361,13 @@ impl CacheIds {
                     })
                     .collect()
             },
-            outputs: [CacheAttr::PrimaryAddress, CacheAttr::ReaderAddress]
-                .into_iter()
-                .map(|attr| (attr, id(name, cache_attr(attr).1)))
+            outputs: endpoints(cache)
+                .iter()
+                .map(|&attr| (attr, id(name, cache_attr(attr).1)))
                 .collect(),
             port_output: cache.export().then(|| id(name, "Port")),
             security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
+            readable: readable(cache),
         }
     }
 
@@ -294,18 +381,17 @@ impl CacheIds {
             outputs,
             port_output,
             security_group_output,
+            readable,
         } = self;
-        let exports = [
-            CacheAttr::PrimaryAddress,
-            CacheAttr::ReaderAddress,
-            CacheAttr::Port,
-        ]
-        .map(|attr| {
-            (
-                Space::Export,
-                export_id(&replication_group, cache_attr(attr).0),
-            )
-        });
+        let exports: Vec<(Space, String)> = readable
+            .iter()
+            .map(|&attr| {
+                (
+                    Space::Export,
+                    export_id(&replication_group, cache_attr(attr).0),
+                )
+            })
+            .collect();
         // An exported group id travels from the network template to the root.
         let group_export = security_group_output
             .is_some()
@@ -320,6 +406,88 @@ impl CacheIds {
                 .flatten()
                 .map(|o| (Space::Output, o)),
         );
+        out.extend(exports);
+        out.extend(group_export);
+        out
+    }
+}
+
+/// The ServerlessCacheName of a serverless cache: its AWS name, lowercased as AWS stores it.
+/// Source: ElastiCache API reference, CreateServerlessCache (ServerlessCacheName).
+pub fn serverless_cache_name(stack: &str, name: &str) -> String {
+    aws_name(stack, name).to_ascii_lowercase()
+}
+
+/// The FinalSnapshotName a serverless cache gets unless `final_snapshot` names one.
+pub fn final_snapshot_name(stack: &str, cache: &Serverless) -> String {
+    cache.final_snapshot.as_ref().map_or_else(
+        || format!("{}-final", serverless_cache_name(stack, &cache.name.value)),
+        |n| n.value.clone(),
+    )
+}
+
+pub fn serverless_id(name: &str) -> String {
+    id(name, "ServerlessCache")
+}
+
+/// The serverless cache attribute a serverless attribute reads, and the suffix of its root output.
+pub fn serverless_attr(attr: ServerlessAttr) -> (&'static str, &'static str) {
+    match attr {
+        ServerlessAttr::Address => ("Endpoint.Address", "Address"),
+        ServerlessAttr::ReaderAddress => ("ReaderEndpoint.Address", "ReaderAddress"),
+        ServerlessAttr::Port => ("Endpoint.Port", "Port"),
+        ServerlessAttr::ReaderPort => ("ReaderEndpoint.Port", "ReaderPort"),
+    }
+}
+
+pub struct ServerlessIds {
+    pub cache: String,
+    pub security_group: String,
+    /// The root outputs, with the attribute each reads: the four with `export = true`, else the
+    /// two addresses.
+    pub outputs: Vec<(ServerlessAttr, String)>,
+    /// With `export = true`, the root output of the security group id.
+    pub security_group_output: Option<String>,
+}
+
+impl ServerlessIds {
+    pub const ATTRS: [ServerlessAttr; 4] = [
+        ServerlessAttr::Address,
+        ServerlessAttr::ReaderAddress,
+        ServerlessAttr::Port,
+        ServerlessAttr::ReaderPort,
+    ];
+
+    pub fn of(cache: &Serverless) -> Self {
+        let name = &cache.name.value;
+        let shown = if cache.export() { 4 } else { 2 };
+        ServerlessIds {
+            cache: serverless_id(name),
+            security_group: security_group_id(name),
+            outputs: Self::ATTRS
+                .into_iter()
+                .take(shown)
+                .map(|attr| (attr, id(name, serverless_attr(attr).1)))
+                .collect(),
+            security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
+        }
+    }
+
+    fn list(self) -> Vec<(Space, String)> {
+        let ServerlessIds {
+            cache,
+            security_group,
+            outputs,
+            security_group_output,
+        } = self;
+        let exports =
+            Self::ATTRS.map(|attr| (Space::Export, export_id(&cache, serverless_attr(attr).0)));
+        let group_export = security_group_output
+            .is_some()
+            .then(|| (Space::Export, export_id(&security_group, "GroupId")));
+        let mut out = resources([cache, security_group]);
+        out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
+        out.extend(security_group_output.map(|o| (Space::Output, o)));
         out.extend(exports);
         out.extend(group_export);
         out
@@ -532,7 +700,7 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
     for s in &model.network.subnets {
         out.push(Declared {
             name: &s.name,
-            ids: SubnetIds::of(s).list(),
+            ids: SubnetIds::of(s).list(s),
         });
     }
     for e in &model.network.endpoints {
@@ -545,6 +713,12 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
         out.push(Declared {
             name: &c.name,
             ids: CacheIds::of(c).list(),
+        });
+    }
+    for c in &model.serverless {
+        out.push(Declared {
+            name: &c.name,
+            ids: ServerlessIds::of(c).list(),
         });
     }
     for k in &model.kms_keys {

@@ -204,7 +204,8 @@ impl Lowerer<'_> {
                 };
                 if !s.children.contains(&cs.kind) {
                     self.haunt(child);
-                } else if cs.names != Names::None {
+                } else if cs.names != Names::None && cs.kind != Kind::Shard {
+                    // Shard names are local to their group (`shards` lowers them).
                     // The block lives in its parent: a broken parent breaks it too.
                     let child_decl = self.new_decl(child, Some(decl));
                     self.current = Some(child_decl);
@@ -308,6 +309,10 @@ impl Lowerer<'_> {
                 }
                 Kind::User => model.users.push(self.user(item, &mut fields)),
                 Kind::UserGroup => model.user_groups.push(self.user_group(item, &mut fields)),
+                Kind::ServerlessCache => {
+                    let cache = self.serverless(item, &mut fields);
+                    model.serverless.push(cache);
+                }
                 Kind::Topic => model.topics.push(Topic {
                     name: name_of(item),
                     email: fields.strings("email").map(|s| s.value).unwrap_or_default(),
@@ -321,7 +326,9 @@ impl Lowerer<'_> {
                 | Kind::Parameters
                 | Kind::SlowLog
                 | Kind::EngineLog
-                | Kind::Alarms => {}
+                | Kind::Alarms
+                | Kind::Shard
+                | Kind::Limits => {}
             }
         }
         self.current = None;
@@ -449,9 +456,16 @@ impl Lowerer<'_> {
         fields: &mut Fields,
         child_decls: &IndexMap<Span, usize>,
     ) -> Network {
+        let existing = fields.string("existing");
+        let cidr = fields.string("cidr");
+        if existing.is_none() && cidr.is_none() {
+            self.missing_cidr(item, "network", "the VPC");
+        }
         let mut network = Network {
             name: name_of(item),
-            cidr: fields.string("cidr").unwrap_or_else(|| missing(item)),
+            cidr,
+            existing,
+            provides: fields.words("provides"),
             dns_support: fields.boolean("dns_support"),
             dns_hostnames: fields.boolean("dns_hostnames"),
             subnets: Vec::new(),
@@ -470,12 +484,20 @@ impl Lowerer<'_> {
             self.current = Some(decl);
             let f = self.fields(cs, child);
             match cs.kind {
-                Kind::Subnet => network.subnets.push(Subnet {
-                    name: name_of(child),
-                    zone: f.string("zone").unwrap_or_else(|| missing(child)),
-                    cidr: f.string("cidr").unwrap_or_else(|| missing(child)),
-                    span: child.span,
-                }),
+                Kind::Subnet => {
+                    let existing = f.string("existing");
+                    let cidr = f.string("cidr");
+                    if existing.is_none() && cidr.is_none() {
+                        self.missing_cidr(child, "subnet", "the subnet");
+                    }
+                    network.subnets.push(Subnet {
+                        name: name_of(child),
+                        zone: f.string("zone").unwrap_or_else(|| missing(child)),
+                        cidr,
+                        existing,
+                        span: child.span,
+                    });
+                }
                 Kind::Endpoint => {
                     let kind = f.word::<EndpointKind>("kind");
                     let subnets = self.refs(&f, "subnets", Kind::Subnet, child.kind.span);
@@ -510,11 +532,34 @@ impl Lowerer<'_> {
                 | Kind::Topic
                 | Kind::SlowLog
                 | Kind::EngineLog
-                | Kind::Alarms => {}
+                | Kind::Alarms
+                | Kind::Shard
+                | Kind::ServerlessCache
+                | Kind::Limits => {}
             }
         }
         self.current = outer;
         network
+    }
+
+    /// `cidr` is required of what cachec creates; an existing network or subnet may leave it out.
+    fn missing_cidr(&mut self, item: &Item, keyword: &str, what: &str) {
+        if item.broken || item_writes(item, "cidr") {
+            return;
+        }
+        let at = item.names.first().map_or(item.kind.span, |n| n.span);
+        self.error(
+            Diag::new(
+                codes::E0005,
+                at,
+                format!("`{keyword}` is missing `cidr`"),
+                "needs `cidr`",
+            )
+            .help(format!(
+                "add `cidr = ...`: the IPv4 CIDR block of {what} cachec creates, or \
+                 `existing = \"...\"` when it exists already"
+            )),
+        );
     }
 
     fn cache(&mut self, item: &Item, f: &mut Fields) -> Cache {
@@ -558,6 +603,10 @@ impl Lowerer<'_> {
             .filter_map(|(kind, log)| self.log(item, kind, log))
             .collect(),
             alarms: self.alarms(item),
+            cluster_mode: f.word("cluster_mode"),
+            shards: f.int("shards"),
+            replicas_per_shard: f.int("replicas_per_shard"),
+            shard_blocks: self.shards(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -566,6 +615,44 @@ impl Lowerer<'_> {
             tags: self.tags(item),
             span: item.span,
         }
+    }
+
+    fn serverless(&mut self, item: &Item, f: &mut Fields) -> Serverless {
+        let subnets = self.refs(f, "subnets", Kind::Subnet, item.kind.span);
+        Serverless {
+            name: name_of(item),
+            engine: f.word("engine"),
+            major_version: f.string("major_version"),
+            subnets: subnets.value,
+            subnets_span: subnets.span,
+            limits: self.limits(item),
+            snapshot_time: f.string("snapshot_time"),
+            snapshot_retention: f.int("snapshot_retention"),
+            final_snapshot: f.string("final_snapshot"),
+            on_delete: f.word("on_delete"),
+            user_group: self.ref_or_str(f, "user_group", Kind::UserGroup),
+            kms_key: self.ref_or_str(f, "kms_key", Kind::KmsKey),
+            export: f.boolean("export"),
+            allow_cidrs: f
+                .strings("allow_cidrs")
+                .map(|s| s.value)
+                .unwrap_or_default(),
+            description: f.string("description"),
+            tags: self.tags(item),
+            span: item.span,
+        }
+    }
+
+    fn limits(&mut self, item: &Item) -> Option<UsageLimits> {
+        let (block, f) = self.one_block(item, Kind::Limits, "limits")?;
+        Some(UsageLimits {
+            keyword: block.kind.span,
+            storage_min: f.int("storage_min"),
+            storage_max: f.int("storage_max"),
+            ecpu_min: f.int("ecpu_min"),
+            ecpu_max: f.int("ecpu_max"),
+            span: block.span,
+        })
     }
 
     fn layer(&mut self, item: &Item, f: &mut Fields) -> Layer {
@@ -678,6 +765,9 @@ impl Lowerer<'_> {
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
                 .value,
+            connects_serverless: self
+                .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
+                .value,
             imdsv2: f.boolean("imdsv2"),
             ami: f.string("ami"),
             tags: self.tags(item),
@@ -723,6 +813,9 @@ impl Lowerer<'_> {
             url: f.word("url"),
             connects: self
                 .refs(f, "connects", Kind::ReplicationGroup, item.kind.span)
+                .value,
+            connects_serverless: self
+                .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
                 .value,
             timeout: f.int("timeout"),
             memory: f.int("memory"),
@@ -777,7 +870,8 @@ impl Lowerer<'_> {
                 ValueKind::Str(s) => s.clone(),
                 ValueKind::Int(n) => n.to_string(),
                 ValueKind::Bool(b) => b.to_string(),
-                ValueKind::Path(_) | ValueKind::List(_) => {
+                // A value per environment was chosen before lowering: only the others get here.
+                ValueKind::Path(_) | ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -844,6 +938,41 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `shard NAME { ... }` blocks of a replication group; their names are the group's own.
+    fn shards(&mut self, item: &Item) -> Vec<Shard> {
+        let keyword = Kind::Shard.keyword();
+        let mut out: Vec<Shard> = Vec::new();
+        for block in children(item).filter(|c| c.kind.value == keyword) {
+            if !self.names_ok(Kind::Shard.schema(), block) {
+                continue;
+            }
+            let name = name_of(block);
+            if let Some(first) = out.iter().find(|s| s.name.value == name.value) {
+                let first = first.name.span;
+                self.error(
+                    Diag::new(
+                        codes::E0007,
+                        name.span,
+                        format!("shard `{}` is declared twice in this group", name.value),
+                        "declared again here",
+                    )
+                    .with_label(first, "first declared here")
+                    .help("give every shard of the group its own name"),
+                );
+                continue;
+            }
+            let f = self.fields(Kind::Shard.schema(), block);
+            out.push(Shard {
+                name,
+                slots: f.string("slots"),
+                primary_zone: f.string("primary_zone"),
+                replica_zones: f.strings("replica_zones"),
+                span: block.span,
+            });
+        }
+        out
+    }
+
     /// `slow_log { ... }` or `engine_log { ... }`: at most one of each per replication group.
     fn log(&mut self, item: &Item, kind: Kind, log: LogType) -> Option<LogDelivery> {
         let (block, f) = self.one_block(item, kind, "settings of this log")?;
@@ -883,7 +1012,7 @@ impl Lowerer<'_> {
                 ValueKind::Int(n) => Some(EnvValue::Text(n.to_string())),
                 ValueKind::Bool(b) => Some(EnvValue::Text(b.to_string())),
                 ValueKind::Path(path) => self.cache_attr(path, &attr.value),
-                ValueKind::List(_) => {
+                ValueKind::List(_) | ValueKind::PerEnv(_) => {
                     self.error(
                         Diag::new(
                             codes::E0004,
@@ -931,11 +1060,20 @@ impl Lowerer<'_> {
             );
             return None;
         };
+        if self
+            .symbols
+            .get(&target.value)
+            .is_some_and(|s| s.kind == Kind::ServerlessCache)
+        {
+            return self.serverless_attr(target, attr);
+        }
         let cache = self.resolve(Kind::ReplicationGroup, target)?;
         let attr_value = match attr.value.as_str() {
             "primary_address" => CacheAttr::PrimaryAddress,
             "reader_address" => CacheAttr::ReaderAddress,
             "port" => CacheAttr::Port,
+            "configuration_address" => CacheAttr::ConfigurationAddress,
+            "configuration_port" => CacheAttr::ConfigurationPort,
             other => {
                 self.error(
                     Diag::new(
@@ -950,6 +1088,38 @@ impl Lowerer<'_> {
             }
         };
         Some(EnvValue::Cache {
+            cache,
+            attr: attr_value,
+        })
+    }
+
+    /// `cache.address` and friends, of a serverless cache.
+    fn serverless_attr(
+        &mut self,
+        target: &Spanned<String>,
+        attr: &Spanned<String>,
+    ) -> Option<EnvValue> {
+        let cache = self.resolve(Kind::ServerlessCache, target)?;
+        let attr_value = match attr.value.as_str() {
+            "address" => ServerlessAttr::Address,
+            "reader_address" => ServerlessAttr::ReaderAddress,
+            "port" => ServerlessAttr::Port,
+            "reader_port" => ServerlessAttr::ReaderPort,
+            other => {
+                let names: Vec<&str> = schema::SERVERLESS_ATTRS.iter().map(|(n, _)| *n).collect();
+                self.error(
+                    Diag::new(
+                        codes::E0011,
+                        attr.span,
+                        format!("a serverless cache has no attribute `{other}`"),
+                        "unknown attribute",
+                    )
+                    .help(did_you_mean(other, &names, "attribute")),
+                );
+                return None;
+            }
+        };
+        Some(EnvValue::Serverless {
             cache,
             attr: attr_value,
         })
@@ -1017,6 +1187,13 @@ fn name_of(item: &Item) -> Spanned<String> {
 }
 
 /// Placeholder for a required value that is missing (already reported); empty text.
+/// Whether `key` was written (and perhaps already reported as badly typed).
+fn item_writes(item: &Item, key: &str) -> bool {
+    item.entries
+        .iter()
+        .any(|e| matches!(e, Entry::Attr(a) if a.key.value == key))
+}
+
 fn missing(item: &Item) -> Spanned<String> {
     Spanned::new(String::new(), item.kind.span)
 }

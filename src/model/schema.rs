@@ -6,14 +6,14 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination, LogFormat,
-    OnDelete, TransitMode, UrlAuth, UserEngine,
+    Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
+    LogFormat, OnDelete, Provided, ServerlessEngine, TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
     DEFAULT_SWAP_MB,
 };
-use crate::aws::quotas::READ_REPLICAS;
+use crate::aws::quotas::{READ_REPLICAS, SHARDS};
 use crate::diag::{Code, codes};
 use crate::words::Word;
 
@@ -40,11 +40,14 @@ pub enum Kind {
     SlowLog,
     EngineLog,
     Alarms,
+    Shard,
+    ServerlessCache,
+    Limits,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 23] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -65,6 +68,9 @@ impl Kind {
         Kind::SlowLog,
         Kind::EngineLog,
         Kind::Alarms,
+        Kind::Shard,
+        Kind::ServerlessCache,
+        Kind::Limits,
     ];
 
     /// The keyword that declares it.
@@ -95,6 +101,9 @@ impl Kind {
             Kind::SlowLog => "a slow log block",
             Kind::EngineLog => "an engine log block",
             Kind::Alarms => "an alarms block",
+            Kind::Shard => "a shard",
+            Kind::ServerlessCache => "a serverless cache",
+            Kind::Limits => "a limits block",
         }
     }
 
@@ -120,6 +129,9 @@ impl Kind {
             Kind::SlowLog => &SLOW_LOG,
             Kind::EngineLog => &ENGINE_LOG,
             Kind::Alarms => &ALARMS,
+            Kind::Shard => &SHARD,
+            Kind::ServerlessCache => &SERVERLESS_CACHE,
+            Kind::Limits => &LIMITS,
         }
     }
 }
@@ -138,6 +150,8 @@ pub enum Ty {
     Strs,
     /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
+    /// A list of words from a fixed set, such as `[nat, s3]`.
+    Words(&'static [&'static str]),
     /// The name of one declared thing of this kind.
     Ref(Kind),
     /// A list of names of declared things of this kind.
@@ -145,6 +159,8 @@ pub enum Ty {
     /// The name of one declared thing of this kind, or a quoted string naming one that exists
     /// outside the program (an existing parameter group, a KMS key ARN or alias).
     RefOrStr(Kind),
+    /// A list of names, each a replication group or a serverless cache: what clients reach.
+    Caches,
 }
 
 /// Integers above this are written "at least min": the API takes 32-bit integers.
@@ -160,12 +176,14 @@ impl Ty {
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
+            Ty::Words(words) => format!("a list of words, each one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
             Ty::Refs(kind) => format!("a list of names, each {}", kind.article()),
             Ty::RefOrStr(kind) => format!(
                 "the name of {} or a string naming an existing one",
                 kind.article()
             ),
+            Ty::Caches => "a list of names, each a replication group or a serverless cache".into(),
         }
     }
 
@@ -193,9 +211,14 @@ impl Ty {
                     None => String::new(),
                 }
             }
+            Ty::Words(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                format!("list of {}", quoted.join(", "))
+            }
             Ty::Ref(kind) => kind.noun().into(),
             Ty::Refs(kind) => format!("list of {}s", kind.noun()),
             Ty::RefOrStr(kind) => format!("{} or string", kind.noun()),
+            Ty::Caches => "list of replication groups and serverless caches".into(),
         }
     }
 }
@@ -208,6 +231,7 @@ impl Kind {
             Kind::KmsKey => "KMS key",
             Kind::ParameterGroup => "parameter group",
             Kind::UserGroup => "user group",
+            Kind::ServerlessCache => "serverless cache",
             other => other.keyword(),
         }
     }
@@ -346,6 +370,25 @@ pub const CACHE_ATTRS: &[(&str, &str)] = &[
         "DNS name of the reader endpoint (reads, spread over replicas)",
     ),
     ("port", "port the cache listens on"),
+    (
+        "configuration_address",
+        "DNS name of the configuration endpoint (cluster mode enabled or compatible: cluster clients discover every shard from it)",
+    ),
+    (
+        "configuration_port",
+        "port of the configuration endpoint (cluster mode enabled)",
+    ),
+];
+
+/// The attributes that a dotted reference to a serverless cache may name.
+pub const SERVERLESS_ATTRS: &[(&str, &str)] = &[
+    ("address", "DNS name of the endpoint (reads and writes)"),
+    (
+        "reader_address",
+        "DNS name of the reader endpoint (reads from the nearest replica)",
+    ),
+    ("port", "port of the endpoint, 6379"),
+    ("reader_port", "port of the reader endpoint, 6380"),
 ];
 
 const VPC: &str = "AWS::EC2::VPC";
@@ -393,15 +436,32 @@ const NETWORK: KindSchema = KindSchema {
     service: "Amazon VPC",
     resource: VPC,
     keys: &[
-        key("cidr", Ty::Str, "IPv4 CIDR block of the VPC, /16 to /28")
-            .required()
-            .cfn(&[at(VPC, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block of the VPC, /16 to /28; required unless existing",
+        )
+        .cfn(&[at(VPC, "CidrBlock")]),
         key("dns_support", Ty::Bool, "EnableDnsSupport")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsSupport")]),
         key("dns_hostnames", Ty::Bool, "EnableDnsHostnames")
             .default(DefaultValue::Bool(true))
             .cfn(&[at(VPC, "EnableDnsHostnames")]),
+        // An id, "import:Export" (Fn::ImportValue) or "ssm:/name" (a parameter of type
+        // AWS::SSM::Parameter::Value<AWS::EC2::VPC::Id>). Source: CloudFormation User Guide,
+        // "Use CloudFormation-supplied parameter types" (Systems Manager parameter types).
+        key(
+            "existing",
+            Ty::Str,
+            "the VPC exists: \"vpc-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[at(SECURITY_GROUP, "VpcId"), at(VPC_ENDPOINT, "VpcId")]),
+        key(
+            "provides",
+            Ty::Words(Provided::WORDS),
+            "paths to AWS services an existing network already has (nat, endpoints)",
+        ),
     ],
     children: &[Kind::Subnet, Kind::Endpoint, Kind::Tags],
     free_keys: false,
@@ -423,9 +483,24 @@ const SUBNET: KindSchema = KindSchema {
         )
         .required()
         .cfn(&[at(SUBNET_TYPE, "AvailabilityZone")]),
-        key("cidr", Ty::Str, "IPv4 CIDR block inside the VPC's")
-            .required()
-            .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        key(
+            "cidr",
+            Ty::Str,
+            "IPv4 CIDR block inside the VPC's; required unless existing",
+        )
+        .cfn(&[at(SUBNET_TYPE, "CidrBlock")]),
+        // Source: as the network's `existing`, with AWS::EC2::Subnet::Id.
+        key(
+            "existing",
+            Ty::Str,
+            "the subnet exists: \"subnet-...\", \"import:Export\" or \"ssm:/name\"",
+        )
+        .cfn(&[
+            at(SUBNET_GROUP, "SubnetIds"),
+            at(VPC_ENDPOINT, "SubnetIds"),
+            at(EC2_INSTANCE, "SubnetId"),
+            at(LAMBDA, "VpcConfig.SubnetIds"),
+        ]),
     ],
     children: &[],
     free_keys: false,
@@ -474,7 +549,7 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
     keyword: "replication_group",
     names: Names::One,
     top_level: true,
-    doc: "An ElastiCache replication group with cluster mode disabled: one primary and 0 to 5 read replicas.",
+    doc: "An ElastiCache replication group: one primary and 0 to 5 read replicas, or with cluster mode enabled 1 to 500 shards of them.",
     service: "ElastiCache",
     resource: GROUP,
     keys: &[
@@ -647,6 +722,36 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
             at(ALARM, "AlarmActions"),
             at(ALARM, "OKActions"),
         ]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (ClusterMode); ElastiCache
+        // "Modifying cluster mode".
+        key(
+            "cluster_mode",
+            Ty::Word(ClusterMode::WORDS),
+            "shard the keyspace (enabled), or the one-shard step that serves both protocols while clients migrate (compatible)",
+        )
+        .default(DefaultValue::Word("disabled"))
+        .cfn(&[at(GROUP, "ClusterMode")]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (NumNodeGroups; at most
+        // 500 shards per cluster, `quotas::SHARDS`).
+        key(
+            "shards",
+            Ty::Int {
+                min: 1,
+                max: SHARDS,
+            },
+            "cluster mode enabled: node groups, each a primary and its replicas holding a share of the slots",
+        )
+        .cfn(&[at(GROUP, "NumNodeGroups")]),
+        // Source: CloudFormation `AWS::ElastiCache::ReplicationGroup` (ReplicasPerNodeGroup, 0 to 5).
+        key(
+            "replicas_per_shard",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "cluster mode enabled: read replicas of every shard",
+        )
+        .cfn(&[at(GROUP, "ReplicasPerNodeGroup")]),
         key(
             "allow_cidrs",
             Ty::Strs,
@@ -656,7 +761,13 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         key("description", Ty::Str, "ReplicationGroupDescription")
             .cfn(&[at(GROUP, "ReplicationGroupDescription")]),
     ],
-    children: &[Kind::Tags, Kind::SlowLog, Kind::EngineLog, Kind::Alarms],
+    children: &[
+        Kind::Tags,
+        Kind::SlowLog,
+        Kind::EngineLog,
+        Kind::Alarms,
+        Kind::Shard,
+    ],
     free_keys: false,
 };
 
@@ -752,8 +863,8 @@ const INSTANCE: KindSchema = KindSchema {
         .cfn(&[at(EC2_INSTANCE, "IamInstanceProfile")]),
         key(
             "connects",
-            Ty::Refs(Kind::ReplicationGroup),
-            "caches this instance may reach",
+            Ty::Caches,
+            "caches (replication groups or serverless caches) this instance may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
         // CloudFormation `AWS::EC2::Instance` MetadataOptions.HttpTokens (optional | required),
@@ -831,8 +942,8 @@ const FUNCTION: KindSchema = KindSchema {
         .cfn(&[at("AWS::Lambda::Url", "AuthType")]),
         key(
             "connects",
-            Ty::Refs(Kind::ReplicationGroup),
-            "caches this function may reach",
+            Ty::Caches,
+            "caches (replication groups or serverless caches) this function may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
         key(
@@ -1266,6 +1377,198 @@ const ALARMS: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const NODE_GROUP: &str = "AWS::ElastiCache::ReplicationGroup.NodeGroupConfiguration";
+
+// Source: CloudFormation `AWS::ElastiCache::ReplicationGroup NodeGroupConfiguration`
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticache-replicationgroup-nodegroupconfiguration.html).
+const SHARD: KindSchema = KindSchema {
+    kind: Kind::Shard,
+    keyword: "shard",
+    names: Names::One,
+    top_level: false,
+    doc: "One shard of a group with cluster mode enabled: its hash slots and the zones of its nodes. Its name is local to the group.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[
+        key(
+            "slots",
+            Ty::Str,
+            "hash slots the shard holds, \"start-end\" within 0-16383, such as \"0-5460\"",
+        )
+        .cfn(&[at(NODE_GROUP, "Slots")]),
+        key(
+            "primary_zone",
+            Ty::Str,
+            "zone letter of the shard's primary",
+        )
+        .cfn(&[at(NODE_GROUP, "PrimaryAvailabilityZone")]),
+        key(
+            "replica_zones",
+            Ty::Strs,
+            "zone letter of each of the shard's replicas; as many as replicas_per_shard",
+        )
+        .cfn(&[at(NODE_GROUP, "ReplicaAvailabilityZones")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
+const SERVERLESS: &str = "AWS::ElastiCache::ServerlessCache";
+
+// Source: CloudFormation `AWS::ElastiCache::ServerlessCache`
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticache-serverlesscache.html);
+// ElastiCache API reference, CreateServerlessCache.
+const SERVERLESS_CACHE: KindSchema = KindSchema {
+    kind: Kind::ServerlessCache,
+    keyword: "serverless_cache",
+    names: Names::One,
+    top_level: true,
+    doc: "An ElastiCache serverless cache (Valkey or Redis OSS): it scales by itself within its limits, spans the zones of its subnets and always requires TLS.",
+    service: "ElastiCache",
+    resource: SERVERLESS,
+    keys: &[
+        key(
+            "engine",
+            Ty::Word(ServerlessEngine::WORDS),
+            "valkey or redis (Redis OSS)",
+        )
+        .required()
+        .cfn(&[at(SERVERLESS, "Engine")]),
+        key(
+            "major_version",
+            Ty::Str,
+            "major engine version, such as \"8\"; ElastiCache applies minor versions itself (default: the newest)",
+        )
+        .cfn(&[at(SERVERLESS, "MajorEngineVersion")]),
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets of the cache's VPC endpoints, one per zone",
+        )
+        .required()
+        .cfn(&[at(SERVERLESS, "SubnetIds")]),
+        // Source: ElastiCache API reference, CreateServerlessCache (DailySnapshotTime).
+        key(
+            "snapshot_time",
+            Ty::Str,
+            "daily automatic snapshot, \"hh:mm\" in UTC",
+        )
+        .cfn(&[at(SERVERLESS, "DailySnapshotTime")]),
+        // Source: ElastiCache API reference, CreateServerlessCache (SnapshotRetentionLimit);
+        // "Scheduling automatic backups" (at most 35).
+        key(
+            "snapshot_retention",
+            Ty::Int { min: 0, max: 35 },
+            "automatic daily snapshots to keep",
+        )
+        .unit("snapshots")
+        .cfn(&[at(SERVERLESS, "SnapshotRetentionLimit")]),
+        key(
+            "final_snapshot",
+            Ty::Str,
+            "name of the snapshot taken when the cache is deleted (default: <stack>-<name>-final)",
+        )
+        .cfn(&[at(SERVERLESS, "FinalSnapshotName")]),
+        // CloudFormation's `Snapshot` policy does not apply to serverless caches (cfn-lint E3035,
+        // "DeletionPolicy attribute"): `snapshot` is a Delete policy with a FinalSnapshotName.
+        key(
+            "on_delete",
+            Ty::Word(OnDelete::WORDS),
+            "what deleting or replacing the cache does to its data: a final snapshot, keep it, or delete it",
+        )
+        .default(DefaultValue::Word("snapshot"))
+        .cfn(&[
+            at(SERVERLESS, "DeletionPolicy"),
+            at(SERVERLESS, "UpdateReplacePolicy"),
+            at(SERVERLESS, "FinalSnapshotName"),
+        ]),
+        key(
+            "kms_key",
+            Ty::RefOrStr(Kind::KmsKey),
+            "customer managed key for the data at rest: a declared kms_key, or a key id, key ARN, \"alias/name\" or alias ARN",
+        )
+        .cfn(&[at(SERVERLESS, "KmsKeyId")]),
+        // Source: ElastiCache "Role-Based Access Control (RBAC)": the only access control of
+        // serverless caches.
+        key(
+            "user_group",
+            Ty::RefOrStr(Kind::UserGroup),
+            "RBAC: the user group whose users may connect (default: anyone who reaches the endpoint)",
+        )
+        .cfn(&[at(SERVERLESS, "UserGroupId")]),
+        key(
+            "export",
+            Ty::Bool,
+            "export the endpoints, ports and security group id for other stacks to import",
+        )
+        .default(DefaultValue::Bool(false))
+        .cfn(&[at("template", "Outputs.Export")]),
+        key(
+            "allow_cidrs",
+            Ty::Strs,
+            "extra CIDR blocks admitted to the ports, besides `connects` clients",
+        )
+        .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress.CidrIp")]),
+        key("description", Ty::Str, "description of the cache, at most 255 characters")
+            .cfn(&[at(SERVERLESS, "Description")]),
+    ],
+    children: &[Kind::Limits, Kind::Tags],
+    free_keys: false,
+};
+
+const USAGE_LIMITS: &str = "AWS::ElastiCache::ServerlessCache.CacheUsageLimits";
+
+// Ranges. Source: ElastiCache "Scaling ElastiCache" (serverless: up to 5,000 GB, up to 15,000,000
+// ECPUs per second; https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Scaling.html); the
+// CDK's `CacheUsageLimitsProperty` (1 to 5,000 GB, 1,000 to 15,000,000 ECPUs per second).
+const LIMITS: KindSchema = KindSchema {
+    kind: Kind::Limits,
+    keyword: "limits",
+    names: Names::None,
+    top_level: false,
+    doc: "Usage limits of a serverless cache (CacheUsageLimits): data storage in GB and ElastiCache Processing Units per second; at the maximum the cache evicts or throttles.",
+    service: "ElastiCache",
+    resource: "",
+    keys: &[
+        key(
+            "storage_min",
+            Ty::Int { min: 1, max: 5000 },
+            "data storage always provisioned (and billed)",
+        )
+        .unit("GB")
+        .cfn(&[at(USAGE_LIMITS, "DataStorage.Minimum")]),
+        key(
+            "storage_max",
+            Ty::Int { min: 1, max: 5000 },
+            "data storage the cache may grow to",
+        )
+        .unit("GB")
+        .cfn(&[at(USAGE_LIMITS, "DataStorage.Maximum")]),
+        key(
+            "ecpu_min",
+            Ty::Int {
+                min: 1000,
+                max: 15_000_000,
+            },
+            "ECPUs per second always provisioned (and billed)",
+        )
+        .unit("ECPUs per second")
+        .cfn(&[at(USAGE_LIMITS, "ECPUPerSecond.Minimum")]),
+        key(
+            "ecpu_max",
+            Ty::Int {
+                min: 1000,
+                max: 15_000_000,
+            },
+            "ECPUs per second the cache may consume",
+        )
+        .unit("ECPUs per second")
+        .cfn(&[at(USAGE_LIMITS, "ECPUPerSecond.Maximum")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1288,6 +1591,9 @@ pub const SCHEMAS: &[KindSchema] = &[
     SLOW_LOG,
     ENGINE_LOG,
     ALARMS,
+    SHARD,
+    SERVERLESS_CACHE,
+    LIMITS,
 ];
 
 /// The schema declared by `keyword`, if any.

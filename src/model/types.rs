@@ -3,7 +3,7 @@
 
 use super::damage::Damage;
 use crate::span::{Span, Spanned};
-use crate::words::words;
+use crate::words::{Word, words};
 
 pub type S<T> = Spanned<T>;
 
@@ -47,6 +47,7 @@ pub struct Model {
     pub users: Vec<User>,
     pub user_groups: Vec<UserGroup>,
     pub topics: Vec<Topic>,
+    pub serverless: Vec<Serverless>,
 }
 
 /// `parameter_group name { family = ...  parameters { ... } }`: a custom parameter group.
@@ -117,7 +118,12 @@ pub struct Stack {
 #[derive(Debug, Clone, Default)]
 pub struct Network {
     pub name: S<String>,
-    pub cidr: S<String>,
+    /// Required for a network cachec creates; for an existing one, stated so checks can run.
+    pub cidr: Option<S<String>>,
+    /// `existing = "vpc-..."`: the VPC exists; cachec creates nothing of the network itself.
+    pub existing: Option<S<String>>,
+    /// Paths to AWS services the existing network already gives its subnets.
+    pub provides: Vec<S<Provided>>,
     pub dns_support: Option<S<bool>>,
     pub dns_hostnames: Option<S<bool>>,
     pub subnets: Vec<Subnet>,
@@ -127,6 +133,18 @@ pub struct Network {
 }
 
 impl Network {
+    /// Whether the VPC exists outside the program.
+    pub fn is_existing(&self) -> bool {
+        self.existing.is_some()
+    }
+
+    /// Whether the network gives a path to `service` without an endpoint the program declares.
+    pub fn provides(&self, service: &str) -> bool {
+        self.provides
+            .iter()
+            .any(|p| p.value == Provided::Nat || p.value.word() == service)
+    }
+
     pub fn dns_support(&self) -> bool {
         self.dns_support.as_ref().is_none_or(|b| b.value)
     }
@@ -140,8 +158,51 @@ impl Network {
 pub struct Subnet {
     pub name: S<String>,
     pub zone: S<String>,
-    pub cidr: S<String>,
+    /// Required for a subnet cachec creates; optional for an existing one.
+    pub cidr: Option<S<String>>,
+    /// `existing = "subnet-..."`: the subnet exists; cachec creates no subnet or route table.
+    pub existing: Option<S<String>>,
     pub span: Span,
+}
+
+words! {
+    /// A path to AWS services an existing network already has (`provides = [...]`): a NAT
+    /// gateway (or any route to the internet), or an interface or gateway endpoint of a service.
+    pub enum Provided {
+        Nat = "nat",
+        Ssm = "ssm",
+        Ssmmessages = "ssmmessages",
+        Ec2messages = "ec2messages",
+        S3 = "s3",
+    }
+}
+
+/// How `existing = "..."` names a VPC or subnet, by its prefix.
+/// `allow_security_groups = ["import:AppStack-AppSg"]`: the group id another stack exports.
+pub const IMPORT: &str = "import:";
+/// `existing = "ssm:/network/vpc-id"`: an id held in an SSM parameter.
+pub const SSM: &str = "ssm:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing<'a> {
+    /// `"vpc-0abc..."`, `"subnet-0abc..."`: the id itself.
+    Id(&'a str),
+    /// `"import:ExportName"`: the id another stack exports.
+    Import(&'a str),
+    /// `"ssm:/path/to/param"`: the id held in an SSM parameter, read at deploy time.
+    Ssm(&'a str),
+}
+
+impl<'a> Existing<'a> {
+    pub fn of(text: &'a str) -> Existing<'a> {
+        if let Some(export) = text.strip_prefix(IMPORT) {
+            Existing::Import(export)
+        } else if let Some(name) = text.strip_prefix(SSM) {
+            Existing::Ssm(name)
+        } else {
+            Existing::Id(text)
+        }
+    }
 }
 
 words! {
@@ -232,11 +293,43 @@ pub struct Cache {
     /// `slow_log` and `engine_log` blocks, in source order.
     pub logs: Vec<LogDelivery>,
     pub alarms: Option<Alarms>,
+    pub cluster_mode: Option<S<ClusterMode>>,
+    pub shards: Option<S<i64>>,
+    pub replicas_per_shard: Option<S<i64>>,
+    /// `shard NAME { ... }` blocks, in source order: NodeGroupConfiguration.
+    pub shard_blocks: Vec<Shard>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
 }
+
+words! {
+    /// Whether the engine shards the keyspace. `compatible` is the step between: one shard that
+    /// clients reach with either protocol. Source: ElastiCache "Modifying cluster mode"
+    /// (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/modify-cluster-mode.html);
+    /// CloudFormation `AWS::ElastiCache::ReplicationGroup` (ClusterMode: enabled, disabled, compatible).
+    pub enum ClusterMode {
+        Disabled = "disabled",
+        Enabled = "enabled",
+        Compatible = "compatible",
+    }
+}
+
+/// `shard NAME { slots = "0-5460" primary_zone = "a" replica_zones = ["b"] }`: one node group.
+#[derive(Debug, Clone)]
+pub struct Shard {
+    pub name: S<String>,
+    pub slots: Option<S<String>>,
+    pub primary_zone: Option<S<String>>,
+    pub replica_zones: Option<S<Vec<S<String>>>>,
+    pub span: Span,
+}
+
+/// The hash slots of a cluster: 0 to 16383. Source: ElastiCache "Working with shards"
+/// (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html) and the Valkey cluster
+/// specification (16384 slots).
+pub const SLOTS: u32 = 16_384;
 
 pub const DEFAULT_PORT: i64 = 6379;
 
@@ -257,15 +350,51 @@ impl Cache {
         self.multi_az.as_ref().is_some_and(|b| b.value)
     }
 
-    /// Automatic failover follows Multi-AZ unless written.
+    /// Automatic failover follows Multi-AZ unless written; cluster mode (enabled or compatible)
+    /// needs it, so there it is on unless written.
     pub fn automatic_failover(&self) -> bool {
-        self.automatic_failover
-            .as_ref()
-            .map_or(self.multi_az(), |b| b.value)
+        self.automatic_failover.as_ref().map_or(
+            self.multi_az() || self.cluster_mode() != ClusterMode::Disabled,
+            |b| b.value,
+        )
     }
 
-    /// Read replicas: the zones listed, else `replicas`, else none.
+    pub fn cluster_mode(&self) -> ClusterMode {
+        self.cluster_mode
+            .as_ref()
+            .map_or(ClusterMode::Disabled, |m| m.value)
+    }
+
+    /// Sharded: the layout is shards and replicas per shard (NumNodeGroups), not NumCacheClusters.
+    /// A group migrated to `enabled` that still writes `replicas` keeps its one-shard layout.
+    pub fn sharded(&self) -> bool {
+        self.cluster_mode() == ClusterMode::Enabled
+            && (self.shards.is_some()
+                || self.replicas_per_shard.is_some()
+                || !self.shard_blocks.is_empty()
+                || (self.replicas.is_none() && self.replica_zones.is_none()))
+    }
+
+    /// Shards of a sharded group: `shards`, else one per `shard` block, else one.
+    pub fn shard_count(&self) -> i64 {
+        match (&self.shards, self.shard_blocks.len()) {
+            (Some(n), _) => n.value,
+            (None, 0) => 1,
+            (None, n) => n as i64,
+        }
+    }
+
+    /// Replicas of each shard of a sharded group: `replicas_per_shard`, else none.
+    pub fn replicas_per_shard(&self) -> i64 {
+        self.replicas_per_shard.as_ref().map_or(0, |n| n.value)
+    }
+
+    /// Read replicas: the zones listed, else `replicas`, else none. For a sharded group, the
+    /// replicas of each shard.
     pub fn replica_count(&self) -> i64 {
+        if self.sharded() {
+            return self.replicas_per_shard();
+        }
         match (&self.replica_zones, &self.replicas) {
             (Some(zones), _) => zones.value.len() as i64,
             (None, Some(n)) => n.value,
@@ -409,9 +538,14 @@ impl Cache {
             .collect()
     }
 
-    /// Nodes of the group: the primary and its replicas.
+    /// Nodes of the group: the primary and its replicas, in every shard.
     pub fn node_count(&self) -> i64 {
-        1 + self.replica_count()
+        let shards = if self.sharded() {
+            self.shard_count()
+        } else {
+            1
+        };
+        shards.max(1) * (1 + self.replica_count())
     }
 }
 
@@ -451,6 +585,8 @@ pub enum CacheAttr {
     PrimaryAddress,
     ReaderAddress,
     Port,
+    ConfigurationAddress,
+    ConfigurationPort,
 }
 
 pub use crate::aws::arch::Arch;
@@ -519,6 +655,8 @@ pub struct Instance {
     pub packages: Vec<S<String>>,
     pub session_manager: Option<S<bool>>,
     pub connects: Vec<Ref>,
+    /// The serverless caches among `connects`.
+    pub connects_serverless: Vec<Ref>,
     pub imdsv2: Option<S<bool>>,
     /// The pinned AMI as written; `None` reads the image's latest AMI at every deploy.
     pub ami: Option<S<String>>,
@@ -558,6 +696,8 @@ pub struct Function {
     pub layers: S<Vec<Ref>>,
     pub url: Option<S<UrlAuth>>,
     pub connects: Vec<Ref>,
+    /// The serverless caches among `connects`.
+    pub connects_serverless: Vec<Ref>,
     pub timeout: Option<S<i64>>,
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
@@ -590,6 +730,7 @@ pub struct EnvVar {
 pub enum EnvValue {
     Text(String),
     Cache { cache: Ref, attr: CacheAttr },
+    Serverless { cache: Ref, attr: ServerlessAttr },
 }
 
 words! {
@@ -707,4 +848,79 @@ impl UserGroup {
     pub fn engine(&self) -> UserEngine {
         self.engine.as_ref().map_or(UserEngine::Redis, |e| e.value)
     }
+}
+
+words! {
+    /// The engines a serverless cache of cachec runs (ElastiCache also has serverless Memcached).
+    pub enum ServerlessEngine {
+        Redis = "redis",
+        Valkey = "valkey",
+    }
+}
+
+/// `serverless_cache NAME { ... }`: an ElastiCache serverless cache.
+#[derive(Debug, Clone)]
+pub struct Serverless {
+    pub name: S<String>,
+    pub engine: Option<S<ServerlessEngine>>,
+    pub major_version: Option<S<String>>,
+    pub subnets: Vec<Ref>,
+    /// Span of the whole `subnets = [...]` value.
+    pub subnets_span: Span,
+    pub limits: Option<UsageLimits>,
+    pub snapshot_time: Option<S<String>>,
+    pub snapshot_retention: Option<S<i64>>,
+    pub final_snapshot: Option<S<String>>,
+    pub on_delete: Option<S<OnDelete>>,
+    pub user_group: Option<RefOrStr>,
+    pub kms_key: Option<RefOrStr>,
+    pub export: Option<S<bool>>,
+    pub allow_cidrs: Vec<S<String>>,
+    pub description: Option<S<String>>,
+    pub tags: Vec<Tag>,
+    pub span: Span,
+}
+
+/// The ports of a serverless cache's endpoints: writes and reads on 6379, reads from the
+/// nearest replica on 6380. Source: ElastiCache "Finding connection endpoints" (serverless).
+pub const SERVERLESS_PORT: i64 = 6379;
+pub const SERVERLESS_READER_PORT: i64 = 6380;
+
+impl Serverless {
+    pub fn engine(&self) -> ServerlessEngine {
+        self.engine
+            .as_ref()
+            .map_or(ServerlessEngine::Valkey, |e| e.value)
+    }
+
+    pub fn export(&self) -> bool {
+        self.export.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// A final snapshot unless written otherwise.
+    pub fn on_delete(&self) -> OnDelete {
+        self.on_delete
+            .as_ref()
+            .map_or(OnDelete::Snapshot, |o| o.value)
+    }
+}
+
+/// `limits { ... }` inside a serverless cache: CacheUsageLimits.
+#[derive(Debug, Clone)]
+pub struct UsageLimits {
+    pub keyword: Span,
+    pub storage_min: Option<S<i64>>,
+    pub storage_max: Option<S<i64>>,
+    pub ecpu_min: Option<S<i64>>,
+    pub ecpu_max: Option<S<i64>>,
+    pub span: Span,
+}
+
+/// An attribute of a serverless cache that other declarations can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerlessAttr {
+    Address,
+    ReaderAddress,
+    Port,
+    ReaderPort,
 }

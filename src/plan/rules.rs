@@ -58,10 +58,50 @@ pub fn check(
             _ => {}
         }
     }
+    out.extend(vpc_moves(changes).into_iter().map(new_side));
     if !changes.is_empty() {
         out.extend(ami_lookups(changes, new).into_iter().map(new_side));
     }
     out
+}
+
+/// A replication group kept in place while its security group is replaced for another VPC: its
+/// nodes keep their network interfaces in the old VPC's subnets, so ElastiCache rejects the new
+/// groups and subnets, and the old VPC cannot be deleted under them. Moving takes a new group.
+fn vpc_moves(changes: &[Change]) -> Vec<Diag> {
+    let moved = |owner: &str| {
+        changes.iter().find(|c| {
+            c.resource_type == "AWS::EC2::SecurityGroup"
+                && c.action == Action::Replace
+                && c.owner == owner
+                && c.property("VpcId").is_some()
+        })
+    };
+    changes
+        .iter()
+        .filter(|c| {
+            c.resource_type == "AWS::ElastiCache::ReplicationGroup" && c.action == Action::Update
+        })
+        .filter_map(|c| Some((c, moved(&c.owner)?)))
+        .map(|(cache, group)| {
+            Diag::new(
+                codes::E0228,
+                cache.span,
+                format!(
+                    "`{}` would move to another VPC in place, which ElastiCache cannot do: its \
+                     nodes stay in the subnets they were created in",
+                    cache.owner
+                ),
+                format!("kept in place while `{}` is replaced", group.logical_id),
+            )
+            .help(format!(
+                "create the cache anew in the new network: give it a new name (a new replication \
+                 group) and pass `--allow-replace {0}` once its data is copied or may be lost; or \
+                 keep `{0}`'s network as it was",
+                cache.owner
+            ))
+        })
+        .collect()
 }
 
 fn new_side(diag: Diag) -> Finding {
@@ -105,10 +145,18 @@ fn removed(change: &Change) -> Diag {
         ),
         "removed in the new program",
     )
-    .help(format!(
-        "keep the declaration (a rename keeps its resources with `moved {{ from = {0}  to = NEW_NAME }}`), or pass `--allow-replace {0}` if its data may be lost",
-        change.owner
-    ))
+    // `moved` renames replication groups only.
+    .help(if change.resource_type == "AWS::ElastiCache::ReplicationGroup" {
+        format!(
+            "keep the declaration (a rename keeps its resources with `moved {{ from = {0}  to = NEW_NAME }}`), or pass `--allow-replace {0}` if its data may be lost",
+            change.owner
+        )
+    } else {
+        format!(
+            "keep the declaration, or pass `--allow-replace {}` if its data may be lost",
+            change.owner
+        )
+    })
 }
 
 fn replaced(change: &Change) -> Diag {

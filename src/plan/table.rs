@@ -85,6 +85,9 @@ pub const TABLE: &[Type] = &[
             row("CacheNodeType", InPlace),
             row("CacheParameterGroupName", InPlace),
             row("CacheSubnetGroupName", Replace),
+            // Cluster mode: disabled to compatible to enabled, in place, one step per update
+            // (the rules in `rules.rs`); ElastiCache "Modifying cluster mode".
+            row("ClusterMode", InPlace),
             row("DataTieringEnabled", Replace),
             row("Engine", Update::Conditional(Condition::Engine)),
             row(
@@ -94,11 +97,19 @@ pub const TABLE: &[Type] = &[
             row("KmsKeyId", Replace),
             row("LogDeliveryConfigurations", InPlace),
             row("MultiAZEnabled", InPlace),
+            // Shards and their configuration change without interruption with
+            // `UpdatePolicy: UseOnlineResharding`, which cachec gives every sharded group
+            // (CloudFormation "UpdatePolicy attribute", UseOnlineResharding); a shard's zones and
+            // slots move with the node group, so those count as an interruption.
+            row("NodeGroupConfiguration", Interrupt),
             row("NotificationTopicArn", InPlace),
             row("NumCacheClusters", InPlace),
+            row("NumNodeGroups", InPlace),
             row("Port", Replace),
             row("PreferredCacheClusterAZs", Replace),
             row("PreferredMaintenanceWindow", InPlace),
+            // Create-only in the registry schema: more replicas per shard means a new group.
+            row("ReplicasPerNodeGroup", Replace),
             row("ReplicationGroupDescription", InPlace),
             row("ReplicationGroupId", Replace),
             row("SecurityGroupIds", InPlace),
@@ -108,6 +119,33 @@ pub const TABLE: &[Type] = &[
             row("TransitEncryptionEnabled", InPlace),
             row("TransitEncryptionMode", InPlace),
             row("UserGroupIds", InPlace),
+        ],
+    },
+    // Create-only as cfn-lint's registry schema has them: ServerlessCacheName, KmsKeyId,
+    // SubnetIds (and SnapshotArnsToRestore, not emitted). Engine and MajorEngineVersion change in
+    // place forwards only (ModifyServerlessCache: Redis OSS to Valkey, a newer major version).
+    Type {
+        ty: "AWS::ElastiCache::ServerlessCache",
+        source: page!("aws-resource-elasticache-serverlesscache.html"),
+        name: Some("ServerlessCacheName"),
+        stateful: true,
+        rows: &[
+            row("CacheUsageLimits", InPlace),
+            row("DailySnapshotTime", InPlace),
+            row("Description", InPlace),
+            row("Engine", Update::Conditional(Condition::Engine)),
+            row(
+                "MajorEngineVersion",
+                Update::Conditional(Condition::EngineVersion),
+            ),
+            row("FinalSnapshotName", InPlace),
+            row("KmsKeyId", Replace),
+            row("SecurityGroupIds", InPlace),
+            row("ServerlessCacheName", Replace),
+            row("SnapshotRetentionLimit", InPlace),
+            row("SubnetIds", Replace),
+            row("Tags", InPlace),
+            row("UserGroupId", InPlace),
         ],
     },
     // Engine is updatable (ModifyUser moves a user to Valkey); cfn-lint's registry schema has

@@ -49,6 +49,15 @@ pub enum ValueKind {
     /// A bare name (`cache`) or a dotted reference (`cache.port`).
     Path(Vec<Spanned<String>>),
     List(Vec<Value>),
+    /// `{ dev: 1, prod: 2 }`: a value per environment, only as an attribute's whole value.
+    PerEnv(Vec<EnvValue>),
+}
+
+/// `prod: 2` in a value per environment; the environment may be `default`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvValue {
+    pub env: Spanned<String>,
+    pub value: Value,
 }
 
 impl ValueKind {
@@ -61,6 +70,7 @@ impl ValueKind {
             ValueKind::Path(p) if p.len() > 1 => "a dotted reference",
             ValueKind::Path(_) => "a name",
             ValueKind::List(_) => "a list",
+            ValueKind::PerEnv(_) => "a value per environment",
         }
     }
 }

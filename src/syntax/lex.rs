@@ -22,7 +22,9 @@ pub enum Kind {
     Comma,
     Eq,
     Dot,
-    /// One character the language has no use for (`:`, `(`, `-` alone, `é` outside a string...).
+    /// `:`, between an environment and its value in `{ dev: 1, prod: 2 }`.
+    Colon,
+    /// One character the language has no use for (`(`, `-` alone, `é` outside a string...).
     Unknown,
     /// Spaces and tabs.
     Space,
@@ -175,7 +177,7 @@ impl Iterator for Lexer<'_> {
                 Kind::Comment
             }
             b'"' => self.string(),
-            b'{' | b'}' | b'[' | b']' | b',' | b'=' | b'.' => {
+            b'{' | b'}' | b'[' | b']' | b',' | b'=' | b'.' | b':' => {
                 self.pos += 1;
                 match b {
                     b'{' => Kind::LBrace,
@@ -184,6 +186,7 @@ impl Iterator for Lexer<'_> {
                     b']' => Kind::RBracket,
                     b',' => Kind::Comma,
                     b'=' => Kind::Eq,
+                    b':' => Kind::Colon,
                     _ => Kind::Dot,
                 }
             }
@@ -299,7 +302,7 @@ mod tests {
         assert_eq!(lex("-x"), [(Unknown, "-"), (Ident, "x")]);
         assert_eq!(
             lex("é:\u{feff}"),
-            [(Unknown, "é"), (Unknown, ":"), (Unknown, "\u{feff}")]
+            [(Unknown, "é"), (Colon, ":"), (Unknown, "\u{feff}")]
         );
         assert_eq!(lex(""), []);
     }

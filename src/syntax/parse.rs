@@ -1,7 +1,7 @@
 //! The parser: recursive descent over the lexer's tokens, for exactly the language of
 //! `grammar/cache.pest`. It never stops at an error: it reports each one and goes on at the next entry.
 
-use super::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use super::ast::{Attr, Entry, EnvValue, File, Item, Value, ValueKind};
 use super::depth::{self, MAX_DEPTH};
 use super::lex::{Kind, Lexer, Tok};
 use super::report;
@@ -175,7 +175,8 @@ impl<'a> Parser<'a> {
             if kind == Kind::Ident && t.line_start && t.column <= column && self.head_ahead() {
                 break;
             }
-            unknown |= kind == Kind::Unknown;
+            // `"a": 1` is JSON's, not this language's.
+            unknown |= matches!(kind, Kind::Unknown | Kind::Colon);
             self.bump();
         }
         unknown
@@ -380,7 +381,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let eq = self.tok();
                     self.bump();
-                    match self.value(t.span, eq.span) {
+                    match self.attr_value(t.span, eq.span) {
                         Some(value) => entries.push(self.attr(t.span, value)),
                         None => {
                             broken = true;
@@ -480,7 +481,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let eq = self.tok();
                 self.bump();
-                let value = self.value(key.span, eq.span)?;
+                let value = self.attr_value(key.span, eq.span)?;
                 Some(self.attr(key.span, value))
             }
             Some(Kind::LBrace) if !dashed => self.item().map(Entry::Item),
@@ -494,15 +495,16 @@ impl<'a> Parser<'a> {
                 | Kind::OpenStr
                 | Kind::Int
                 | Kind::LBracket
+                | Kind::Colon
                 | Kind::Unknown,
             ) if !next.line_start => {
                 self.bump();
-                let colon = next.kind == Some(Kind::Unknown) && self.text(next.span) == ":";
+                let colon = next.kind == Some(Kind::Colon);
                 self.error(report::missing_eq(self.src, key.span, next, colon));
                 if next.kind == Some(Kind::Unknown) {
-                    if !colon {
-                        return None;
-                    }
+                    return None;
+                }
+                if colon {
                     let eq = self.tok();
                     self.bump();
                     let value = self.value(key.span, eq.span)?;
@@ -535,6 +537,82 @@ impl<'a> Parser<'a> {
             span: Span::new(at.start, value.span.end),
             value,
         })
+    }
+
+    /// `per_env | value` after `key =`: a value per environment opens with `{`.
+    fn attr_value(&mut self, key: Span, eq: Span) -> Option<Value> {
+        if self.kind() != Some(Kind::LBrace) {
+            return self.value(key, eq);
+        }
+        let open = self.tok().span;
+        if !self.enter() {
+            return None;
+        }
+        self.bump();
+        let mut values = Vec::new();
+        let done = loop {
+            let t = self.tok();
+            match t.kind {
+                Some(Kind::RBrace) => {
+                    self.bump();
+                    break true;
+                }
+                Some(Kind::Ident) => {}
+                _ => {
+                    self.error(report::expected_env(self.src, open, t));
+                    break false;
+                }
+            }
+            let env = self.spanned(t.span);
+            self.bump();
+            if self.kind() != Some(Kind::Colon) {
+                self.error(report::expected_colon(self.src, env.span, self.tok()));
+                break false;
+            }
+            let colon = self.tok().span;
+            self.bump();
+            match self.value(env.span, colon) {
+                Some(value) => values.push(EnvValue { env, value }),
+                None => break false,
+            }
+            match self.kind() {
+                Some(Kind::Comma) => self.bump(),
+                Some(Kind::RBrace) => {}
+                _ => {
+                    self.error(report::expected_env_comma(self.src, open, self.tok()));
+                    break false;
+                }
+            }
+        };
+        self.depth -= 1;
+        if !done {
+            self.skip_per_env();
+            return None;
+        }
+        Some(Value {
+            kind: ValueKind::PerEnv(values),
+            span: Span::new(open.start, self.at.prev_end),
+        })
+    }
+
+    /// After an error in a value per environment: past its `}`, or up to the next entry.
+    fn skip_per_env(&mut self) {
+        let mut level = 0usize;
+        while let Some(kind) = self.kind() {
+            let t = self.tok();
+            match kind {
+                Kind::RBrace if level == 0 => {
+                    self.bump();
+                    return;
+                }
+                Kind::Ident if t.line_start && self.key_ahead() => return,
+                Kind::Ident if t.line_start && self.head_ahead() => return,
+                Kind::LBrace | Kind::LBracket => level += 1,
+                Kind::RBrace | Kind::RBracket => level = level.saturating_sub(1),
+                _ => {}
+            }
+            self.bump();
+        }
     }
 
     /// `string | integer | boolean | list | path` at the current token, after `key =` (`eq`).

@@ -5,7 +5,7 @@ use pest::Parser;
 use pest::iterators::Pair;
 use proptest::prelude::*;
 
-use super::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use super::ast::{Attr, Entry, EnvValue, File, Item, Value, ValueKind};
 use super::parse::{parse_partial, unescape};
 use crate::span::{Span, Spanned};
 
@@ -81,9 +81,29 @@ fn attr(pair: Pair<Rule>) -> Option<Attr> {
         Rule::string => Spanned::new(string(&key), span(&key)),
         _ => spanned(&key),
     };
+    let value = inner.next()?;
+    let value = match value.as_rule() {
+        Rule::per_env => Value {
+            span: span(&value),
+            kind: ValueKind::PerEnv(
+                value
+                    .into_inner()
+                    .map(|pair| {
+                        let mut parts = pair.into_inner();
+                        let env = spanned(&parts.next()?);
+                        Some(EnvValue {
+                            env,
+                            value: self::value(parts.next()?)?,
+                        })
+                    })
+                    .collect::<Option<_>>()?,
+            ),
+        },
+        _ => self::value(value)?,
+    };
     Some(Attr {
         key,
-        value: value(inner.next()?)?,
+        value,
         span: attr_span,
     })
 }
@@ -179,6 +199,20 @@ fn agrees_with_pest_on_programs_and_edge_cases() {
         "a { k == 1 }",
         "a { k 1 }",
         "a { k: 1 }",
+        "a { k = { dev: 1, prod: [\"x\", y.z] } }",
+        "a { k = {} l = { a: 1, } m = {a:true,default:\"s\"} }",
+        "a { \"q\" = { dev: 1 } }",
+        "a { k = { dev 1 } }",
+        "a { k = { dev: 1 prod: 2 } }",
+        "a { k = { dev: { prod: 1 } } }",
+        "a { k = { dev: } }",
+        "a { k = { 1: 2 } }",
+        "a { k = { dev: 1,, } }",
+        "a { k = { dev: 1\nl = 2 }",
+        "a { k = [{ dev: 1 }] }",
+        "a { k = { dev: 1 }",
+        "a { k = { dev: [1, } }",
+        "a { k: { dev: 1 } }",
         "a { k }",
         "a { b c }",
         "a { b c, { } }",
@@ -267,8 +301,34 @@ fn agrees_with_pest_on_mutations() {
 
 /// The language's tokens, for random texts built from them.
 const TOKENS: &[&str] = &[
-    "a", "b_2", "k-x", "-", "true", "false", "-1", "42", "\"s\"", "\"\\\"\"", "\"open", "{", "}",
-    "[", "]", ",", "=", ".", " ", "\n", "\r\n", "\r", "\t", "# c", ":", "é",
+    "a",
+    "b_2",
+    "k-x",
+    "-",
+    "true",
+    "false",
+    "-1",
+    "42",
+    "\"s\"",
+    "\"\\\"\"",
+    "\"open",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "=",
+    ".",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "# c",
+    ":",
+    "é",
+    ": ",
+    "{ dev: 1 }",
 ];
 
 proptest! {

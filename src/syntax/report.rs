@@ -241,3 +241,59 @@ pub fn expected_comma(src: &str, open: Span, t: Tok) -> Diag {
     )
     .help(help)
 }
+
+const PER_ENV: &str = "write a value per environment as `{ dev: 1, prod: 2 }`: an environment, `:`, a value, separated by commas";
+
+/// Inside `{ dev: 1, prod: 2 }`, where an environment's name should stand.
+pub fn expected_env(src: &str, open: Span, t: Tok) -> Diag {
+    if t.line_start || t.kind.is_none() {
+        return syntax(
+            open,
+            "the value per environment is not closed".to_string(),
+            "this `{` has no matching `}`",
+        )
+        .help(PER_ENV);
+    }
+    syntax(
+        t.span,
+        format!(
+            "expected an environment or `}}` in the value per environment, found {}",
+            found(src, t)
+        ),
+        "expected `env: value`",
+    )
+    .help(PER_ENV)
+}
+
+/// `{ dev 1 }`: the `:` after an environment's name is missing.
+pub fn expected_colon(src: &str, env: Span, t: Tok) -> Diag {
+    let name = src.get(env.start..env.end).unwrap_or_default();
+    let (span, _) = at_or_after(env, t);
+    syntax(
+        span,
+        format!("expected `:` after `{name}`, found {}", found(src, t)),
+        "expected `:`",
+    )
+    .help(format!("write `{name}: value`; {PER_ENV}"))
+}
+
+/// After an environment's value, neither `,` nor `}`.
+pub fn expected_env_comma(src: &str, open: Span, t: Tok) -> Diag {
+    if t.line_start || t.kind.is_none() {
+        return syntax(
+            open,
+            "the value per environment is not closed".to_string(),
+            "this `{` has no matching `}`",
+        )
+        .help(PER_ENV);
+    }
+    syntax(
+        t.span,
+        format!(
+            "expected `,` or `}}` in the value per environment, found {}",
+            found(src, t)
+        ),
+        "expected `,` or `}`",
+    )
+    .help(PER_ENV)
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use cachec::DirLoader;
 use cachec::fmt::format;
 use cachec::span::{Span, Spanned};
-use cachec::syntax::ast::{Attr, Entry, File, Item, Value, ValueKind};
+use cachec::syntax::ast::{Attr, Entry, EnvValue, File, Item, Value, ValueKind};
 use cachec::syntax::{comments, parse};
 use proptest::prelude::*;
 
@@ -46,6 +46,15 @@ fn shape(file: &File) -> File {
         let kind = match &v.kind {
             ValueKind::Path(parts) => ValueKind::Path(parts.iter().map(name).collect()),
             ValueKind::List(values) => ValueKind::List(values.iter().map(value).collect()),
+            ValueKind::PerEnv(values) => ValueKind::PerEnv(
+                values
+                    .iter()
+                    .map(|v| EnvValue {
+                        env: name(&v.env),
+                        value: value(&v.value),
+                    })
+                    .collect(),
+            ),
             other => other.clone(),
         };
         Value {
@@ -256,8 +265,25 @@ fn value() -> impl Strategy<Value = Vec<String>> {
     })
 }
 
+/// `{ dev: 1, prod: [a] }`: a value per environment, only ever an attribute's whole value.
+fn per_env() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec((ident(), value()), 0..4).prop_map(|values| {
+        let mut out = vec!["{".to_string()];
+        for (i, (env, value)) in values.into_iter().enumerate() {
+            if i > 0 {
+                out.push(",".into());
+            }
+            out.extend([env, ":".to_string()]);
+            out.extend(value);
+        }
+        out.push("}".into());
+        out
+    })
+}
+
 fn attr() -> impl Strategy<Value = Vec<String>> {
-    (ident(), value()).prop_map(|(key, value)| {
+    let value = prop_oneof![4 => value(), 1 => per_env()];
+    (ident(), value).prop_map(|(key, value)| {
         let mut out = vec![key, "=".to_string()];
         out.extend(value);
         out

@@ -26,6 +26,7 @@ fn declared_names(model: &Model) -> Vec<String> {
     names.extend(model.network.subnets.iter().map(|s| s.name.value.clone()));
     names.extend(model.network.endpoints.iter().map(|e| e.name.value.clone()));
     names.extend(model.caches.iter().map(|c| c.name.value.clone()));
+    names.extend(model.serverless.iter().map(|c| c.name.value.clone()));
     names.extend(model.layers.iter().map(|l| l.name.value.clone()));
     names.extend(model.instances.iter().map(|i| i.name.value.clone()));
     names.extend(model.functions.iter().map(|f| f.name.value.clone()));

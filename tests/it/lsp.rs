@@ -254,7 +254,16 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     assert!(!words.contains(&"timeout".to_string()), "{words:?}");
     let offset = text.find("cache.reader_address").unwrap() + "cache.".len();
     let members = labels(&client.at("textDocument/completion", &uri, &text, offset));
-    assert_eq!(members, ["primary_address", "reader_address", "port"]);
+    assert_eq!(
+        members,
+        [
+            "primary_address",
+            "reader_address",
+            "port",
+            "configuration_address",
+            "configuration_port"
+        ]
+    );
 
     // Hover and definition still work on the tree of what parses, past the broken line too.
     let offset = text.find("engine_version").unwrap();
@@ -463,8 +472,8 @@ fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parse
     let text = replaced(&good, "cidr = \"10.0.0.0/16\"", "cidr \"10.0.0.0/16\"");
     let text = replaced(
         &text,
-        "requirements = [\"redis\"]",
-        "requirements = [\"redis\" \"x\"]",
+        "requirements = [\"redis==5.2.1\"]",
+        "requirements = [\"redis==5.2.1\" \"x\"]",
     );
     let text = replaced(
         &text,
@@ -610,4 +619,52 @@ fn completion_and_hover_reach_topics_logs_and_alarms() {
     let hover = client.at("textDocument/hover", &uri, &text, offset);
     let shown = hover["contents"]["value"].as_str().unwrap_or_default();
     assert!(shown.contains("SLOWLOG"), "{shown}");
+}
+
+#[test]
+fn serverless_caches_get_hover_and_completion_from_the_schema() {
+    let (uri, text) = example_named("serverless");
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), Vec::<&str>::new());
+    let mut hover = |needle: &str, delta: usize| -> String {
+        let offset = text.find(needle).unwrap_or_else(|| panic!("{needle}")) + delta;
+        let result = client.at("textDocument/hover", &uri, &text, offset);
+        result["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let kind = hover("serverless_cache", 0);
+    assert!(kind.contains("Required: `engine`, `subnets`"), "{kind}");
+    let limit = hover("ecpu_max", 1);
+    assert!(
+        limit.contains("Value: an integer from 1000 to 15000000")
+            && limit.contains("ECPUPerSecond.Maximum"),
+        "{limit}"
+    );
+    let reference = hover("connects     = [sessions]", "connects     = [".len());
+    assert!(
+        reference.contains("A serverless cache `sessions`"),
+        "{reference}"
+    );
+    let member = hover("sessions.port", "sessions.".len() + 1);
+    assert!(member.contains("port of the endpoint, 6379"), "{member}");
+
+    let offset = text.find("sessions.address").unwrap() + "sessions.".len();
+    let members = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(
+        members,
+        ["address", "reader_address", "port", "reader_port"]
+    );
+    let offset = text.find("connects     = [sessions]").unwrap() + "connects     = [".len();
+    let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert_eq!(names, ["sessions"]);
+    let offset = text.find("  snapshot_time").unwrap();
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    assert!(
+        keys.contains(&"kms_key".to_string()) && keys.contains(&"limits".to_string()),
+        "{keys:?}"
+    );
+    client.shutdown();
 }

@@ -219,7 +219,7 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
     let mut lint = Vec::new();
     let mut uploads = Vec::new();
     let mut builds = Vec::new();
-    for example in ["fa-063", "layers"] {
+    for example in ["fa-063", "existing-network", "layers"] {
         // Local paths lead from the folder the templates are written to, as `cachec build -o`.
         let program = Path::new("examples").join(example);
         let mut options = common::options();

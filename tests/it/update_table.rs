@@ -67,7 +67,14 @@ fn replace_rows_are_exactly_the_create_only_properties() {
 #[test]
 fn every_emitted_property_has_a_row() {
     let mut built = Vec::new();
-    for example in ["fa-063", "production", "single-node", "valkey-3az"] {
+    for example in [
+        "fa-063",
+        "production",
+        "serverless",
+        "sharded",
+        "single-node",
+        "valkey-3az",
+    ] {
         let path = std::path::PathBuf::from(format!("examples/{example}/stack.cache"));
         let src = std::fs::read_to_string(&path).expect("example");
         let loader = cachec::DirLoader(path.parent().expect("folder").to_path_buf());

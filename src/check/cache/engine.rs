@@ -4,7 +4,7 @@ use super::problem::CacheProblem;
 use crate::aws::engines::{self, CLUSTER_ON, ENGINES, Version};
 use crate::aws::parameters;
 use crate::check::Context;
-use crate::model::{Cache, Model, RefOrStr};
+use crate::model::{Cache, ClusterMode, Model, RefOrStr};
 
 pub fn check<'m>(
     model: &'m Model,
@@ -86,7 +86,7 @@ fn parameter_group<'m>(
                 .parameters
                 .iter()
                 .find(|p| p.name.value == "cluster-enabled" && p.value.value.api() == "yes");
-            if let Some(param) = cluster_on {
+            if let (Some(param), ClusterMode::Disabled) = (cluster_on, cache.cluster_mode()) {
                 out.push(CacheProblem::DeclaredClusterMode {
                     reference,
                     param,
@@ -96,6 +96,10 @@ fn parameter_group<'m>(
             return;
         }
     };
+    // Cluster mode's groups are the cluster family's to judge.
+    if cache.cluster_mode() != ClusterMode::Disabled {
+        return;
+    }
     let name = group.value.as_str();
     if name.ends_with(CLUSTER_ON) {
         out.push(CacheProblem::ClusterModeGroup {

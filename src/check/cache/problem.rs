@@ -226,12 +226,12 @@ impl CacheProblem<'_> {
                 codes::E0104,
                 group.span,
                 format!(
-                    "`{}` turns cluster mode on, but cachec builds groups with cluster mode disabled",
+                    "`{}` turns cluster mode on, but the replication group has cluster mode disabled",
                     group.value
                 ),
                 "a cluster-mode-enabled parameter group",
             )
-            .help(group_fix(default_group)),
+            .help(format!("{}; or write `cluster_mode = enabled` for a sharded group", group_fix(default_group))),
             CacheProblem::DeclaredClusterMode {
                 reference,
                 param,
@@ -240,14 +240,14 @@ impl CacheProblem<'_> {
                 codes::E0104,
                 param.name.span,
                 format!(
-                    "`{}` turns cluster mode on, but cachec builds groups with cluster mode disabled",
+                    "`{}` turns cluster mode on, but the replication group has cluster mode disabled",
                     reference.name.value
                 ),
                 "cluster-enabled = yes",
             )
             .with_label(reference.name.span, "the replication group uses it here")
             .help(format!(
-                "remove `cluster-enabled` (its default is no), or use parameter_group = \"{default_group}\""
+                "remove `cluster-enabled` (its default is no), or use parameter_group = \"{default_group}\"; or write `cluster_mode = enabled` for a sharded group"
             )),
             CacheProblem::DeclaredGroupFamily {
                 cache,

@@ -38,8 +38,10 @@ fn multi_az<'m>(cache: &'m Cache, out: &mut Vec<CacheProblem<'m>>) {
             });
         }
     }
+    // Cluster mode enabled takes failover with or without replicas (the cluster family's rules).
     if let Some(f) = cache.automatic_failover.as_ref().filter(|f| f.value)
         && replicas < 1
+        && !cache.sharded()
     {
         out.push(CacheProblem::FailoverAlone { failover: f.span });
     }

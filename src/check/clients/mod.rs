@@ -1,5 +1,5 @@
-//! Clients and their routes: every subnet is private (no NAT, no internet gateway), so what an
-//! instance or function reaches outside the VPC it reaches through endpoints; `problem` words it.
+//! Clients and their routes: subnets cachec creates are private, so clients reach AWS services
+//! through endpoints with private DNS, or the paths an existing network `provides`.
 
 mod problem;
 
@@ -8,8 +8,7 @@ use std::collections::{HashMap, HashSet};
 use problem::{ClientProblem, S3Route};
 
 use crate::diag::Diag;
-use crate::model::{Endpoint, EndpointKind, EnvValue, Function, Instance, Model, Ref};
-use crate::span::Span;
+use crate::model::{Endpoint, EndpointKind, EnvValue, Function, Instance, Model, Network, Ref};
 
 /// The interface endpoints the SSM agent talks to.
 const SESSION_MANAGER: &[&str] = &["ssm", "ssmmessages", "ec2messages"];
@@ -32,9 +31,14 @@ fn find(model: &Model) -> Vec<ClientProblem<'_>> {
         .iter()
         .map(|e| (e.name.value.as_str(), e))
         .collect();
-    let routes = Routes { served, endpoints };
+    let routes = Routes {
+        served,
+        endpoints,
+        network: &model.network,
+    };
     for instance in &model.instances {
         found.extend(routes.session_manager(instance));
+        found.extend(routes.session_manager_dns(instance));
         found.extend(routes.package_repositories(instance));
     }
     let suggestion = suggested_subnet(model);
@@ -49,6 +53,8 @@ struct Routes<'m> {
     /// (endpoint name, subnet index) for every subnet an endpoint lists.
     served: HashSet<(&'m str, usize)>,
     endpoints: HashMap<&'m str, &'m Endpoint>,
+    /// What an existing network states it provides.
+    network: &'m Network,
 }
 
 impl<'m> Routes<'m> {
@@ -65,7 +71,7 @@ impl<'m> Routes<'m> {
         let lacking: Vec<&'static str> = SESSION_MANAGER
             .iter()
             .copied()
-            .filter(|s| !self.serves(s, &instance.subnet))
+            .filter(|s| !self.serves(s, &instance.subnet) && !self.network.provides(s))
             .collect();
         if lacking.is_empty() {
             return None;
@@ -82,11 +88,36 @@ impl<'m> Routes<'m> {
             lacking,
             elsewhere,
             absent,
+            existing: self.network.is_existing(),
+        })
+    }
+
+    /// The agent reaches the services by their public names: an endpoint answers them only with
+    /// private DNS on. Source: Systems Manager User Guide, "Improve the security of EC2 instances
+    /// by using VPC endpoints for Systems Manager" (private DNS names for the endpoints).
+    fn session_manager_dns(&self, instance: &'m Instance) -> Option<ClientProblem<'m>> {
+        let flag = instance.session_manager.as_ref().filter(|b| b.value)?;
+        let endpoints: Vec<&Endpoint> = SESSION_MANAGER
+            .iter()
+            .filter(|s| self.serves(s, &instance.subnet) && !self.network.provides(s))
+            .filter_map(|s| self.endpoint(s))
+            .filter(|e| e.kind.value == EndpointKind::Interface && !e.private_dns())
+            .collect();
+        if endpoints.is_empty() {
+            return None;
+        }
+        Some(ClientProblem::NoPrivateDns {
+            instance,
+            flag: flag.span,
+            endpoints,
         })
     }
 
     fn package_repositories(&self, instance: &'m Instance) -> Option<ClientProblem<'m>> {
         let (first, last) = (instance.packages.first()?, instance.packages.last()?);
+        if self.network.provides("s3") {
+            return None;
+        }
         let s3 = match self.endpoint("s3") {
             None => S3Route::Absent,
             Some(e) if e.kind.value != EndpointKind::Gateway => S3Route::Interface(e),
@@ -97,6 +128,7 @@ impl<'m> Routes<'m> {
             instance,
             packages: first.span.to(last.span),
             s3,
+            existing: self.network.is_existing(),
         })
     }
 }
@@ -111,7 +143,10 @@ fn subnet_for_caches<'m>(
     }
     Some(ClientProblem::OutsideVpc {
         function,
-        first: function.connects.first()?,
+        first: function
+            .connects
+            .first()
+            .or(function.connects_serverless.first())?,
         suggestion,
     })
 }
@@ -127,6 +162,12 @@ fn suggested_subnet(model: &Model) -> Option<&str> {
         .caches
         .iter()
         .flat_map(|c| c.subnets.iter().map(|r| r.index))
+        .chain(
+            model
+                .serverless
+                .iter()
+                .flat_map(|c| c.subnets.iter().map(|r| r.index)),
+        )
         .collect();
     let free = model
         .network
@@ -148,15 +189,29 @@ fn reads_without_connects<'m>(
     model: &'m Model,
     function: &'m Function,
 ) -> Option<ClientProblem<'m>> {
-    let connected: HashSet<usize> = function.connects.iter().map(|r| r.index).collect();
-    let mut reported: HashSet<usize> = HashSet::new();
-    let declared = |c: &Ref| model.cache(c).map_or(Span::default(), |c| c.name.span);
+    // A cache is its kind and its index: replication groups and serverless caches count apart.
+    let connected: HashSet<(bool, usize)> = function
+        .connects
+        .iter()
+        .map(|r| (false, r.index))
+        .chain(function.connects_serverless.iter().map(|r| (true, r.index)))
+        .collect();
+    let mut reported: HashSet<(bool, usize)> = HashSet::new();
     let mut reads = function.environment.iter().filter_map(|var| {
-        let EnvValue::Cache { cache, .. } = &var.value.value else {
-            return None;
+        let (cache, serverless, declared) = match &var.value.value {
+            EnvValue::Cache { cache, .. } => {
+                (cache, false, model.cache(cache).map(|c| c.name.span))
+            }
+            EnvValue::Serverless { cache, .. } => (
+                cache,
+                true,
+                model.serverless_cache(cache).map(|c| c.name.span),
+            ),
+            EnvValue::Text(_) => return None,
         };
-        (!connected.contains(&cache.index) && reported.insert(cache.index))
-            .then(|| (cache, var.value.span, declared(cache)))
+        let key = (serverless, cache.index);
+        (!connected.contains(&key) && reported.insert(key))
+            .then(|| (cache, var.value.span, declared.unwrap_or_default()))
     });
     Some(ClientProblem::ReadsWithoutConnects {
         function,

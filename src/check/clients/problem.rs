@@ -28,12 +28,22 @@ pub enum ClientProblem<'m> {
         lacking: Vec<&'static str>,
         elsewhere: Vec<&'m Endpoint>,
         absent: Vec<&'static str>,
+        /// The network exists: it may have the path, stated with `provides`.
+        existing: bool,
+    },
+    /// E0227: Session Manager endpoints serving the instance with private DNS off, and no other
+    /// path to the services.
+    NoPrivateDns {
+        instance: &'m Instance,
+        flag: Span,
+        endpoints: Vec<&'m Endpoint>,
     },
     /// E0302: packages downloaded from S3 at boot, without a route to S3.
     NoRouteToS3 {
         instance: &'m Instance,
         packages: Span,
         s3: S3Route<'m>,
+        existing: bool,
     },
     /// E0308: a function that connects to a cache but has no subnet; `suggestion` is a subnet
     /// to put it in.
@@ -59,6 +69,7 @@ impl ClientProblem<'_> {
                 lacking,
                 elsewhere,
                 absent,
+                existing,
             } => {
                 let subnet = &instance.subnet.name;
                 let mut steps = Vec::new();
@@ -76,6 +87,13 @@ impl ClientProblem<'_> {
                         "add `endpoint {} {{ kind = interface  subnets = [{}] }}` to the network",
                         absent.join(", "),
                         subnet.value
+                    ));
+                }
+                if *existing {
+                    steps.push(format!(
+                        "or, if the existing network has them or a NAT gateway, state it with \
+                         `provides = [{}]` on the network",
+                        lacking.join(", ")
                     ));
                 }
                 let mut diag = Diag::new(
@@ -107,6 +125,7 @@ impl ClientProblem<'_> {
                 instance,
                 packages,
                 s3,
+                existing,
             } => {
                 let subnet = &instance.subnet.name;
                 let mut diag = Diag::new(
@@ -142,9 +161,53 @@ impl ClientProblem<'_> {
                         )
                     }
                 };
+                let help = if *existing {
+                    format!(
+                        "{help}; or, if the existing network has an S3 endpoint or a NAT gateway, \
+                         state it with `provides = [s3]` on the network"
+                    )
+                } else {
+                    help
+                };
                 diag.help(help)
                     .fact("instance", instance.name.value.as_str())
                     .fact("subnet", subnet.value.as_str())
+            }
+            ClientProblem::NoPrivateDns {
+                instance,
+                flag,
+                endpoints,
+            } => {
+                let names: Vec<&str> = endpoints.iter().map(|e| e.name.value.as_str()).collect();
+                let mut diag = Diag::new(
+                    codes::E0227,
+                    *flag,
+                    format!(
+                        "instance `{}` uses Session Manager, but the {} endpoint{} serving it \
+                         {} private DNS off",
+                        instance.name.value,
+                        and_list(&quoted(&names)),
+                        if names.len() == 1 { "" } else { "s" },
+                        if names.len() == 1 { "has" } else { "have" }
+                    ),
+                    "the agent resolves the services' public names",
+                );
+                for e in endpoints {
+                    if let Some(off) = &e.private_dns {
+                        diag = diag
+                            .with_label(off.span, format!("`{}`: private DNS off", e.name.value));
+                    }
+                }
+                diag.help(
+                    "remove `private_dns = false` (the endpoints then answer the public names \
+                     inside the VPC), or, on an existing network with a NAT gateway, state \
+                     `provides = [nat]`",
+                )
+                .fact("instance", instance.name.value.as_str())
+                .fact(
+                    "endpoints",
+                    names.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+                )
             }
             ClientProblem::OutsideVpc {
                 function,
@@ -208,6 +271,7 @@ fn reads_without_connects(function: &Function, first: &Read, more: &[Read]) -> D
     let mut names: Vec<&str> = function
         .connects
         .iter()
+        .chain(&function.connects_serverless)
         .map(|r| r.name.value.as_str())
         .collect();
     names.extend(caches.iter().map(String::as_str));

@@ -8,7 +8,8 @@ use problem::{BadKey, EnvironmentProblem};
 use crate::aws::quotas::ENVIRONMENT_BYTES as SIZE_LIMIT;
 use crate::diag::Diag;
 use crate::model::ids::aws_name;
-use crate::model::{CacheAttr, EnvValue, Function, Model, S};
+use crate::model::ids::serverless_cache_name;
+use crate::model::{CacheAttr, EnvValue, Function, Model, S, ServerlessAttr};
 
 /// Keys the Lambda runtime sets itself (cfn-lint `environment_variable_keys.json`).
 pub const RESERVED: &[&str] = &[
@@ -56,10 +57,12 @@ fn find<'m>(model: &Model, function: &'m Function) -> Vec<EnvironmentProblem<'m>
             function,
             crossing,
             total,
-            estimated: function
-                .environment
-                .iter()
-                .any(|v| matches!(v.value.value, EnvValue::Cache { .. })),
+            estimated: function.environment.iter().any(|v| {
+                matches!(
+                    v.value.value,
+                    EnvValue::Cache { .. } | EnvValue::Serverless { .. }
+                )
+            }),
         });
     }
     found
@@ -72,14 +75,26 @@ fn value_size(model: &Model, value: &EnvValue) -> usize {
         EnvValue::Cache { cache, attr } => {
             let cache = model.cache(cache);
             match attr {
-                CacheAttr::Port => cache.map_or(5, |c| c.port().to_string().len()),
-                CacheAttr::PrimaryAddress | CacheAttr::ReaderAddress => {
+                CacheAttr::Port | CacheAttr::ConfigurationPort => {
+                    cache.map_or(5, |c| c.port().to_string().len())
+                }
+                CacheAttr::PrimaryAddress
+                | CacheAttr::ReaderAddress
+                | CacheAttr::ConfigurationAddress => {
                     cache.map_or(0, |c| {
                         aws_name(&model.stack.name.value, &c.name.value).len()
                     }) + ADDRESS_OVERHEAD
                 }
             }
         }
+        EnvValue::Serverless { cache, attr } => match attr {
+            ServerlessAttr::Port | ServerlessAttr::ReaderPort => 4,
+            ServerlessAttr::Address | ServerlessAttr::ReaderAddress => {
+                model.serverless_cache(cache).map_or(0, |c| {
+                    serverless_cache_name(&model.stack.name.value, &c.name.value).len()
+                }) + ADDRESS_OVERHEAD
+            }
+        },
     }
 }
 

@@ -107,13 +107,32 @@ fn packages<'m>(model: &'m Model, instance: &'m Instance, found: &mut Vec<Instan
                 .collect(),
         });
     }
-    // The first cache this instance reaches over TLS.
-    let Some(cache) = instance
+    // The first cache this instance reaches over TLS: a replication group with transit
+    // encryption, else a serverless cache, which always requires TLS.
+    let group = instance
         .connects
         .iter()
         .filter_map(|r| model.cache(r))
         .find(|c| c.transit_encryption())
-    else {
+        .map(|c| {
+            let encrypted = c
+                .transit_encryption
+                .as_ref()
+                .map_or(c.name.span, |b| b.span);
+            (
+                &c.name,
+                encrypted,
+                "transit encryption: clients must use TLS",
+            )
+        });
+    let serverless = || {
+        instance
+            .connects_serverless
+            .iter()
+            .find_map(|r| model.serverless_cache(r))
+            .map(|c| (&c.name, c.name.span, "serverless: clients must use TLS"))
+    };
+    let Some((cache, encrypted, why)) = group.or_else(serverless) else {
         return;
     };
     let plain: Vec<&S<String>> = available
@@ -124,6 +143,8 @@ fn packages<'m>(model: &'m Model, instance: &'m Instance, found: &mut Vec<Instan
         found.push(InstanceProblem::NoTls {
             instance,
             cache,
+            encrypted,
+            why,
             first,
             more: more.to_vec(),
         });

@@ -6,7 +6,8 @@ use crate::check::prose::quoted;
 use crate::date::Date;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
-use crate::model::{Arch, Cache, Instance, S};
+use crate::model::{Arch, Instance, S};
+use crate::span::Span;
 
 /// What the instance rules find; each borrows the declarations it is about.
 #[derive(Debug, Clone)]
@@ -41,7 +42,10 @@ pub enum InstanceProblem<'m> {
     /// W0302: packages built without TLS on an instance that connects to a TLS-only cache.
     NoTls {
         instance: &'m Instance,
-        cache: &'m Cache,
+        /// The cache's name, and where it is made TLS-only.
+        cache: &'m S<String>,
+        encrypted: Span,
+        why: &'static str,
         first: &'m S<String>,
         more: Vec<&'m S<String>>,
     },
@@ -172,6 +176,8 @@ impl InstanceProblem<'_> {
             InstanceProblem::NoTls {
                 instance,
                 cache,
+                encrypted,
+                why,
                 first,
                 more,
             } => {
@@ -183,23 +189,19 @@ impl InstanceProblem<'_> {
                         "{} from {} cannot open TLS connections, but `{}` accepts only TLS",
                         quoted(&names).join(" and "),
                         images::title(&instance.image.value),
-                        cache.name.value
+                        cache.value
                     ),
                     "built without TLS",
                 );
                 for p in more {
                     diag = diag.with_label(p.span, "built without TLS");
                 }
-                let encrypted = cache
-                    .transit_encryption
-                    .as_ref()
-                    .map_or(cache.name.span, |b| b.span);
-                diag.with_label(encrypted, "transit encryption: clients must use TLS")
+                diag.with_label(*encrypted, *why)
                     .help(
                         "write `image = \"al2023\"`: its redis6-cli (linked as redis-cli) speaks \
                          TLS with `--tls`",
                     )
-                    .fact("cache", cache.name.value.as_str())
+                    .fact("cache", cache.value.as_str())
                     .fact("packages", names)
             }
             InstanceProblem::BadPin { ami, why } => bad_pin(ami, *why),

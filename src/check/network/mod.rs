@@ -1,8 +1,10 @@
 //! Network rules: CIDR blocks and their sizes, subnets inside the VPC without overlaps, zone
-//! letters against the region, subnet lists, and VPC endpoints. Each part has its own file.
+//! letters against the region, subnet lists, VPC endpoints, existing networks. One file each.
 
 mod cidr;
 mod endpoints;
+mod existing;
+mod existing_problem;
 mod problem;
 mod subnets;
 mod zones;
@@ -14,4 +16,5 @@ pub fn check(model: &Model, out: &mut Vec<Diag>) {
     subnets::check(model, out);
     zones::check(model, out);
     endpoints::check(model, out);
+    existing::check(model, out);
 }

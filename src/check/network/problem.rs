@@ -2,6 +2,7 @@
 //! `endpoints` only find; this module alone writes the messages and names the facts JSON carries.
 
 use super::cidr::Cidr;
+pub use super::existing_problem::ExistingProblem;
 use crate::aws::regions;
 use crate::check::prose::quoted;
 use crate::diag::suggest::did_you_mean;
@@ -101,11 +102,14 @@ pub enum NetworkProblem<'m> {
         endpoint: &'m Endpoint,
         off: Vec<(&'static str, &'m S<bool>)>,
     },
+    /// E0220-E0226, W0220-W0222: existing networks.
+    Existing(ExistingProblem<'m>),
 }
 
 impl NetworkProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
+            NetworkProblem::Existing(problem) => problem.diag(),
             NetworkProblem::NotACidr { text, why } => Diag::new(
                 codes::E0201,
                 text.span,
@@ -161,7 +165,7 @@ impl NetworkProblem<'_> {
                 vpc_span,
             } => Diag::new(
                 codes::E0204,
-                subnet.cidr.span,
+                cidr_span(subnet),
                 format!(
                     "subnet `{}` ({block}) is not inside the VPC ({vpc})",
                     subnet.name.value
@@ -175,7 +179,7 @@ impl NetworkProblem<'_> {
             .fact("vpc", vpc.to_string()),
             NetworkProblem::Overlap { later, earlier } => Diag::new(
                 codes::E0205,
-                later.1.cidr.span,
+                cidr_span(later.1),
                 format!(
                     "subnet `{}` ({}) overlaps subnet `{}` ({})",
                     later.1.name.value, later.0, earlier.1.name.value, earlier.0
@@ -183,7 +187,7 @@ impl NetworkProblem<'_> {
                 "overlapping block",
             )
             .with_label(
-                earlier.1.cidr.span,
+                cidr_span(earlier.1),
                 format!("`{}` is here", earlier.1.name.value),
             )
             .help("give every subnet its own block inside the VPC")
@@ -421,4 +425,9 @@ fn shared_zones(first: &SharedZone, more: &[SharedZone]) -> Diag {
         .map(|(r, _, _)| r.name.value.clone())
         .collect();
     diag.help(help).fact("subnets", subnets)
+}
+
+/// Where a subnet's block is written; rules about blocks only run on subnets that have one.
+fn cidr_span(subnet: &Subnet) -> Span {
+    subnet.cidr.as_ref().map_or(subnet.name.span, |c| c.span)
 }

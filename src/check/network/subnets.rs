@@ -16,24 +16,30 @@ pub fn check(model: &Model, out: &mut Vec<Diag>) {
 fn find(model: &Model) -> Vec<NetworkProblem<'_>> {
     let mut out = Vec::new();
     let net = &model.network;
-    let vpc = parse(&net.cidr, &mut out);
-    if let Some(vpc) = vpc {
-        size(&net.cidr, vpc, BlockOf::Vpc, &mut out);
-    }
+    let vpc = net.cidr.as_ref().and_then(|text| {
+        let vpc = parse(text, &mut out)?;
+        size(text, vpc, BlockOf::Vpc, &mut out);
+        Some((vpc, text.span))
+    });
     let mut blocks: Vec<(Cidr, &Subnet)> = Vec::with_capacity(net.subnets.len());
     for subnet in &net.subnets {
-        let Some(block) = parse(&subnet.cidr, &mut out) else {
+        let Some(text) = &subnet.cidr else {
             continue;
         };
-        size(&subnet.cidr, block, BlockOf::Subnet, &mut out);
-        if let Some(vpc) = vpc
+        let Some(block) = parse(text, &mut out) else {
+            continue;
+        };
+        size(text, block, BlockOf::Subnet, &mut out);
+        // An existing subnet may lie in a secondary block of its VPC, which cachec is not told.
+        if let Some((vpc, vpc_span)) = vpc
+            && subnet.existing.is_none()
             && !vpc.contains(block)
         {
             out.push(NetworkProblem::OutsideVpc {
                 subnet,
                 block,
                 vpc,
-                vpc_span: net.cidr.span,
+                vpc_span,
             });
         }
         blocks.push((block, subnet));

@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use super::Lowerer;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
-use crate::model::schema::{KeySchema, KindSchema, Ty};
+use crate::model::schema::{KeySchema, Kind, KindSchema, Ty};
 use crate::span::Spanned;
 use crate::syntax::ast::{Attr, Entry, Item, Value, ValueKind};
 use crate::words::Word;
@@ -136,6 +136,13 @@ impl Lowerer<'_> {
                 return self.word_ok(words, value, p.first().map_or("", |n| n.value.as_str()));
             }
             (Ty::Word(words), ValueKind::Str(s)) => return self.word_ok(words, value, s),
+            (Ty::Words(words), ValueKind::List(items)) => {
+                let mut all = true;
+                for v in items {
+                    all &= self.type_ok(Ty::Word(words), v);
+                }
+                return all;
+            }
             (Ty::Ref(kind), ValueKind::Path(p)) if p.len() == 1 => {
                 return p.first().is_some_and(|n| self.resolve(kind, n).is_some());
             }
@@ -148,12 +155,27 @@ impl Lowerer<'_> {
                 }
                 return all;
             }
+            // A serverless cache is named where a replication group may be; any other name is
+            // reported as a replication group's.
+            (Ty::Caches, ValueKind::List(items)) => {
+                let mut all = true;
+                for v in items {
+                    let kind = match self.kind_of(v) {
+                        Some(Kind::ServerlessCache) => Kind::ServerlessCache,
+                        _ => Kind::ReplicationGroup,
+                    };
+                    all &= self.type_ok(Ty::Ref(kind), v);
+                }
+                return all;
+            }
             _ => false,
         };
         if !ok {
             let help = match (ty, &value.kind) {
                 (Ty::Str, ValueKind::Path(_)) => "put the value in double quotes".to_string(),
-                (Ty::Refs(_) | Ty::Strs, _) => "wrap the value in a list: [ ... ]".to_string(),
+                (Ty::Refs(_) | Ty::Caches | Ty::Strs | Ty::Words(_), _) => {
+                    "wrap the value in a list: [ ... ]".to_string()
+                }
                 (Ty::Ref(_), ValueKind::Str(s)) => format!("write the name without quotes: {s}"),
                 _ => format!("write {}", ty.describe()),
             };
@@ -172,6 +194,15 @@ impl Lowerer<'_> {
             );
         }
         ok
+    }
+
+    /// The kind of the declaration a bare name names, if it names one.
+    fn kind_of(&self, value: &Value) -> Option<Kind> {
+        let ValueKind::Path(p) = &value.kind else {
+            return None;
+        };
+        let [name] = p.as_slice() else { return None };
+        self.symbols.get(&name.value).map(|s| s.kind)
     }
 
     fn word_ok(&mut self, words: &[&str], value: &Value, word: &str) -> bool {
@@ -290,6 +321,24 @@ impl Fields<'_> {
             })
             .collect();
         Some(Spanned::new(strings, value.span))
+    }
+
+    /// A list of words from a fixed set, each as its enum value (already validated).
+    pub fn words<W: Word>(&self, key: &str) -> Vec<Spanned<W>> {
+        let Some(ValueKind::List(items)) = self.value(key).map(|v| &v.kind) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|v| {
+                let text = match &v.kind {
+                    ValueKind::Str(s) => s.as_str(),
+                    ValueKind::Path(p) => p.first()?.value.as_str(),
+                    _ => return None,
+                };
+                W::from_word(text).map(|w| Spanned::new(w, v.span))
+            })
+            .collect()
     }
 
     /// A word from a fixed set, bare or quoted, as its enum value (already validated).
