@@ -253,6 +253,7 @@ impl Common {
             },
             emit: EmitOptions::default(),
             env: self.env.clone(),
+            assets: String::new(),
         }
     }
 
@@ -442,8 +443,12 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         Ok(src) => src,
         Err(code) => return code,
     };
+    let program = common.file.parent().unwrap_or(Path::new(""));
     let options = Options {
         emit: build.map(|(_, e)| e).unwrap_or_default(),
+        assets: build.map_or_else(String::new, |(out, _)| {
+            cachec::emit::local::prefix(out, program)
+        }),
         ..common.options()
     };
     // `check` stops before emission: it writes nothing, so it need not build the templates.

@@ -230,6 +230,8 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     }
     // Tags and sharing draw from a stream of their own, so the rest of each program stays as it was.
     let mut share = Rng(seed ^ 0x7461_6773);
+    // Pinned AMIs and IMDSv2 settings too.
+    let mut pins = Rng(seed ^ 0x7069_6e73);
     if share.chance(30) {
         tags(&mut share, &mut out, "stack");
     }
@@ -445,9 +447,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             } else {
                 ""
             };
+            let stays = stays_put(&mut pins, image, itype);
             let _ = writeln!(
                 instances,
-                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n}}\n"
+                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n{stays}}}\n"
             );
         }
         for f in 0..function_count {
@@ -461,6 +464,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                     &mut rng,
                     &mut layers,
                     &mut layer_text,
+                    &mut files,
                     runtime,
                     arch,
                     false,
@@ -470,6 +474,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                         &mut rng,
                         &mut layers,
                         &mut layer_text,
+                        &mut files,
                         runtime,
                         arch,
                         true,
@@ -1231,12 +1236,35 @@ fn monitoring(rng: &mut Rng, c: usize, seed: u64, engine: &str, version: &str) -
     Monitoring { topic, body }
 }
 
+/// An instance's pinned AMI (an id, or a version of the public parameter for its architecture)
+/// and its IMDSv2 setting, each written now and then.
+fn stays_put(rng: &mut Rng, image: &str, itype: &str) -> String {
+    let mut out = String::new();
+    if rng.chance(30) {
+        let ami = if rng.chance(50) {
+            format!("ami-{:017x}", rng.next() >> 4)
+        } else {
+            let arch = crate::aws::images::instance_arch(itype);
+            let parameter = crate::aws::images::ami_parameter(image, arch).unwrap_or_default();
+            format!("ssm:{parameter}:{}", 1 + rng.below(120))
+        };
+        let _ = writeln!(out, "  ami = \"{ami}\"");
+    }
+    match rng.below(20) {
+        0 => out.push_str("  imdsv2 = false\n"),
+        1..=2 => out.push_str("  imdsv2 = true\n"),
+        _ => {}
+    }
+    out
+}
+
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools
 /// layer), declaring it the first time it is asked for.
 fn layer(
     rng: &mut Rng,
     layers: &mut IndexMap<(String, &'static str, bool), String>,
     text: &mut String,
+    files: &mut IndexMap<String, String>,
     runtime: &str,
     arch: &'static str,
     tools: bool,
@@ -1255,7 +1283,9 @@ fn layer(
     } else {
         rng.pick::<&[&str]>(REQUIREMENTS)
     };
-    let requirements = requirements
+    // A share of layers read a requirements file; chosen by name, so the draws stay as they were.
+    let from_file = name.len() % 3 == 0;
+    let listed = requirements
         .iter()
         .map(|r| format!("\"{r}\""))
         .collect::<Vec<_>>()
@@ -1264,7 +1294,17 @@ fn layer(
     if arch == Arch::Arm64.word() || rng.chance(50) {
         let _ = write!(text, "  architecture = \"{arch}\"");
     }
-    let _ = writeln!(text, "  requirements = [{requirements}]");
+    if from_file {
+        let path = format!("requirements-{name}.txt");
+        let mut file = format!("# requirements of layer {name}\n\n");
+        for r in requirements {
+            let _ = writeln!(file, "{r}  # for the generated functions");
+        }
+        files.insert(path.clone(), file);
+        let _ = writeln!(text, "  requirements_file = \"{path}\"");
+    } else {
+        let _ = writeln!(text, "  requirements = [{listed}]");
+    }
     if rng.chance(20) {
         let _ = writeln!(text, "  description = \"{name} for generated functions\"");
     }

@@ -57,6 +57,10 @@ pub struct Options {
     /// The environment to check and build, of a program that declares environments; `None`:
     /// every one (and a program without environments has no other).
     pub env: Option<String>,
+    /// The way from the folder the templates go to, to the program's folder (`../../examples/x`),
+    /// put before the local paths `aws cloudformation package` uploads; empty keeps them relative
+    /// to the program's folder.
+    pub assets: String,
 }
 
 impl Default for Options {
@@ -68,6 +72,7 @@ impl Default for Options {
             policy: Policy::default(),
             emit: emit::EmitOptions::default(),
             env: None,
+            assets: String::new(),
         }
     }
 }
@@ -319,7 +324,7 @@ fn emit_checked(
 ) -> (Option<Built>, Vec<Diag>) {
     let plan = emit::plan(&model);
     let mut map = emit::trace::SourceMap::of(&plan);
-    let templates = match emit::templates(plan, options.emit) {
+    let mut templates = match emit::templates(plan, options.emit) {
         Ok(templates) => templates,
         Err(unsplittable) => {
             diags.extend(options.policy.apply(vec![unsplittable]));
@@ -327,6 +332,7 @@ fn emit_checked(
             return (None, diags);
         }
     };
+    emit::local::relocate(&mut templates, &options.assets);
     map.place(&templates, &model.stack.name.value, model.stack.name.span);
     // A secondary's set is the primary's network and groups without clients, so it fits
     // wherever the primary's does; its split cannot fail where the primary's did not.
@@ -380,6 +386,19 @@ impl SourceLoader for DirLoader {
         std::fs::read_to_string(self.0.join(path)).map_err(|e| e.to_string())
     }
 
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(self.0.join(path)).map_err(|e| e.to_string())? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let mut name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                name.push('/');
+            }
+            names.push(name);
+        }
+        names.sort();
+        Ok(names)
+    }
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
         let mut found = Vec::new();
         list_into(&self.0.join(dir), "", &mut found).map_err(|e| e.to_string())?;

@@ -163,6 +163,10 @@ catalog! {
     E0309 Error "client reads a cache it does not connect to";
     W0301 Warning "image past its end of support";
     W0302 Warning "client cannot speak TLS to an encrypted cache";
+    // E0310-E0319, W0310-W0319: instances that stay put (pinned AMIs, IMDSv2).
+    E0310 Error "malformed pinned AMI";
+    E0311 Error "pinned AMI parameter of another architecture";
+    W0310 Warning "IMDSv2 turned off";
     // E04xx, W04xx: Lambda functions and layers.
     E0401 Error "unknown Lambda runtime";
     E0402 Error "runtime blocked for new functions";
@@ -192,6 +196,13 @@ catalog! {
     E0425 Error "environment variable the source requires is not set";
     W0420 Warning "function in one zone reaches a Multi-AZ cache";
     W0423 Warning "public function URL without a concurrency cap";
+
+    // E0450-E0469, W0450-W0469: layers of real size (requirements files, folders).
+    E0450 Error "layer with no way, or several ways, to be built";
+    E0451 Error "requirement pip would refuse";
+    E0452 Error "requirement line the layer builder cannot follow";
+    W0450 Warning "requirement not pinned to one version";
+    W0451 Warning "layer folder without its runtime's folder";
     // W05xx: security.
     W0501 Warning "function URL open to the internet";
     W0502 Warning "cache without transit encryption";

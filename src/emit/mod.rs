@@ -11,6 +11,7 @@ mod json;
 mod kms;
 pub mod layers;
 pub mod limits;
+pub mod local;
 mod monitoring;
 mod nest;
 mod network;

@@ -204,17 +204,15 @@ fn region(model: &Model, prefix: &str) -> (Group, Vec<Node>, Vec<Edge>) {
         }
     }
     for (l, layer) in model.layers.iter().enumerate() {
-        let packages: Vec<&str> = layer
-            .requirements
-            .value
-            .iter()
-            .map(|r| r.value.as_str())
-            .collect();
+        let detail = match &layer.content {
+            Some(folder) => format!("layer from {}", folder.path.value),
+            None => format!("layer: {}", layer.requirement_lines().join(", ")),
+        };
         outside.push(Node {
             id: format!("layer_{l}"),
             kind: NodeKind::Layer,
             title: layer.name.value.clone(),
-            detail: format!("layer: {}", packages.join(", ")),
+            detail,
         });
     }
     let instances = model.instances.iter().enumerate();

@@ -573,34 +573,47 @@ impl TopicIds {
 }
 
 pub struct LayerIds {
+    /// What builds the layer at deploy time; none for a layer packaged from a folder.
+    pub build: Option<LayerBuildIds>,
+    pub layer: String,
+}
+
+/// The requirements parameter, the builder function and its role, and the build it runs.
+pub struct LayerBuildIds {
     pub requirements: String,
     pub builder_role: String,
     pub builder: String,
     pub build: String,
-    pub layer: String,
 }
 
 impl LayerIds {
     pub fn of(layer: &Layer) -> Self {
         let name = &layer.name.value;
         LayerIds {
-            requirements: id(name, "Requirements"),
-            builder_role: id(name, "BuilderRole"),
-            builder: id(name, "Builder"),
-            build: id(name, "Build"),
+            build: layer.built().then(|| LayerBuildIds {
+                requirements: id(name, "Requirements"),
+                builder_role: id(name, "BuilderRole"),
+                builder: id(name, "Builder"),
+                build: id(name, "Build"),
+            }),
             layer: layer_id(name),
         }
     }
 
     fn list(self) -> Vec<(Space, String)> {
-        let LayerIds {
+        let LayerIds { build, layer } = self;
+        let mut out = Vec::new();
+        if let Some(LayerBuildIds {
             requirements,
             builder_role,
             builder,
             build,
-            layer,
-        } = self;
-        resources([requirements, builder_role, builder, build, layer])
+        }) = build
+        {
+            out.extend(resources([requirements, builder_role, builder, build]));
+        }
+        out.extend(resources([layer]));
+        out
     }
 }
 
@@ -611,8 +624,8 @@ pub struct SessionIds {
 }
 
 pub struct InstanceIds {
-    /// The template parameter that looks the AMI up.
-    pub image: String,
+    /// The template parameter that looks the latest AMI up; none for a pinned AMI.
+    pub image: Option<String>,
     pub instance: String,
     pub security_group: String,
     pub session: Option<SessionIds>,
@@ -622,7 +635,7 @@ impl InstanceIds {
     pub fn of(instance: &Instance) -> Self {
         let name = &instance.name.value;
         InstanceIds {
-            image: id(name, "ImageId"),
+            image: instance.ami.is_none().then(|| id(name, "ImageId")),
             instance: id(name, "Instance"),
             security_group: security_group_id(name),
             session: instance.session_manager().then(|| SessionIds {
@@ -639,7 +652,7 @@ impl InstanceIds {
             security_group,
             session,
         } = self;
-        let mut out = resources([image, instance, security_group]);
+        let mut out = resources(image.into_iter().chain([instance, security_group]));
         if let Some(SessionIds { role, profile }) = session {
             out.extend(resources([role, profile]));
         }

@@ -9,6 +9,7 @@ use crate::hash::HashSet;
 use crate::hash::IndexMap;
 
 use super::damage::{self, Decl};
+use super::requirements_txt;
 use super::schema::{self, Kind, KindSchema, Names};
 use super::types::*;
 use crate::diag::suggest::did_you_mean;
@@ -21,6 +22,11 @@ use fields::Fields;
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
 
+    /// The names in the folder at `path`, sorted, folders with a trailing `/`; a loader that
+    /// reads no folders says why.
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        Err(format!("`{path}` cannot be listed here"))
+    }
     /// The files under the folder `dir` (recursively), as `/`-separated paths relative to it,
     /// sorted; hidden entries and `__pycache__` left out. Loaders without folders refuse.
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
@@ -667,13 +673,42 @@ impl Lowerer<'_> {
     }
 
     fn layer(&mut self, item: &Item, f: &mut Fields) -> Layer {
+        let requirements_file = f.string("requirements_file").map(|path| {
+            let lines = self
+                .read(&path)
+                .map(|text| requirements_txt::lines(&text))
+                .unwrap_or_default();
+            RequirementsFile { path, lines }
+        });
+        let content = f.string("content").map(|path| {
+            let entries = match self.loader.entries(path.value.trim_end_matches('/')) {
+                Ok(entries) => entries,
+                Err(why) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0013,
+                            path.span,
+                            format!("cannot read the folder `{}`: {why}", path.value),
+                            "this folder",
+                        )
+                        .help(
+                            "the path is relative to the .cache file; check that the folder exists",
+                        ),
+                    );
+                    Vec::new()
+                }
+            };
+            LayerContent { path, entries }
+        });
+        let requirements = f.strings("requirements");
         Layer {
             name: name_of(item),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
             architecture: f.word("architecture"),
-            requirements: f
-                .strings("requirements")
-                .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            given: requirements.is_some(),
+            requirements: requirements.unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            requirements_file,
+            content,
             description: f.string("description"),
             tags: self.tags(item),
             span: item.span,
@@ -750,6 +785,8 @@ impl Lowerer<'_> {
             connects_serverless: self
                 .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
                 .value,
+            imdsv2: f.boolean("imdsv2"),
+            ami: f.string("ami"),
             tags: self.tags(item),
             span: item.span,
         }

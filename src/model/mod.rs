@@ -7,6 +7,7 @@ mod facts;
 pub mod global;
 pub mod ids;
 mod lower;
+pub mod requirements_txt;
 pub mod schema;
 mod types;
 

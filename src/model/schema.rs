@@ -797,7 +797,7 @@ const LAYER: KindSchema = KindSchema {
     keyword: "layer",
     names: Names::One,
     top_level: true,
-    doc: "A Lambda layer of Python packages, built at deploy time by a custom resource.",
+    doc: "A Lambda layer: Python packages built at deploy time by a custom resource, or a local folder.",
     service: "Lambda",
     resource: LAYER_VERSION,
     keys: &[
@@ -820,8 +820,19 @@ const LAYER: KindSchema = KindSchema {
             Ty::Strs,
             "pip requirement specifiers, such as \"redis==5.2.1\"",
         )
-        .required()
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "requirements_file",
+            Ty::Str,
+            "a pip requirements file, relative to this file, instead of `requirements`",
+        )
+        .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "content",
+            Ty::Str,
+            "a folder packaged as the layer (python/ inside), instead of requirements",
+        )
+        .cfn(&[at(LAYER_VERSION, "Content")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
     children: &[Kind::Tags],
@@ -877,6 +888,21 @@ const INSTANCE: KindSchema = KindSchema {
             "caches (replication groups or serverless caches) this instance may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
+        // CloudFormation `AWS::EC2::Instance` MetadataOptions.HttpTokens (optional | required),
+        // updated with no interruption.
+        key(
+            "imdsv2",
+            Ty::Bool,
+            "require IMDSv2 (session tokens) for the instance metadata service",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(EC2_INSTANCE, "MetadataOptions.HttpTokens")]),
+        key(
+            "ami",
+            Ty::Str,
+            "pin the AMI: \"ami-...\" or \"ssm:/parameter:VERSION\"; without it the latest is read at every deploy",
+        )
+        .cfn(&[at(EC2_INSTANCE, "ImageId")]),
     ],
     children: &[Kind::Tags],
     free_keys: false,

@@ -665,7 +665,13 @@ pub struct Layer {
     pub name: S<String>,
     pub runtime: S<String>,
     pub architecture: Option<S<Arch>>,
+    /// Inline requirements; empty (spanning the keyword) when not written.
     pub requirements: S<Vec<S<String>>>,
+    /// Whether `requirements` was written, even as an empty list.
+    pub given: bool,
+    pub requirements_file: Option<RequirementsFile>,
+    /// A folder packaged as the layer's zip, instead of requirements built at deploy time.
+    pub content: Option<LayerContent>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
@@ -675,6 +681,38 @@ impl Layer {
     pub fn arch(&self) -> Arch {
         self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
     }
+
+    /// Built at deploy time by pip, from inline requirements or a requirements file.
+    pub fn built(&self) -> bool {
+        self.content.is_none()
+    }
+
+    /// The requirement lines pip installs, as the builder receives them.
+    pub fn requirement_lines(&self) -> Vec<&str> {
+        match &self.requirements_file {
+            Some(file) => file.lines.iter().map(|l| l.text.as_str()).collect(),
+            None => self
+                .requirements
+                .value
+                .iter()
+                .map(|r| r.value.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// A pip requirements file, read during lowering (no lines when it could not be read).
+#[derive(Debug, Clone)]
+pub struct RequirementsFile {
+    pub path: S<String>,
+    pub lines: Vec<super::requirements_txt::Line>,
+}
+
+/// A layer's folder, relative to the program, and the names at its top, read during lowering.
+#[derive(Debug, Clone)]
+pub struct LayerContent {
+    pub path: S<String>,
+    pub entries: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -688,6 +726,9 @@ pub struct Instance {
     pub connects: Vec<Ref>,
     /// The serverless caches among `connects`.
     pub connects_serverless: Vec<Ref>,
+    pub imdsv2: Option<S<bool>>,
+    /// The pinned AMI as written; `None` reads the image's latest AMI at every deploy.
+    pub ami: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
 }
@@ -695,6 +736,11 @@ pub struct Instance {
 impl Instance {
     pub fn session_manager(&self) -> bool {
         self.session_manager.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// IMDSv2 is required unless turned off.
+    pub fn imdsv2(&self) -> bool {
+        self.imdsv2.as_ref().is_none_or(|b| b.value)
     }
 }
 

@@ -384,7 +384,8 @@ pub const TABLE: &[Type] = &[
     },
     Type {
         // InstanceType, UserData and SecurityGroupIds stop and start an EBS-backed instance
-        // (every AMI cachec looks up is EBS-backed).
+        // (every AMI cachec looks up is EBS-backed). MetadataOptions: no interruption
+        // (aws-properties-ec2-instance-metadataoptions.html).
         ty: "AWS::EC2::Instance",
         source: page!("aws-resource-ec2-instance.html"),
         name: None,
@@ -393,6 +394,7 @@ pub const TABLE: &[Type] = &[
             row("IamInstanceProfile", InPlace),
             row("ImageId", Replace),
             row("InstanceType", Interrupt),
+            row("MetadataOptions", InPlace),
             row("SecurityGroupIds", Interrupt),
             row("SubnetId", Replace),
             row("Tags", InPlace),

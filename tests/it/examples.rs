@@ -26,6 +26,8 @@ fn examples() {
         ] {
             let mut options = common::options();
             options.emit = emit;
+            // Local paths as `make examples` writes them, into out/<example>/.
+            options.assets = format!("../../examples/{example}");
             let (files, rendered, diags) = common::compile(path, &options);
             assert!(
                 !cachec::diag::has_errors(&diags),

@@ -473,8 +473,8 @@ fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parse
     let text = replaced(&good, "cidr = \"10.0.0.0/16\"", "cidr \"10.0.0.0/16\"");
     let text = replaced(
         &text,
-        "requirements = [\"redis\"]",
-        "requirements = [\"redis\" \"x\"]",
+        "requirements = [\"redis==5.2.1\"]",
+        "requirements = [\"redis==5.2.1\" \"x\"]",
     );
     let text = replaced(
         &text,

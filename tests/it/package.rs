@@ -175,6 +175,46 @@ fn package(
     (packaged_path, uploads)
 }
 
+/// Each layer whose Content was a local folder now reads a zip in the bucket, which holds the
+/// folder's files (python/ at its top); the emitted template takes the uploaded location so the
+/// rest can be compared. Returns how many there were.
+fn packaged_folders(emitted: &mut Value, uploaded: &Value, fetched: &Path, build: &str) -> usize {
+    let mut count = 0;
+    let Some(resources) = emitted["Resources"].as_mapping_mut() else {
+        return 0;
+    };
+    for (id, resource) in resources.iter_mut() {
+        let is_layer = resource["Type"].as_str() == Some("AWS::Lambda::LayerVersion");
+        if !is_layer || !resource["Properties"]["Content"].is_string() {
+            continue;
+        }
+        let content = &uploaded["Resources"][id]["Properties"]["Content"];
+        assert_eq!(
+            content["S3Bucket"].as_str(),
+            Some(BUCKET),
+            "{build}: {id:?}'s Content was not uploaded: {content:?}"
+        );
+        let key = content["S3Key"].as_str().expect("an S3 key");
+        let zip = std::fs::read(fetched.join(key)).expect("the uploaded zip");
+        let listing = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
+            ])
+            .arg(fetched.join(key))
+            .output()
+            .expect("python3 runs");
+        let names = String::from_utf8_lossy(&listing.stdout);
+        assert!(
+            !zip.is_empty() && names.lines().any(|n| n.starts_with("python/")),
+            "{build}: {id:?}'s zip has no python/ folder at its top:\n{names}"
+        );
+        resource["Properties"]["Content"] = content.clone();
+        count += 1;
+    }
+    count
+}
+
 #[test]
 fn aws_cloudformation_package_uploads_every_nested_template() {
     let port = free_port();
@@ -193,23 +233,20 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
 
     let work = std::env::temp_dir().join(format!("cachec-package-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("work folder");
-    let mut builds = Vec::new();
-    for example in ["fa-063", "packaged"] {
-        let path = format!("examples/{example}/stack.cache");
-        let (files, rendered, _) = common::compile(Path::new(&path), &common::options());
-        assert!(files.is_some(), "{example} has errors:\n{rendered}");
-        builds.push((example.to_string(), files.expect("templates")));
-    }
     let mut lint = Vec::new();
     let mut uploads = Vec::new();
     // (build, nested template, function) of every packaged function.
     let mut packaged_code = Vec::new();
-    let (files, rendered, _) = common::compile(
-        Path::new("examples/existing-network/stack.cache"),
-        &common::options(),
-    );
-    assert!(files.is_some(), "existing-network has errors:\n{rendered}");
-    builds.push(("existing-network".to_string(), files.expect("templates")));
+    let mut builds = Vec::new();
+    for example in ["fa-063", "packaged", "existing-network", "layers"] {
+        // Local paths lead from the folder the templates are written to, as `cachec build -o`.
+        let program = Path::new("examples").join(example);
+        let mut options = common::options();
+        options.assets = cachec::emit::local::prefix(&work.join("out").join(example), &program);
+        let (files, rendered, _) = common::compile(&program.join("stack.cache"), &options);
+        assert!(files.is_some(), "{example} has errors:\n{rendered}");
+        builds.push((example.to_string(), files.expect("templates")));
+    }
     for seed in [1, 2, 5] {
         let generated = program(seed, 1 + seed as usize % 3, 2);
         let (files, _) = cachec::compile(&generated.source, &generated, &common::options());
@@ -231,6 +268,7 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
             .arg(&fetched),
         "download of the uploads",
     );
+    let mut folders = 0;
     for upload in &uploads {
         let path = fetched.join(&upload.key);
         let mut uploaded = read_yaml(&path);
@@ -252,8 +290,10 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
             );
             uploaded["Resources"][fid.as_str()]["Properties"]["Code"] = Value::Null;
         }
+        let mut emitted = upload.emitted.clone();
+        folders += packaged_folders(&mut emitted, &uploaded, &fetched, &upload.build);
         assert_eq!(
-            uploaded, upload.emitted,
+            uploaded, emitted,
             "{}: the uploaded {} differs from what cachec emitted",
             upload.build, upload.file
         );
@@ -266,6 +306,10 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
         findings.trim().is_empty(),
         "cfn-lint on the packaged templates:\n{findings}"
     );
-    eprintln!("package: {} templates packaged and linted", lint.len());
+    assert!(folders > 0, "no layer folder was packaged");
+    eprintln!(
+        "package: {} templates packaged and linted, {folders} layer folder(s) uploaded",
+        lint.len()
+    );
     std::fs::remove_dir_all(&work).ok();
 }

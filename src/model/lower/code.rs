@@ -85,8 +85,9 @@ impl Lowerer<'_> {
         }
     }
 
-    /// A file's text, or `None` with E0013 reported.
-    fn read(&mut self, path: &S<String>) -> Option<String> {
+    /// A file's text (a function's source, a layer's requirements file), or `None` with E0013
+    /// reported.
+    pub(super) fn read(&mut self, path: &S<String>) -> Option<String> {
         if path.value.is_empty() {
             return None;
         }
