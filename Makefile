@@ -44,7 +44,9 @@ test: setup
 # W3002: local paths in TemplateURL/Code are what `aws cloudformation package` expects.
 # Informational findings count: I3011 is a stateful resource without a deletion policy.
 lint: build
-	cfn-lint --include-checks I --ignore-checks W3002 -- out/*/*.yaml
+	# Environments and a Global Datastore's regions build into folders of their own:
+	# out/<example>/<env>/, out/<example>/<region>/, out/<example>/<env>/<region>/.
+	cfn-lint --include-checks I --ignore-checks W3002 -- $(wildcard out/*/*.yaml out/*/*/*.yaml out/*/*/*/*.yaml)
 
 package: build
 	@test -n "$(BUCKET)" || { echo "usage: make package BUCKET=my-artifact-bucket [EXAMPLE=fa-063]"; exit 2; }

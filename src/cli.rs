@@ -215,6 +215,10 @@ struct Common {
     /// SARIF 2.1.0 log on stdout (sarif, for GitHub code scanning).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+    /// Of a program with `environments`, check (and build, draw, run) this one only; without it,
+    /// every environment is checked and built (graph, up, invoke, lint and events take the first).
+    #[arg(long, value_name = "ENV")]
+    env: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +252,8 @@ impl Common {
                 allow: self.allow.clone(),
             },
             emit: EmitOptions::default(),
+            env: self.env.clone(),
+            assets: String::new(),
         }
     }
 
@@ -437,20 +443,24 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         Ok(src) => src,
         Err(code) => return code,
     };
+    let program = common.file.parent().unwrap_or(Path::new(""));
     let options = Options {
         emit: build.map(|(_, e)| e).unwrap_or_default(),
+        assets: build.map_or_else(String::new, |(out, _)| {
+            cachec::emit::local::prefix(out, program)
+        }),
         ..common.options()
     };
     // `check` stops before emission: it writes nothing, so it need not build the templates.
-    let (files, diags) = match build {
-        Some(_) => cachec::compile(&src, &common.loader(), &options),
+    let (builds, diags) = match build {
+        Some(_) => cachec::build_each(&src, &common.loader(), &options, true),
         None => (None, cachec::check(&src, &common.loader(), &options).diags),
     };
     report(common, &diags, &src);
     if has_errors(&diags) {
         return ExitCode::FAILURE;
     }
-    let (Some((out, _)), Some(files)) = (build, files) else {
+    let (Some((out, _)), Some(builds)) = (build, builds) else {
         // Silence is the answer for scripts; a person at a terminal is told the check ran.
         if diags.is_empty()
             && common.message_format == MessageFormat::Human
@@ -460,9 +470,46 @@ fn compile(common: &Common, build: Option<(&Path, EmitOptions)>) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
+    // Every environment at once goes into a folder of its own, `DIR/<env>/`; one environment
+    // chosen with `--env` (or a program without environments) fills DIR itself.
+    let apart = options.env.is_none() && builds.iter().any(|b| b.env.is_some());
+    let mut files = Vec::new();
+    let mut wrote = Vec::new();
+    for built in builds {
+        let folder = built.env.clone().filter(|_| apart);
+        // A Global Datastore's build also writes the order to deploy its regions in.
+        let order = built
+            .files
+            .iter()
+            .any(|f| f.name == cachec::emit::DEPLOY_ORDER)
+            .then(|| cachec::emit::regions_in_order(&built.files).join(", then "));
+        wrote.push((
+            built.files.iter().filter(|f| f.is_template()).count(),
+            folder
+                .as_ref()
+                .map_or_else(|| out.to_path_buf(), |f| out.join(f)),
+            order,
+        ));
+        files.extend(built.files.into_iter().map(|f| {
+            cachec::emit::File {
+                name: folder
+                    .as_ref()
+                    .map_or(f.name.clone(), |d| format!("{d}/{}", f.name)),
+                contents: f.contents,
+            }
+        }));
+    }
     match cachec::emit::write::write_output(out, &files, Some(&common.file)) {
         Ok(()) => {
-            eprintln!("wrote {} template(s) to {}", files.len(), out.display());
+            for (count, dir, order) in wrote {
+                eprintln!("wrote {count} template(s) to {}", dir.display());
+                if let Some(order) = order {
+                    eprintln!(
+                        "deploy the regions in order ({}): {order}",
+                        dir.join(cachec::emit::DEPLOY_ORDER).display()
+                    );
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -10,8 +10,9 @@ use crate::aws::monitoring::{ENGINE_LOG_REDIS, LOG_RETENTION_DAYS, SLOW_LOG_REDI
 use crate::aws::node_types;
 use crate::aws::parameters;
 use crate::aws::quotas::{READ_REPLICAS, WINDOW_DAYS};
+use crate::aws::{autoscaling, global, regions};
 use crate::model::schema::{Kind, Ty};
-use crate::model::{Arch, LogFormat, OnDelete, SourceLoader, TransitMode};
+use crate::model::{Arch, LogFormat, OnDelete, ShardMetric, SourceLoader, TransitMode};
 use crate::words::Word;
 
 /// A generated program and the function sources it names.
@@ -27,6 +28,17 @@ impl SourceLoader for Generated {
             .get(path)
             .cloned()
             .ok_or_else(|| "no such generated file".to_string())
+    }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let prefix = format!("{dir}/");
+        let mut found: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+            .collect();
+        found.sort();
+        Ok(found)
     }
 }
 
@@ -160,6 +172,38 @@ const REQUIREMENTS: &[&[&str]] = &[
 /// Interface endpoints a Lambda function in the VPC may use besides the cache.
 const EXTRA_INTERFACES: &[&str] = &["logs", "secretsmanager", "kms", "sts"];
 
+/// How a generated program names its existing VPC and subnets: `forms` picks, per subnet, an id,
+/// an import or an SSM parameter (one in eight), so every form appears across programs.
+struct Existing {
+    seed: u64,
+    forms: u64,
+}
+
+impl Existing {
+    fn vpc(&self) -> String {
+        match self.forms % 3 {
+            0 => format!("vpc-{:017x}", self.seed & 0xffff_ffff_ffff),
+            1 => format!("import:gen-{}-network-VpcId", self.seed),
+            _ => format!("ssm:/gen-{}/network/vpc-id", self.seed),
+        }
+    }
+
+    fn subnet(&self, name: &str, n: usize) -> String {
+        match (self.forms >> 2).wrapping_add(n as u64) % 8 {
+            0 => format!("ssm:/gen-{}/network/{name}", self.seed),
+            1..=3 => format!(
+                "import:gen-{}-network-{}",
+                self.seed,
+                name.replace('_', "-")
+            ),
+            _ => format!(
+                "subnet-{:017x}",
+                ((self.seed & 0xffff_ffff) << 20) | n as u64
+            ),
+        }
+    }
+}
+
 /// What one replication group looks like, as far as its clients need to know.
 struct CacheShape {
     tls: bool,
@@ -188,6 +232,8 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     }
     // Tags and sharing draw from a stream of their own, so the rest of each program stays as it was.
     let mut share = Rng(seed ^ 0x7461_6773);
+    // Pinned AMIs and IMDSv2 settings too.
+    let mut pins = Rng(seed ^ 0x7069_6e73);
     if share.chance(30) {
         tags(&mut share, &mut out, "stack");
     }
@@ -221,23 +267,43 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             format!("10.0.{}.{}/28", n / 16, (n % 16) * 16)
         }
     };
+    // Existing networks draw from a stream of their own, so the rest of each program stays as it was.
+    let mut net = Rng(seed ^ 0x6e65_7477);
+    let existing = net.chance(30).then(|| Existing {
+        seed,
+        forms: net.next(),
+    });
     let _ = writeln!(out, "network vpc {{\n  cidr = \"10.0.0.0/16\"");
-    if rng.chance(25) {
+    if let Some(e) = &existing {
+        let _ = writeln!(out, "  existing = \"{}\"", e.vpc());
+    }
+    // An existing VPC's DNS settings are stated, as its interface endpoints need them (W0222).
+    if rng.chance(25) || existing.is_some() {
         let _ = writeln!(out, "  dns_support = true  dns_hostnames = true");
     }
+    let mut subnet_index = 0usize;
+    let mut given = |name: &str| {
+        subnet_index += 1;
+        existing
+            .as_ref()
+            .map(|e| format!("  existing = \"{}\"", e.subnet(name, subnet_index)))
+            .unwrap_or_default()
+    };
     let mut client_cidrs = Vec::new();
     for zone in zones {
         let block = cidr();
+        let id = given(&format!("clients_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\" }}"
+            "  subnet clients_{zone} {{ zone = \"{zone}\"  cidr = \"{block}\"{id} }}"
         );
         client_cidrs.push(block);
     }
     for zone in zones {
+        let id = given(&format!("lambda_{zone}"));
         let _ = writeln!(
             out,
-            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+            "  subnet lambda_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
             cidr()
         );
     }
@@ -253,9 +319,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             (true, false) => &[],
         };
         for zone in declared {
+            let id = given(&format!("c{c}_{zone}"));
             let _ = writeln!(
                 out,
-                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\" }}",
+                "  subnet c{c}_{zone} {{ zone = \"{zone}\"  cidr = \"{}\"{id} }}",
                 cidr()
             );
         }
@@ -273,13 +340,18 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         .join(", ");
     // Instances install packages from S3 and are reached over Session Manager; without them the
     // endpoints are optional.
+    // An existing network's route tables are not cachec's: it states its S3 gateway instead (E0225).
     if any_instance || rng.chance(50) {
-        let _ = writeln!(
-            out,
-            "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
-        );
+        if existing.is_some() {
+            let _ = writeln!(out, "  provides = [s3]");
+        } else {
+            let _ = writeln!(
+                out,
+                "  endpoint s3 {{ kind = gateway  subnets = [{client_subnets}] }}"
+            );
+        }
     }
-    if rng.chance(20) {
+    if rng.chance(20) && existing.is_none() {
         let _ = writeln!(
             out,
             "  endpoint dynamodb {{ kind = gateway  subnets = [{lambda_subnets}] }}"
@@ -335,6 +407,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             out.push_str(&shape.users);
         }
     }
+    if let Some(used) = cache_zones.first() {
+        auto_scaled(seed, &mut out, region, used);
+    }
 
     // Serverless caches draw from a stream of their own too, so programs without one stay as
     // they were; a quarter of the programs get one, reached by some of the functions.
@@ -380,9 +455,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             } else {
                 ""
             };
+            let stays = stays_put(&mut pins, image, itype);
             let _ = writeln!(
                 instances,
-                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n}}\n"
+                "instance i{c}_{i} {{\n  subnet = clients_{zone}  instance_type = \"{itype}\"  image = \"{image}\"\n  packages = [{packages}]{session}  connects = [{connects}]\n{stays}}}\n"
             );
         }
         for f in 0..function_count {
@@ -396,6 +472,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                     &mut rng,
                     &mut layers,
                     &mut layer_text,
+                    &mut files,
                     runtime,
                     arch,
                     false,
@@ -405,6 +482,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                         &mut rng,
                         &mut layers,
                         &mut layer_text,
+                        &mut files,
                         runtime,
                         arch,
                         true,
@@ -412,23 +490,38 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 }
             }
             let handler = *rng.pick(&["handler", "lambda_handler", "main"]);
-            let file = format!("f{c}_{f}.py");
-            files.insert(
-                file.clone(),
-                function_source(handler, in_vpc.then_some(shape.tls)),
-            );
+            // Decided by what is already drawn, so the programs of every seed stay as they were
+            // apart from these shapes: `main` handlers of odd-numbered functions (a sixth) are
+            // packaged from a folder, and `lambda_handler` ones run in two zones where there are.
+            let packaged = handler == "main" && (c + f) % 2 == 1;
+            let source = function_source(handler, in_vpc.then_some(shape.tls));
+            let (code, module) = if packaged {
+                let folder = format!("f{c}_{f}");
+                files.insert(format!("{folder}/app/__init__.py"), String::new());
+                files.insert(format!("{folder}/app/main.py"), source);
+                (format!("code = \"{folder}/\""), "app.main")
+            } else {
+                let file = format!("f{c}_{f}.py");
+                files.insert(file.clone(), source);
+                (format!("source = \"{file}\""), "index")
+            };
             let mut text = format!("function f{c}_{f} {{\n");
             if in_vpc {
-                let _ = writeln!(text, "  subnet = lambda_{}", rng.pick(&zones));
+                let zone = rng.pick(&zones);
+                match zones.iter().find(|z| *z != zone) {
+                    Some(other) if handler == "lambda_handler" => {
+                        let _ = writeln!(text, "  subnets = [lambda_{zone}, lambda_{other}]");
+                    }
+                    _ => {
+                        let _ = writeln!(text, "  subnet = lambda_{zone}");
+                    }
+                }
             }
             let _ = write!(text, "  runtime = \"{runtime}\"");
             if arch == Arch::Arm64.word() || rng.chance(50) {
                 let _ = write!(text, "  architecture = \"{arch}\"");
             }
-            let _ = writeln!(
-                text,
-                "\n  handler = \"index.{handler}\"  source = \"{file}\""
-            );
+            let _ = writeln!(text, "\n  handler = \"{module}.{handler}\"  {code}");
             if !used_layers.is_empty() {
                 let _ = writeln!(text, "  layers = [{}]", used_layers.join(", "));
             }
@@ -501,7 +594,65 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             ),
         );
     }
+    // Environments draw from a stream of their own and rewrite values of the finished program,
+    // so the programs without them are exactly as before.
+    let mut envs = Rng(seed ^ 0x656e_7673);
+    if envs.chance(25) {
+        out = environments(&mut envs, &out);
+    }
     Generated { source: out, files }
+}
+
+/// The program with `environments` on its stack and some values per environment: backups, log
+/// retention, CPU alarms, tags and variables, each valid in every environment and different
+/// between them (the same value everywhere would be W1100).
+fn environments(rng: &mut Rng, src: &str) -> String {
+    let list = match rng.chance(30) {
+        true => "[dev, staging, prod]",
+        false => "[dev, prod]",
+    };
+    let mut out = String::with_capacity(src.len() + 256);
+    let mut declared = false;
+    for line in src.lines() {
+        let mut line = line.to_string();
+        if let Some(days) = number_after(&line, "  snapshot_retention = ")
+            && days > 0
+        {
+            let dev = if days > 1 { days - 1 } else { 2 };
+            line = format!("  snapshot_retention = {{ dev: {dev}, default: {days} }}");
+        } else if let Some((head, rest)) = line.split_once("retention = ")
+            && let Some(days) = number_after(rest, "")
+        {
+            let dev = if days == 1 { 3 } else { 1 };
+            let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            line = format!("{head}retention = {{ dev: {dev}, default: {days} }}{tail}");
+        } else if let Some(cpu) = number_after(&line, "  alarms { cpu = ") {
+            let dev = if cpu == 99 { 98 } else { 99 };
+            line = format!("  alarms {{ cpu = {{ dev: {dev}, default: {cpu} }} }}");
+        } else if line.contains("tags { team = \"team-") && rng.chance(50) {
+            line = line.replacen("team = ", "team = { dev: \"sandbox\", default: ", 1);
+            if let Some(end) = line.find("\"  ").or_else(|| line.rfind("\" }")) {
+                line.insert_str(end + 1, " }");
+            }
+        } else if line.starts_with("    KEY = \"probe-") && rng.chance(50) {
+            let value = line.trim_start_matches("    KEY = ").to_string();
+            line = format!("    KEY = {{ dev: \"sandbox\", default: {value} }}");
+        }
+        out.push_str(&line);
+        out.push('\n');
+        if !declared && line.starts_with("  region = ") {
+            let _ = writeln!(out, "  environments = {list}");
+            declared = true;
+        }
+    }
+    out
+}
+
+/// The integer that `line` holds right after `prefix`, up to its first non-digit.
+fn number_after(line: &str, prefix: &str) -> Option<i64> {
+    let rest = line.strip_prefix(prefix)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Serverless cache `sl` in the Lambda subnets of the first two zones, with a version, limits
@@ -780,9 +931,10 @@ fn replication_group(
         let _ = writeln!(out, "  transit_mode = {mode}");
     }
     let declared_key = at_rest && rng.chance(30) && rng.chance(50);
+    let existing_key = !declared_key && at_rest && rng.chance(15);
     if declared_key {
         let _ = writeln!(out, "  kms_key = cache{c}_key");
-    } else if at_rest && rng.chance(15) {
+    } else if existing_key {
         let key = if rng.chance(50) {
             format!("alias/gen-{seed}-cache{c}")
         } else {
@@ -808,6 +960,17 @@ fn replication_group(
     if rbac {
         let _ = writeln!(out, "  user_group = c{c}_users");
     }
+    // Global Datastore and auto scaling draw from their own stream too.
+    let mut scale = Rng(seed.wrapping_mul(37).wrapping_add(c as u64 + 7));
+    scale_out(
+        &mut scale,
+        out,
+        region,
+        used,
+        (engine, version, node),
+        existing_key,
+        tiered,
+    );
     out.push_str(&monitoring.body);
     let _ = writeln!(out, "}}\n");
     if declared_key {
@@ -865,6 +1028,87 @@ fn shards(rng: &mut Rng, out: &mut String, used: &[&str], multi_az: bool) {
             );
         }
     }
+}
+
+/// In a share of the groups that may be members, a Global Datastore with one secondary region
+/// that has the zone letters the group uses.
+fn scale_out(
+    rng: &mut Rng,
+    out: &mut String,
+    region: &str,
+    used: &[&str],
+    (engine, version, node): (&str, &str, &str),
+    existing_key: bool,
+    tiered: bool,
+) {
+    let version_ok =
+        engine == "valkey" || Version::parse(version).is_some_and(|v| v >= global::MIN_REDIS);
+    if !rng.chance(12)
+        || existing_key
+        || tiered
+        || !version_ok
+        || !global::node_type_supported(node)
+    {
+        return;
+    }
+    let secondaries: Vec<&str> = REGIONS
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| *r != region && global::region_supported(r))
+        .filter(|r| {
+            regions::zone_letters(r)
+                .is_some_and(|letters| used.iter().all(|z| letters.contains(*z)))
+        })
+        .collect();
+    if secondaries.is_empty() {
+        return;
+    }
+    let secondary = *rng.pick(&secondaries);
+    let _ = writeln!(out, "  global {{ regions = [\"{secondary}\"] }}");
+}
+
+/// In a share of programs, a sharded Valkey group beside the others, in the first group's
+/// subnets, that auto scales its replicas and, now and then, its shards.
+fn auto_scaled(seed: u64, out: &mut String, region: &str, used: &[&str]) {
+    let mut rng = Rng(seed ^ 0x7363_616c_6564);
+    let (plain, _) = node_types("valkey", "8.0", region);
+    let nodes: Vec<&str> = plain
+        .into_iter()
+        .filter(|n| autoscaling::node_type_supported(n))
+        .collect();
+    if !rng.chance(15) || nodes.is_empty() {
+        return;
+    }
+    let node = *rng.pick(&nodes);
+    let shards = 1 + rng.below(4);
+    let replicas = 1 + rng.below(READ_REPLICAS as usize);
+    let subnets: Vec<String> = used.iter().map(|z| format!("c0_{z}")).collect();
+    let _ = writeln!(out, "replication_group scaled {{");
+    let _ = writeln!(
+        out,
+        "  engine = \"valkey\"  engine_version = \"8.0\"  node_type = \"{node}\""
+    );
+    let _ = writeln!(
+        out,
+        "  cluster_mode = enabled  shards = {shards}  replicas_per_shard = {replicas}"
+    );
+    let _ = writeln!(out, "  subnets = [{}]", subnets.join(", "));
+    let _ = writeln!(out, "  transit_encryption = true");
+    let low = rng.below(replicas + 1);
+    let high = replicas + rng.below(READ_REPLICAS as usize + 1 - replicas);
+    let target = autoscaling::CPU_TARGETS.start() + rng.below(36) as i64;
+    let mut block =
+        format!("replicas_min = {low}  replicas_max = {high}  replicas_target = {target}");
+    if rng.chance(50) {
+        let metric = rng.pick(ShardMetric::WORDS);
+        let _ = write!(
+            block,
+            "  shards_min = {shards}  shards_max = {}  shards_metric = {metric}  shards_target = {target}",
+            shards + rng.below(8)
+        );
+    }
+    let _ = writeln!(out, "  autoscaling {{ {block} }}");
+    let _ = writeln!(out, "}}\n");
 }
 
 /// Whether the engine version has RBAC users, and IAM authentication (Redis OSS 6.0 and 7.0).
@@ -1012,12 +1256,35 @@ fn monitoring(rng: &mut Rng, c: usize, seed: u64, engine: &str, version: &str) -
     Monitoring { topic, body }
 }
 
+/// An instance's pinned AMI (an id, or a version of the public parameter for its architecture)
+/// and its IMDSv2 setting, each written now and then.
+fn stays_put(rng: &mut Rng, image: &str, itype: &str) -> String {
+    let mut out = String::new();
+    if rng.chance(30) {
+        let ami = if rng.chance(50) {
+            format!("ami-{:017x}", rng.next() >> 4)
+        } else {
+            let arch = crate::aws::images::instance_arch(itype);
+            let parameter = crate::aws::images::ami_parameter(image, arch).unwrap_or_default();
+            format!("ssm:{parameter}:{}", 1 + rng.below(120))
+        };
+        let _ = writeln!(out, "  ami = \"{ami}\"");
+    }
+    match rng.below(20) {
+        0 => out.push_str("  imdsv2 = false\n"),
+        1..=2 => out.push_str("  imdsv2 = true\n"),
+        _ => {}
+    }
+    out
+}
+
 /// The name of the layer for this runtime and architecture (the main one with redis, or a tools
 /// layer), declaring it the first time it is asked for.
 fn layer(
     rng: &mut Rng,
     layers: &mut IndexMap<(String, &'static str, bool), String>,
     text: &mut String,
+    files: &mut IndexMap<String, String>,
     runtime: &str,
     arch: &'static str,
     tools: bool,
@@ -1036,7 +1303,9 @@ fn layer(
     } else {
         rng.pick::<&[&str]>(REQUIREMENTS)
     };
-    let requirements = requirements
+    // A share of layers read a requirements file; chosen by name, so the draws stay as they were.
+    let from_file = name.len() % 3 == 0;
+    let listed = requirements
         .iter()
         .map(|r| format!("\"{r}\""))
         .collect::<Vec<_>>()
@@ -1045,7 +1314,17 @@ fn layer(
     if arch == Arch::Arm64.word() || rng.chance(50) {
         let _ = write!(text, "  architecture = \"{arch}\"");
     }
-    let _ = writeln!(text, "  requirements = [{requirements}]");
+    if from_file {
+        let path = format!("requirements-{name}.txt");
+        let mut file = format!("# requirements of layer {name}\n\n");
+        for r in requirements {
+            let _ = writeln!(file, "{r}  # for the generated functions");
+        }
+        files.insert(path.clone(), file);
+        let _ = writeln!(text, "  requirements_file = \"{path}\"");
+    } else {
+        let _ = writeln!(text, "  requirements = [{listed}]");
+    }
     if rng.chance(20) {
         let _ = writeln!(text, "  description = \"{name} for generated functions\"");
     }
@@ -1101,6 +1380,42 @@ mod tests {
             })
             .count();
         assert!((10..=70).contains(&with), "{with} of 100");
+    }
+
+    #[test]
+    fn a_share_of_programs_are_global_or_auto_scaled() {
+        let sources: Vec<String> = (0..100).map(|seed| program(seed, 3, 1).source).collect();
+        let global = sources.iter().filter(|s| s.contains("global {")).count();
+        let scaled = sources
+            .iter()
+            .filter(|s| s.contains("autoscaling {"))
+            .count();
+        assert!((5..=60).contains(&global), "{global} of 100 global");
+        assert!((5..=60).contains(&scaled), "{scaled} of 100 auto scaled");
+    }
+
+    #[test]
+    fn a_share_of_programs_declare_environments_and_build_each() {
+        let mut options = crate::Options::default();
+        options.check.today = crate::date::Date::new(2026, 11, 26);
+        let mut with = 0;
+        for seed in 0..40 {
+            let g = program(seed, 2, 2);
+            if !g.source.contains("environments = [") {
+                continue;
+            }
+            with += 1;
+            let (builds, diags) = crate::build_each(&g.source, &g, &options, false);
+            assert!(
+                diags
+                    .iter()
+                    .all(|d| d.severity != crate::diag::Severity::Error),
+                "seed {seed}: {diags:?}\n{}",
+                g.source
+            );
+            assert!(builds.is_some_and(|b| b.len() >= 2), "seed {seed}");
+        }
+        assert!((4..=20).contains(&with), "{with} of 40");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 pub mod acl;
 pub mod arch;
+pub mod autoscaling;
 pub mod engines;
+pub mod global;
 pub mod images;
 pub mod instance_types;
 pub mod monitoring;

@@ -10,6 +10,7 @@ mod cluster;
 mod encryption;
 mod environment;
 mod functions;
+mod global;
 mod instances;
 mod layers;
 mod logical_ids;
@@ -17,6 +18,7 @@ mod monitoring;
 mod network;
 mod parameters;
 mod prose;
+mod scaling;
 mod security;
 mod serverless;
 mod share;
@@ -51,6 +53,8 @@ pub fn check(model: &Model, cx: &Context) -> Vec<Diag> {
     share::check(model, &mut out);
     access::check(model, &mut out);
     serverless::check(model, &mut out);
+    global::check(model, &mut out);
+    scaling::check(model, &mut out);
     logical_ids::check(model, &mut out);
     out
 }

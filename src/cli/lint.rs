@@ -33,14 +33,17 @@ pub fn run(common: &Common) -> ExitCode {
     }
     let output = Process::new("cfn-lint")
         .args(["--format", "json", "--"])
-        .args(built.files.iter().map(|f| &f.name))
+        .args(
+            built
+                .files
+                .iter()
+                .filter(|f| f.is_template())
+                .map(|f| &f.name),
+        )
         .current_dir(&dir)
         .output();
-    // Only the files written just above are removed: the folder is new and cachec's own.
-    for file in &built.files {
-        let _ = std::fs::remove_file(dir.join(&file.name));
-    }
-    let _ = std::fs::remove_dir(&dir);
+    // Only what was written just above is removed: the folder is new and cachec's own.
+    let _ = cachec::emit::write::remove_output(&dir);
     let output = match output {
         Ok(output) => output,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

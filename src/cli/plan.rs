@@ -40,6 +40,15 @@ pub struct PlanArgs {
     /// and print the commands that deploy them in order.
     #[arg(long, value_name = "DIR")]
     stage: Option<PathBuf>,
+    /// Of programs with `environments`, plan this environment's stack (required for them: each
+    /// environment is a stack of its own).
+    #[arg(long, value_name = "ENV")]
+    env: Option<String>,
+}
+
+/// The environments `src` declares.
+fn environments(src: &str) -> Vec<String> {
+    cachec::model::environments::names(&cachec::syntax::parse_partial(src).0)
 }
 
 /// How one side is built: [`cachec::build`], or [`cachec::build_trees`] when nothing is written.
@@ -70,6 +79,43 @@ impl SourceLoader for GitLoader {
             format!("{}/{path}", self.dir)
         };
         git_show(&self.rev, &full)
+    }
+
+    /// `git show REV:DIR/` lists a tree: a `tree REV:DIR/` line, a blank one, then the names,
+    /// folders with a trailing `/`.
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        let tree = self.load(&format!("{}/", path.trim_end_matches('/')))?;
+        let mut names: Vec<String> = tree
+            .lines()
+            .skip_while(|l| !l.is_empty())
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        let full = if self.dir.is_empty() {
+            dir.to_string()
+        } else {
+            format!("{}/{dir}", self.dir)
+        };
+        let output = Process::new("git")
+            .args(["ls-tree", "-r", "--name-only", "-z"])
+            .arg(format!("{}:{full}", self.rev))
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
+        }
+        let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .split('\0')
+            .filter(|p| !p.is_empty() && !p.split('/').any(cachec::model::hidden_from_package))
+            .map(str::to_string)
+            .collect();
+        found.sort();
+        Ok(found)
     }
 }
 
@@ -133,6 +179,20 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     if let Some(day) = args.as_of {
         options.check.today = day;
     }
+    if args.env.is_none() {
+        for program in [&old, &new] {
+            let envs = environments(&program.src);
+            if !envs.is_empty() {
+                eprintln!(
+                    "error: {} declares the environments {}: choose the one to plan with --env",
+                    program.name,
+                    envs.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    options.env = args.env.clone();
     let report = Report::new(args.color);
     let json = args.message_format == MessageFormat::Json;
     // Human diagnostics go to stderr, JSON ones to stdout, one object per line.

@@ -163,6 +163,10 @@ catalog! {
     E0309 Error "client reads a cache it does not connect to";
     W0301 Warning "image past its end of support";
     W0302 Warning "client cannot speak TLS to an encrypted cache";
+    // E0310-E0319, W0310-W0319: instances that stay put (pinned AMIs, IMDSv2).
+    E0310 Error "malformed pinned AMI";
+    E0311 Error "pinned AMI parameter of another architecture";
+    W0310 Warning "IMDSv2 turned off";
     // E04xx, W04xx: Lambda functions and layers.
     E0401 Error "unknown Lambda runtime";
     E0402 Error "runtime blocked for new functions";
@@ -183,6 +187,22 @@ catalog! {
     E0417 Error "invalid layer requirements";
     E0418 Error "layer runtime must be Python";
     W0401 Warning "deprecated runtime";
+    // E042x, W042x: packaged function code, several subnets, and what the source requires.
+    E0420 Error "function code given two ways";
+    E0421 Error "function without code";
+    E0422 Error "both subnet and subnets";
+    E0423 Error "handler module not in the packaged code";
+    E0424 Error "module syntax Lambda's Node.js runtime cannot load";
+    E0425 Error "environment variable the source requires is not set";
+    W0420 Warning "function in one zone reaches a Multi-AZ cache";
+    W0423 Warning "public function URL without a concurrency cap";
+
+    // E0450-E0469, W0450-W0469: layers of real size (requirements files, folders).
+    E0450 Error "layer with no way, or several ways, to be built";
+    E0451 Error "requirement pip would refuse";
+    E0452 Error "requirement line the layer builder cannot follow";
+    W0450 Warning "requirement not pinned to one version";
+    W0451 Warning "layer folder without its runtime's folder";
     // W05xx: security.
     W0501 Warning "function URL open to the internet";
     W0502 Warning "cache without transit encryption";
@@ -279,6 +299,41 @@ catalog! {
     W1030 Warning "serverless major version newer than cachec knows";
     W1031 Warning "two serverless subnets in one zone";
     W1032 Warning "final snapshot name without a final snapshot";
+    // E105x / W105x: Global Datastore (`global` in a replication group).
+    E1050 Error "unknown secondary region";
+    E1051 Error "secondary region repeated or the primary's";
+    E1052 Error "more than two secondary regions";
+    E1053 Error "global datastore without the stack's region";
+    E1054 Error "node type without Global Datastore";
+    E1055 Error "engine version without Global Datastore";
+    E1056 Error "zone letter missing in a secondary region";
+    E1057 Error "region without Global Datastore";
+    E1058 Error "China regions replicate only with each other";
+    W1050 Warning "existing KMS key named in every region";
+
+    // E107x / W106x: auto scaling (`autoscaling` in a replication group).
+    E1070 Error "auto scaling without cluster mode enabled";
+    E1071 Error "node type without auto scaling";
+    E1072 Error "engine version without auto scaling";
+    E1073 Error "auto scaling minimum above its maximum";
+    E1074 Error "auto scaling in a global datastore";
+    E1075 Error "auto scaling bounds incomplete";
+    W1060 Warning "engine CPU target outside 35 to 70 percent";
+
+    // E11xx / W11xx: environments (`environments = [...]` on the stack, values per environment).
+    E1100 Error "value per environment without environments";
+    E1101 Error "unknown environment in a value per environment";
+    E1102 Error "environment without a value";
+    E1103 Error "environment given twice in one value";
+    E1104 Error "environment declared twice";
+    E1105 Error "`default` declared as an environment";
+    E1106 Error "environment name unusable in AWS names";
+    E1107 Error "empty list of environments";
+    E1108 Error "environments given per environment";
+    E1109 Error "--env names an undeclared environment";
+    E1110 Error "--env for a program without environments";
+    W1100 Warning "the same value in every environment";
+    W1101 Warning "a default no environment takes";
 }
 
 /// The code with this id, ignoring case (`e0001` finds `E0001`).

@@ -11,7 +11,7 @@ pub const VERSION: u64 = 1;
 
 /// One diagnostic as a JSON object, its fields always in the documented order.
 pub fn to_json(diag: &Diag, file: &str, src: &str) -> Value {
-    json!({
+    let mut object = json!({
         "version": VERSION,
         "code": diag.code.id,
         "severity": diag.severity.as_str(),
@@ -24,7 +24,12 @@ pub fn to_json(diag: &Diag, file: &str, src: &str) -> Value {
             .iter()
             .map(|(name, value)| ((*name).to_string(), fact(value)))
             .collect::<serde_json::Map<String, Value>>(),
-    })
+    });
+    // Only programs with environments have the field, so other programs' output is unchanged.
+    if let (false, Some(map)) = (diag.envs.is_empty(), object.as_object_mut()) {
+        map.insert("environments".into(), json!(diag.envs));
+    }
+    object
 }
 
 fn fact(value: &Fact) -> Value {

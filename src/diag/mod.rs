@@ -81,6 +81,9 @@ pub struct Diag {
     pub help: String,
     /// The typed facts of the rule that found it, by name, for diagnostics built from them.
     pub facts: Vec<(&'static str, Fact)>,
+    /// The environments it holds in, when a program with several holds it in only some of them;
+    /// empty when it holds in every one (or the program declares none).
+    pub envs: Vec<String>,
 }
 
 impl Diag {
@@ -102,6 +105,15 @@ impl Diag {
             }],
             help: String::new(),
             facts: Vec::new(),
+            envs: Vec::new(),
+        }
+    }
+
+    /// `[prod] ` or `[dev, prod] ` before the message, for the environments it holds in.
+    pub fn env_prefix(&self) -> String {
+        match self.envs.is_empty() {
+            true => String::new(),
+            false => format!("[{}] ", self.envs.join(", ")),
         }
     }
 

@@ -45,9 +45,10 @@ pub fn render(diags: &[Diag], file_name: &str, src: &str, style: Style) -> Strin
         };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!(
-                "{}[{}]: {}\n",
+                "{}[{}]: {}{}\n",
                 diag.severity.as_str(),
                 diag.code.id,
+                diag.env_prefix(),
                 diag.message
             ));
         }
@@ -193,6 +194,7 @@ impl fmt::Display for Report<'_> {
                 .map_or(0, |b| String::from_utf8_lossy(b).chars().count());
             write!(f, "{}:{}:{}: ", self.source.name, line + 1, column + 1)?;
         }
+        f.write_str(&self.diag.env_prefix())?;
         f.write_str(&self.diag.message)
     }
 }

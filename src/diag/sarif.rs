@@ -58,10 +58,11 @@ fn rule(code: &codes::Code) -> Value {
 }
 
 fn result(diag: &Diag, rule: Option<usize>, uri: &str, src: &str) -> Value {
+    let message = format!("{}{}", diag.env_prefix(), diag.message);
     let text = if diag.help.is_empty() {
-        diag.message.clone()
+        message
     } else {
-        format!("{}\nhelp: {}", diag.message, diag.help)
+        format!("{message}\nhelp: {}", diag.help)
     };
     let primary = diag.labels.iter().filter(|l| l.primary);
     let related: Vec<Value> = diag
@@ -82,6 +83,9 @@ fn result(diag: &Diag, rule: Option<usize>, uri: &str, src: &str) -> Value {
     result.insert("locations".into(), json!(locations));
     if !related.is_empty() {
         result.insert("relatedLocations".into(), json!(related));
+    }
+    if !diag.envs.is_empty() {
+        result.insert("properties".into(), json!({ "environments": diag.envs }));
     }
     Value::Object(result)
 }

@@ -1,9 +1,9 @@
 //! The cache template: a subnet group and a replication group (cluster mode disabled) per cache,
 //! with the endpoints published as root outputs.
 
-use super::monitoring;
 use super::node::{Map, Node, Resource, map, zone};
 use super::plan::{Plan, Section};
+use super::{global, monitoring, scaling};
 use crate::aws::engines::{default_cluster_group, default_parameter_group};
 use crate::model::ids::{
     CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, node_group_id,
@@ -47,14 +47,22 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             ),
         );
         plan.trace(&ids.subnet_group, "SubnetIds", cache.subnets_span);
+        let group = match plan.secondary {
+            true => global::secondary_group(model, cache, &ids, plan),
+            false => replication_group(model, cache, &ids),
+        };
         plan.add(
             Section::Cache,
             &cache.name,
             ids.replication_group.clone(),
-            replication_group(model, cache, &ids),
+            exempt_repeated_zones(group),
         );
         trace_replication_group(plan, cache);
         monitoring::emit_cache(model, cache, &ids, plan);
+        if !plan.secondary {
+            global::primary(model, cache, &ids, plan);
+            scaling::emit(model, cache, &ids, plan);
+        }
         for (attr, output) in &ids.outputs {
             let what = match attr {
                 CacheAttr::PrimaryAddress => "Primary endpoint (reads and writes)",
@@ -380,16 +388,26 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
     if let Some(logs) = monitoring::log_deliveries(cache, ids) {
         props.insert("LogDeliveryConfigurations".into(), logs);
     }
-    // Two nodes in one zone is the user's choice, which ElastiCache accepts; cfn-lint's I3037
-    // reads every repeated list item as a mistake. Judged on the list as emitted.
-    // The same goes for a shard's replicas (`ReplicaAvailabilityZones`).
+    let group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
+        .with_policy(cache.on_delete().policy());
+    if cache.sharded() {
+        group.resharded_online()
+    } else {
+        group
+    }
+}
+
+/// Two nodes in one zone is the user's choice, which ElastiCache accepts; cfn-lint's I3037
+/// reads every repeated list item as a mistake. Judged on the list as emitted, and the same for
+/// a shard's replicas (`ReplicaAvailabilityZones`).
+fn exempt_repeated_zones(group: Resource) -> Resource {
     let repeats = |zones: &[Node]| {
         zones
             .iter()
             .enumerate()
             .any(|(i, z)| zones.iter().skip(i + 1).any(|other| other == z))
     };
-    let shard_zones_repeat = match props.get("NodeGroupConfiguration") {
+    let shard_zones_repeat = match group.properties.get("NodeGroupConfiguration") {
         Some(Node::List(groups)) => groups.iter().any(|g| match g {
             Node::Map(g) => {
                 matches!(g.get("ReplicaAvailabilityZones"), Some(Node::List(z)) if repeats(z))
@@ -399,12 +417,7 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
         _ => false,
     };
     let zones_repeat = shard_zones_repeat
-        || matches!(props.get("PreferredCacheClusterAZs"), Some(Node::List(z)) if repeats(z));
-    let mut group = Resource::new("AWS::ElastiCache::ReplicationGroup", props)
-        .with_policy(cache.on_delete().policy());
-    if cache.sharded() {
-        group = group.resharded_online();
-    }
+        || matches!(group.properties.get("PreferredCacheClusterAZs"), Some(Node::List(z)) if repeats(z));
     if zones_repeat {
         group.exempt_from(&["I3037"])
     } else {

@@ -1,12 +1,14 @@
-//! The functions template: per function, its role, the function with its source inlined, its VPC
-//! config and environment, and a function URL with the permissions that URL needs.
+//! The functions template: per function, its role, the function with its source inlined or its
+//! packaged folder named, its VPC config and environment, and a function URL with its permissions.
 
 use super::cache;
 use super::layers::{assume_role, managed_policy};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
 use super::serverless;
-use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, layer_id};
+use crate::model::ids::{
+    FUNCTION_URL, FunctionIds, UrlIds, aws_name, code_folder, layer_id, user_variables,
+};
 use crate::model::{EnvValue, Function, Model, S, UrlAuth, User};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
@@ -14,7 +16,7 @@ pub fn emit(model: &Model, plan: &mut Plan) {
     for function in &model.functions {
         let name = &function.name.value;
         let ids = FunctionIds::of(function);
-        let policy = if function.subnet.is_some() {
+        let policy = if function.subnet().is_some() {
             "service-role/AWSLambdaVPCAccessExecutionRole"
         } else {
             "service-role/AWSLambdaBasicExecutionRole"
@@ -107,7 +109,7 @@ fn trace_function(plan: &mut Plan, function: &Function, id: &str) {
             "EphemeralStorage",
             function.ephemeral_storage.as_ref().map(|e| e.span),
         ),
-        ("VpcConfig", function.subnet.as_ref().map(|s| s.name.span)),
+        ("VpcConfig", function.subnet().map(|s| s.name.span)),
     ];
     for (property, span) in spans {
         if let Some(span) = span {
@@ -127,10 +129,7 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
         ),
         ("Handler", Node::str(&function.handler.value)),
         ("Role", Node::get_att(&ids.role, "Arn")),
-        (
-            "Code",
-            Node::Map(map([("ZipFile", Node::str(&function.code))])),
-        ),
+        ("Code", code(function)),
     ]);
     for (key, value) in [
         ("Timeout", &function.timeout),
@@ -182,33 +181,54 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
                 (var.key.value.clone(), value)
             })
             .collect();
-        if let Some(user) = user {
-            vars.insert("CACHE_USER".into(), Node::str(&user.user_name().value));
-            if let Some(secret) = user.password_secret() {
-                vars.insert("CACHE_PASSWORD_SECRET".into(), Node::str(secret));
-            }
+        for (key, value) in user.map(user_variables).unwrap_or_default() {
+            vars.insert(key.into(), Node::str(value));
         }
         props.insert(
             "Environment".into(),
             Node::Map(map([("Variables", Node::Map(vars))])),
         );
     }
-    if let (Some(subnet), Some(group)) = (
-        function.subnet.as_ref().and_then(|r| model.subnet(r)),
-        &ids.security_group,
-    ) {
+    let subnets: Vec<Node> = function
+        .subnets
+        .iter()
+        .filter_map(|r| model.subnet(r))
+        .map(super::network::subnet_ref)
+        .collect();
+    if let (false, Some(group)) = (subnets.is_empty(), &ids.security_group) {
         props.insert(
             "VpcConfig".into(),
             Node::Map(map([
                 ("SecurityGroupIds", Node::list([Node::reference(group)])),
-                (
-                    "SubnetIds",
-                    Node::list([super::network::subnet_ref(subnet)]),
-                ),
+                ("SubnetIds", Node::List(subnets)),
             ])),
         );
     }
     Resource::new("AWS::Lambda::Function", props)
+}
+
+/// Inline source as Code.ZipFile; packaged code as the path of its folder beside the templates,
+/// which `aws cloudformation package` zips, uploads and replaces with S3Bucket and S3Key.
+fn code(function: &Function) -> Node {
+    match &function.package {
+        None => Node::Map(map([("ZipFile", Node::str(&function.code))])),
+        Some(_) => Node::str(code_folder(&function.name.value)),
+    }
+}
+
+/// The files of every packaged function, each in its folder beside the templates.
+pub fn code_files(model: &Model) -> Vec<super::File> {
+    model
+        .functions
+        .iter()
+        .filter_map(|f| Some((code_folder(&f.name.value), f.package.as_ref()?)))
+        .flat_map(|(folder, package)| {
+            package.files.iter().map(move |file| super::File {
+                name: format!("{folder}/{}", file.path),
+                contents: file.text.clone(),
+            })
+        })
+        .collect()
 }
 
 /// A public URL needs both permissions since October 2025: `lambda:InvokeFunctionUrl` and

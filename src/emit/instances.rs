@@ -5,7 +5,7 @@ use super::layers::{assume_role, managed_policy};
 use super::network::name_tag;
 use super::node::{Node, Parameter, Resource, map};
 use super::plan::{Plan, Section};
-use crate::aws::images::{ami_parameter, install_commands, instance_arch};
+use crate::aws::images::{Pin, ami_parameter, install_commands, instance_arch, pin};
 use crate::model::ids::{InstanceIds, SessionIds, aws_name, endpoint_id};
 use crate::model::{Instance, Model};
 
@@ -15,24 +15,41 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let name = &instance.name.value;
         let arch = instance_arch(&instance.instance_type.value);
         let ids = InstanceIds::of(instance);
-        plan.add_parameter(
-            Section::Instances,
-            &instance.name,
-            ids.image.clone(),
-            Parameter {
-                ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
-                description: format!(
-                    "{} AMI for {} ({})",
-                    instance.image.value,
-                    name,
-                    arch.as_str()
-                ),
-                default: ami_parameter(&instance.image.value, arch),
-            },
-        );
+        let image = match (&ids.image, &instance.ami) {
+            (Some(parameter), _) => {
+                plan.add_parameter(
+                    Section::Instances,
+                    &instance.name,
+                    parameter.clone(),
+                    Parameter {
+                        ty: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>".into(),
+                        description: format!(
+                            "{} AMI for {} ({})",
+                            instance.image.value,
+                            name,
+                            arch.as_str()
+                        ),
+                        default: ami_parameter(&instance.image.value, arch),
+                    },
+                );
+                Node::reference(parameter)
+            }
+            (None, Some(ami)) => pinned(&ami.value),
+            (None, None) => Node::str(""),
+        };
+        // IMDSv2 stated either way, not left to the AMI's default (Amazon Linux 2 allows IMDSv1).
+        let tokens = if instance.imdsv2() {
+            "required"
+        } else {
+            "optional"
+        };
         let mut props = map([
-            ("ImageId", Node::reference(ids.image)),
+            ("ImageId", image),
             ("InstanceType", Node::str(&instance.instance_type.value)),
+            (
+                "MetadataOptions",
+                Node::Map(map([("HttpTokens", Node::str(tokens))])),
+            ),
         ]);
         if let Some(SessionIds { role, profile }) = ids.session {
             plan.add(
@@ -85,12 +102,29 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let instance_id = ids.instance.clone();
         plan.add(Section::Instances, &instance.name, ids.instance, resource);
         plan.trace(&instance_id, "ImageId", instance.image.span);
+        if let Some(ami) = &instance.ami {
+            plan.trace(&instance_id, "ImageId", ami.span);
+        }
         plan.trace(&instance_id, "InstanceType", instance.instance_type.span);
+        if let Some(imdsv2) = &instance.imdsv2 {
+            plan.trace(&instance_id, "MetadataOptions", imdsv2.span);
+        }
         plan.trace(&instance_id, "SubnetId", instance.subnet.name.span);
         if let Some(first) = instance.packages.first() {
             let last = instance.packages.last().map_or(first.span, |p| p.span);
             plan.trace(&instance_id, "UserData", first.span.to(last));
         }
+    }
+}
+
+/// The ImageId of a pinned AMI: the id itself, or one version of its SSM parameter read as a
+/// dynamic reference (a parameter of type `AWS::SSM::Parameter::Value` cannot name a version).
+fn pinned(ami: &str) -> Node {
+    match pin(ami) {
+        Ok(Pin::Ssm { name, version }) => {
+            Node::str(format!("{{{{resolve:ssm:{name}:{version}}}}}"))
+        }
+        _ => Node::str(ami),
     }
 }
 

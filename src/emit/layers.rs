@@ -1,9 +1,10 @@
-//! The layers template: per layer, its requirements in an SSM parameter, a builder function run as
-//! a custom resource that pip-installs them into a zip in the artifact bucket, and the layer version.
+//! The layers template: per layer built at deploy time, its requirements in an SSM parameter and a
+//! builder function run as a custom resource that pip-installs them into a zip in the artifact
+//! bucket; per layer packaged from a folder, its local path; and each layer version.
 
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
-use crate::model::ids::{LayerIds, aws_name};
+use crate::model::ids::{LayerBuildIds, LayerIds, aws_name};
 use crate::model::{Layer, Model};
 
 /// The root parameter naming the bucket that layer zips are uploaded to.
@@ -41,96 +42,21 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         let name = &layer.name.value;
         let ids = LayerIds::of(layer);
         let arch = layer.arch().as_str();
-        let key = layer_key(stack, layer);
-        let parameter = parameter_name(stack, layer);
-        let requirements: Vec<&str> = layer
-            .requirements
-            .value
-            .iter()
-            .map(|r| r.value.as_str())
-            .collect();
-        plan.add(
-            Section::Layers,
-            &layer.name,
-            ids.requirements.clone(),
-            Resource::new(
-                "AWS::SSM::Parameter",
-                map([
-                    ("Name", Node::str(&parameter)),
-                    ("Type", Node::str("String")),
-                    ("Value", Node::str(requirements.join("\n"))),
-                    (
-                        "Description",
-                        Node::str(format!(
-                            "pip requirements of layer {}",
-                            aws_name(stack, name)
-                        )),
-                    ),
-                ]),
-            ),
-        );
-        plan.add(
-            Section::Layers,
-            &layer.name,
-            ids.builder_role.clone(),
-            builder_role(&parameter, &layer_keys(stack, layer)),
-        );
-        plan.add(
-            Section::Layers,
-            &layer.name,
-            ids.builder.clone(),
-            Resource::new(
-                "AWS::Lambda::Function",
-                map([
-                    (
-                        "Description",
-                        Node::str(format!("Builds layer {}", aws_name(stack, name))),
-                    ),
-                    ("Runtime", Node::str(&layer.runtime.value)),
-                    ("Architectures", Node::list([Node::str(arch)])),
-                    ("Handler", Node::str("index.handler")),
-                    ("Timeout", Node::Int(BUILDER_TIMEOUT)),
-                    ("MemorySize", Node::Int(1024)),
-                    (
-                        "EphemeralStorage",
-                        Node::Map(map([("Size", Node::Int(2048))])),
-                    ),
-                    ("Role", Node::get_att(&ids.builder_role, "Arn")),
-                    (
-                        "Code",
-                        Node::Map(map([("ZipFile", Node::str(BUILDER_SOURCE))])),
-                    ),
-                ]),
-            ),
-        );
-        plan.add(
-            Section::Layers,
-            &layer.name,
-            ids.build.clone(),
-            Resource::new(
-                "Custom::LayerBuild",
-                map([
-                    ("ServiceToken", Node::get_att(ids.builder, "Arn")),
-                    // A builder that never answers fails the stack after this long, not
-                    // CloudFormation's default hour. 1 to 3600 seconds (CloudFormation
-                    // `AWS::CloudFormation::CustomResource`, ServiceTimeout); above the builder's
-                    // own Timeout so a slow pip install still reports.
-                    ("ServiceTimeout", Node::Int(BUILDER_TIMEOUT + 60)),
-                    ("ParameterName", Node::reference(ids.requirements)),
-                    ("Bucket", Node::reference(ARTIFACT_BUCKET)),
-                    ("Key", Node::str(&key)),
-                ]),
-            ),
-        );
+        let content = match (&ids.build, &layer.content) {
+            (Some(build), _) => {
+                add_build(stack, layer, build, plan);
+                Node::Map(map([
+                    ("S3Bucket", Node::get_att(&build.build, "Bucket")),
+                    ("S3Key", Node::get_att(&build.build, "Key")),
+                ]))
+            }
+            // A local folder: `aws cloudformation package` zips it and puts its S3 location here.
+            (None, Some(folder)) => Node::str(folder.path.value.trim_end_matches('/')),
+            (None, None) => Node::str(""),
+        };
         let mut props = map([
             ("LayerName", Node::str(aws_name(stack, name))),
-            (
-                "Content",
-                Node::Map(map([
-                    ("S3Bucket", Node::get_att(&ids.build, "Bucket")),
-                    ("S3Key", Node::get_att(ids.build, "Key")),
-                ])),
-            ),
+            ("Content", content),
             (
                 "CompatibleRuntimes",
                 Node::list([Node::str(&layer.runtime.value)]),
@@ -140,13 +66,98 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         if let Some(d) = &layer.description {
             props.insert("Description".into(), Node::str(&d.value));
         }
+        let layer_id = ids.layer.clone();
         plan.add(
             Section::Layers,
             &layer.name,
             ids.layer,
             Resource::new("AWS::Lambda::LayerVersion", props),
         );
+        if let Some(folder) = &layer.content {
+            plan.trace(&layer_id, "Content", folder.path.span);
+        }
     }
+}
+
+/// The requirements parameter, the builder function and role, and the custom resource that runs it.
+fn add_build(stack: &str, layer: &Layer, ids: &LayerBuildIds, plan: &mut Plan) {
+    let name = &layer.name.value;
+    let arch = layer.arch().as_str();
+    let key = layer_key(stack, layer);
+    let parameter = parameter_name(stack, layer);
+    plan.add(
+        Section::Layers,
+        &layer.name,
+        ids.requirements.clone(),
+        Resource::new(
+            "AWS::SSM::Parameter",
+            map([
+                ("Name", Node::str(&parameter)),
+                ("Type", Node::str("String")),
+                ("Value", Node::str(layer.requirement_lines().join("\n"))),
+                (
+                    "Description",
+                    Node::str(format!(
+                        "pip requirements of layer {}",
+                        aws_name(stack, name)
+                    )),
+                ),
+            ]),
+        ),
+    );
+    plan.add(
+        Section::Layers,
+        &layer.name,
+        ids.builder_role.clone(),
+        builder_role(&parameter, &layer_keys(stack, layer)),
+    );
+    plan.add(
+        Section::Layers,
+        &layer.name,
+        ids.builder.clone(),
+        Resource::new(
+            "AWS::Lambda::Function",
+            map([
+                (
+                    "Description",
+                    Node::str(format!("Builds layer {}", aws_name(stack, name))),
+                ),
+                ("Runtime", Node::str(&layer.runtime.value)),
+                ("Architectures", Node::list([Node::str(arch)])),
+                ("Handler", Node::str("index.handler")),
+                ("Timeout", Node::Int(BUILDER_TIMEOUT)),
+                ("MemorySize", Node::Int(1024)),
+                (
+                    "EphemeralStorage",
+                    Node::Map(map([("Size", Node::Int(2048))])),
+                ),
+                ("Role", Node::get_att(&ids.builder_role, "Arn")),
+                (
+                    "Code",
+                    Node::Map(map([("ZipFile", Node::str(BUILDER_SOURCE))])),
+                ),
+            ]),
+        ),
+    );
+    plan.add(
+        Section::Layers,
+        &layer.name,
+        ids.build.clone(),
+        Resource::new(
+            "Custom::LayerBuild",
+            map([
+                ("ServiceToken", Node::get_att(&ids.builder, "Arn")),
+                // A builder that never answers fails the stack after this long, not
+                // CloudFormation's default hour. 1 to 3600 seconds (CloudFormation
+                // `AWS::CloudFormation::CustomResource`, ServiceTimeout); above the builder's
+                // own Timeout so a slow pip install still reports.
+                ("ServiceTimeout", Node::Int(BUILDER_TIMEOUT + 60)),
+                ("ParameterName", Node::reference(&ids.requirements)),
+                ("Bucket", Node::reference(ARTIFACT_BUCKET)),
+                ("Key", Node::str(&key)),
+            ]),
+        ),
+    );
 }
 
 /// Reads exactly its parameter and writes only its own layer's keys, plus basic Lambda logging.
@@ -231,7 +242,7 @@ fn content_hash(layer: &Layer) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let parts = [layer.runtime.value.as_str(), layer.arch().as_str()]
         .into_iter()
-        .chain(layer.requirements.value.iter().map(|r| r.value.as_str()));
+        .chain(layer.requirement_lines());
     for part in parts {
         for byte in part.bytes().chain([0]) {
             hash ^= u64::from(byte);

@@ -18,9 +18,15 @@ pub const VPC: &str = "Vpc";
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
     let net = &model.network;
+    // A parameter nothing reads is a finding of cfn-lint (W2001): only ids in use are read.
+    let in_use = model.subnets_in_use();
+    let vpc_in_use = !model.caches.is_empty()
+        || model.clients().any(|c| c.subnet().is_some())
+        || !net.endpoints.is_empty()
+        || net.subnets.iter().any(|s| s.existing.is_none());
     match (&net.existing, &net.cidr) {
         (Some(existing), _) => {
-            if let Existing::Ssm(name) = Existing::of(&existing.value) {
+            if let (Existing::Ssm(name), true) = (Existing::of(&existing.value), vpc_in_use) {
                 let description = format!("SSM parameter holding the id of VPC {}", net.name.value);
                 ssm_parameter(plan, &net.name, VPC_ID_PARAMETER, "VPC", description, name);
             }
@@ -44,12 +50,14 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         }
         (None, None) => {}
     }
-    for subnet in &net.subnets {
+    for (index, subnet) in net.subnets.iter().enumerate() {
         let name = &subnet.name.value;
         let ids = SubnetIds::of(subnet);
         let cidr = match (&subnet.existing, &subnet.cidr) {
             (Some(existing), _) => {
-                if let Existing::Ssm(param) = Existing::of(&existing.value) {
+                if let (Existing::Ssm(param), true) =
+                    (Existing::of(&existing.value), in_use.contains(&index))
+                {
                     let description = format!("SSM parameter holding the id of subnet {name}");
                     ssm_parameter(
                         plan,

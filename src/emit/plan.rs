@@ -82,6 +82,8 @@ pub struct Plan {
     pub outputs: IndexMap<String, Output>,
     /// Per resource, the span of the attribute behind each property (see [`super::trace`]).
     pub traces: IndexMap<String, IndexMap<String, Span>>,
+    /// A secondary region's plan of a Global Datastore: its groups join the datastore.
+    pub secondary: bool,
 }
 
 impl Plan {

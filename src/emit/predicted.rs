@@ -27,7 +27,7 @@ network vpc {
 replication_group cache {
   engine = "redis"  engine_version = "7.1"  node_type = "cache.t4g.micro"  subnets = [data]
 }
-layer deps { runtime = "python3.12"  requirements = ["redis"] }
+layer deps { runtime = "python3.12"  requirements = ["redis==5.2.1"] }
 instance shell { subnet = app  instance_type = "t3.micro"  image = "al2023"  session_manager = true }
 instance quiet { subnet = app  instance_type = "t3.micro"  image = "al2023" }
 function open { subnet = app  runtime = "python3.12"  handler = "index.handler"  source = "a.py"

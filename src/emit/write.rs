@@ -111,7 +111,12 @@ pub fn write_output(dir: &Path, files: &[File], program: Option<&Path>) -> io::R
         // The marker first, so that a build killed while writing leaves a folder marked as ours.
         fs::write(staging.join(MARKER), marker(files))?;
         for file in files {
-            fs::write(staging.join(&file.name), &file.contents)?;
+            let path = staging.join(&file.name);
+            // Environments, a Global Datastore's regions and packaged code go in folders of their own.
+            if let Some(folder) = path.parent() {
+                fs::create_dir_all(folder)?;
+            }
+            fs::write(path, &file.contents)?;
         }
         if target.exists() {
             if !target.is_dir() {
@@ -175,20 +180,48 @@ fn foreign(dir: &Path) -> io::Result<Option<Vec<String>>> {
         Err(_) if !dir.is_dir() => return Ok(None),
         Err(e) => return Err(e),
     };
-    let written = written(dir);
+    let written = written(dir).unwrap_or_default();
     let mut foreign = Vec::new();
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = entry.file_type()?.is_file();
-        let ours =
-            is_file && (name == MARKER || written.as_ref().is_some_and(|w| w.contains(&name)));
+        let kind = entry.file_type()?;
+        let ours = if kind.is_file() {
+            name == MARKER || written.contains(&name)
+        } else {
+            kind.is_dir() && only_written(&entry.path(), &name, &written)?
+        };
         if !ours {
-            foreign.push(if is_file { name } else { format!("{name}/") });
+            foreign.push(if kind.is_file() {
+                name
+            } else {
+                format!("{name}/")
+            });
         }
     }
     foreign.sort();
     Ok((!foreign.is_empty()).then_some(foreign))
+}
+
+/// Whether the folder `dir`, at `prefix` inside the output, holds only files the marker names,
+/// and some (a region's folder of a Global Datastore's build).
+fn only_written(dir: &Path, prefix: &str, written: &[String]) -> io::Result<bool> {
+    let mut any = false;
+    for entry in fs::read_dir(dir)? {
+        any = true;
+        let entry = entry?;
+        let name = format!("{prefix}/{}", entry.file_name().to_string_lossy());
+        let kind = entry.file_type()?;
+        let ours = if kind.is_file() {
+            written.contains(&name)
+        } else {
+            kind.is_dir() && only_written(&entry.path(), &name, written)?
+        };
+        if !ours {
+            return Ok(false);
+        }
+    }
+    Ok(any)
 }
 
 /// The files the marker in `dir` says a build wrote, or `None` without a marker.

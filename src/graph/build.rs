@@ -4,14 +4,79 @@
 use indexmap::IndexMap;
 
 use super::{Edge, Graph, Group, GroupKind, Node, NodeKind};
-use crate::model::{Cache, EndpointKind, Model, Ref, S, SERVERLESS_PORT, UrlAuth};
+use crate::model::{Cache, EndpointKind, Model, Ref, S, SERVERLESS_PORT, UrlAuth, global};
 use crate::words::Word;
 
 // More read replicas than a group can have are never drawn, so a program the checker has not
 // yet refused cannot make the diagram huge.
 use crate::aws::quotas::READ_REPLICAS as MAX_REPLICAS;
 
+/// Without a Global Datastore, the stack's one VPC; with one, a box per region holding that
+/// region's VPC, the primary region first, and an arrow from each primary group to its secondaries.
 pub fn build(model: &Model) -> Graph {
+    let (vpc, outside, mut edges) = region(model, "");
+    let region_name = model.stack.region.as_ref().map(|r| r.value.as_str());
+    let secondaries = global::secondary_regions(model);
+    let groups = if secondaries.is_empty() {
+        vec![vpc]
+    } else {
+        let mut groups = vec![Group {
+            id: "region_0".to_string(),
+            kind: GroupKind::Region,
+            title: region_name.unwrap_or_default().to_string(),
+            detail: "primary region".to_string(),
+            existing: false,
+            nodes: Vec::new(),
+            groups: vec![vpc],
+        }];
+        for (k, name) in secondaries.iter().enumerate() {
+            let secondary = global::secondary_model(model, name);
+            let prefix = format!("region_{}_", k + 1);
+            let (vpc, _, more) = region(&secondary, &prefix);
+            edges.extend(more);
+            for (c, cache) in secondary.caches.iter().enumerate() {
+                let Some(p) = model
+                    .caches
+                    .iter()
+                    .position(|o| o.name.value == cache.name.value)
+                else {
+                    continue;
+                };
+                edges.push(Edge {
+                    from: format!("cache_{p}_primary"),
+                    to: format!("{prefix}cache_{c}_primary"),
+                    label: "global replication".to_string(),
+                    dashed: true,
+                });
+            }
+            groups.push(Group {
+                id: format!("region_{}", k + 1),
+                kind: GroupKind::Region,
+                title: name.clone(),
+                detail: "secondary region".to_string(),
+                existing: false,
+                nodes: Vec::new(),
+                groups: vec![vpc],
+            });
+        }
+        groups
+    };
+    Graph {
+        root: Group {
+            id: "stack".to_string(),
+            kind: GroupKind::Stack,
+            title: model.stack.name.value.clone(),
+            detail: region_name.unwrap_or_default().to_string(),
+            existing: false,
+            nodes: outside,
+            groups,
+        },
+        edges,
+    }
+}
+
+/// One region's VPC, the nodes outside it and the arrows, every id behind `prefix`.
+fn region(model: &Model, prefix: &str) -> (Group, Vec<Node>, Vec<Edge>) {
     let subnets = &model.network.subnets;
     let mut in_subnet: Vec<Vec<Node>> = vec![Vec::new(); subnets.len()];
     let mut in_vpc = Vec::new();
@@ -40,13 +105,29 @@ pub fn build(model: &Model) -> Graph {
             Some(UrlAuth::Iam) => ", IAM URL",
             None => "",
         };
+        // A node sits in one subnet: the function's first; the others are named on it.
+        let others: Vec<&str> = f
+            .subnets
+            .iter()
+            .skip(1)
+            .map(|r| r.name.value.as_str())
+            .collect();
+        let also = if others.is_empty() {
+            String::new()
+        } else {
+            format!(", also in {}", others.join(", "))
+        };
         let node = Node {
             id: format!("function_{i}"),
             kind: NodeKind::Function,
             title: f.name.value.clone(),
-            detail: format!("Lambda {} {}{url}", f.runtime.value, f.arch().as_str()),
+            detail: format!(
+                "Lambda {} {}{url}{also}",
+                f.runtime.value,
+                f.arch().as_str()
+            ),
         };
-        put(f.subnet.as_ref(), node, &mut outside);
+        put(f.subnet(), node, &mut outside);
     }
     for (c, cache) in model.caches.iter().enumerate() {
         let mut homeless = Vec::new();
@@ -123,17 +204,15 @@ pub fn build(model: &Model) -> Graph {
         }
     }
     for (l, layer) in model.layers.iter().enumerate() {
-        let packages: Vec<&str> = layer
-            .requirements
-            .value
-            .iter()
-            .map(|r| r.value.as_str())
-            .collect();
+        let detail = match &layer.content {
+            Some(folder) => format!("layer from {}", folder.path.value),
+            None => format!("layer: {}", layer.requirement_lines().join(", ")),
+        };
         outside.push(Node {
             id: format!("layer_{l}"),
             kind: NodeKind::Layer,
             title: layer.name.value.clone(),
-            detail: format!("layer: {}", packages.join(", ")),
+            detail,
         });
     }
     let instances = model.instances.iter().enumerate();
@@ -217,7 +296,7 @@ pub fn build(model: &Model) -> Graph {
         })
         .collect();
     vpc_groups.extend(unplaced);
-    let vpc = Group {
+    let mut vpc = Group {
         id: "vpc".to_string(),
         kind: GroupKind::Vpc,
         title: model.network.name.value.clone(),
@@ -226,17 +305,24 @@ pub fn build(model: &Model) -> Graph {
         nodes: in_vpc,
         groups: vpc_groups,
     };
-    Graph {
-        root: Group {
-            id: "stack".to_string(),
-            kind: GroupKind::Stack,
-            title: model.stack.name.value.clone(),
-            detail: region.unwrap_or_default().to_string(),
-            existing: false,
-            nodes: outside,
-            groups: vec![vpc],
-        },
-        edges,
+    if !prefix.is_empty() {
+        prefixed(&mut vpc, prefix);
+        for e in &mut edges {
+            e.from.insert_str(0, prefix);
+            e.to.insert_str(0, prefix);
+        }
+    }
+    (vpc, outside, edges)
+}
+
+/// Every id in `group` behind `prefix`, so that each region's boxes and nodes keep apart.
+fn prefixed(group: &mut Group, prefix: &str) {
+    group.id.insert_str(0, prefix);
+    for n in &mut group.nodes {
+        n.id.insert_str(0, prefix);
+    }
+    for g in &mut group.groups {
+        prefixed(g, prefix);
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Group {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupKind {
     Stack,
+    /// A Global Datastore's region, holding that region's VPC.
+    Region,
     Vpc,
     Zone,
     Subnet,

@@ -35,6 +35,8 @@ pub fn node_style(kind: NodeKind) -> NodeStyle {
 pub fn group_style(kind: GroupKind) -> GroupStyle {
     let (fill, stroke, dashed) = match kind {
         GroupKind::Stack => ("#FFFFFF", "#232F3E", false),
+        // AWS's architecture icons draw a region as a dashed teal box.
+        GroupKind::Region => ("#FFFFFF", "#00A4A6", true),
         GroupKind::Vpc => ("#FFFFFF", "#248814", false),
         GroupKind::Zone => ("#FFFFFF", "#147EBA", true),
         GroupKind::Subnet => ("#E6F2F8", "#147EBA", false),

@@ -61,9 +61,24 @@ pub fn invoke(
 
     let code_dir = layout.functions().join(&function.name.value);
     state::create_private_dir(&code_dir)?;
-    // Inline code (CloudFormation `Code.ZipFile`) is stored by Lambda as `index.py`.
-    std::fs::write(code_dir.join("index.py"), &function.code)
-        .map_err(|e| format!("cannot write {}: {e}", code_dir.display()))?;
+    // Inline code (CloudFormation `Code.ZipFile`) is stored by Lambda as `index.py`; packaged
+    // code is unzipped as it is, each file at its path in the zip.
+    let files: Vec<(&str, &str)> = match &function.package {
+        None => vec![("index.py", function.code.as_str())],
+        Some(package) => package
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect(),
+    };
+    for (path, text) in files {
+        let path = code_dir.join(path);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     let runner = layout.functions().join("runner.py");
     std::fs::write(&runner, RUNNER)
         .map_err(|e| format!("cannot write {}: {e}", runner.display()))?;

@@ -19,10 +19,12 @@ pub fn to_lsp(diag: &Diag, uri: &Uri, text: &str) -> Diagnostic {
             message: l.message.clone(),
         })
         .collect();
+    // `[prod] ...`: a finding of some environments names them, as on the command line.
+    let message = format!("{}{}", diag.env_prefix(), diag.message);
     let message = if diag.help.is_empty() {
-        diag.message.clone()
+        message
     } else {
-        format!("{}\nhelp: {}", diag.message, diag.help)
+        format!("{message}\nhelp: {}", diag.help)
     };
     Diagnostic {
         range: range(text, diag.primary_span()),

@@ -27,8 +27,8 @@ pub fn hover(view: &View, offset: usize) -> Option<Hover> {
             declaration(view, &symbols::find(file, &name.value)?),
             name.span,
         ),
-        Node::Key(item, attr) => (key_doc(item, attr)?, attr.key.span),
-        Node::Value(item, attr, value) => (key_doc(item, attr)?, value.span),
+        Node::Key(item, attr) => (key_doc(item, attr)? + &per_env(file, attr), attr.key.span),
+        Node::Value(item, attr, value) => (key_doc(item, attr)? + &per_env(file, attr), value.span),
         Node::Segment(item, attr, path, index) => {
             let segment = path.get(index)?;
             let text = match (symbols::expected(item, &attr.key.value), index) {
@@ -56,6 +56,19 @@ fn markup(view: &View, value: String, span: Span) -> Hover {
         }),
         range: Some(range(view.text, view.to_current(span))),
     }
+}
+
+/// The value each environment gets, when the attribute has a value per environment.
+fn per_env(file: &crate::syntax::ast::File, attr: &Attr) -> String {
+    let each = crate::model::environments::each(file, &attr.value);
+    if each.is_empty() {
+        return String::new();
+    }
+    let lines: Vec<String> = each
+        .iter()
+        .map(|(env, value)| format!("- `{env}`: `{value}`"))
+        .collect();
+    format!("\n\nPer environment:\n{}", lines.join("\n"))
 }
 
 /// A kind: its documentation, then its keys (required first) and the blocks it may contain.

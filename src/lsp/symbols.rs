@@ -131,7 +131,14 @@ fn symbol_kind(keyword: &str) -> SymbolKind {
         Some(Kind::UserGroup) => SymbolKind::ARRAY,
         Some(Kind::Topic) => SymbolKind::EVENT,
         Some(Kind::ServerlessCache) => SymbolKind::CLASS,
-        Some(Kind::SlowLog | Kind::EngineLog | Kind::Alarms | Kind::Limits) => SymbolKind::PROPERTY,
+        Some(
+            Kind::SlowLog
+            | Kind::EngineLog
+            | Kind::Alarms
+            | Kind::Limits
+            | Kind::Global
+            | Kind::Autoscaling,
+        ) => SymbolKind::PROPERTY,
         Some(Kind::Shard) => SymbolKind::STRUCT,
         None => SymbolKind::NULL,
     }

@@ -19,9 +19,14 @@ impl<'m> Client<'m> {
     }
 
     pub fn subnet(&self) -> Option<&'m Ref> {
+        self.subnets().first()
+    }
+
+    /// Every subnet it runs in: an instance's one, a function's VPC config.
+    pub fn subnets(&self) -> &'m [Ref] {
         match self {
-            Client::Instance(i) => Some(&i.subnet),
-            Client::Function(f) => f.subnet.as_ref(),
+            Client::Instance(i) => std::slice::from_ref(&i.subnet),
+            Client::Function(f) => &f.subnets,
         }
     }
 
@@ -88,6 +93,18 @@ impl Model {
     }
 
     /// Instances first, then functions, each in declaration order.
+    /// The subnets something is placed in or served by: cache subnet groups, endpoints, clients.
+    pub fn subnets_in_use(&self) -> std::collections::HashSet<usize> {
+        let caches = self.caches.iter().flat_map(|c| c.subnets.iter());
+        let endpoints = self.network.endpoints.iter().flat_map(|e| e.subnets.iter());
+        let clients = self.clients().filter_map(|c| c.subnet());
+        caches
+            .chain(endpoints)
+            .chain(clients)
+            .map(|r| r.index)
+            .collect()
+    }
+
     pub fn clients(&self) -> impl Iterator<Item = Client<'_>> {
         self.instances
             .iter()
@@ -119,10 +136,10 @@ impl Model {
         by_cache
     }
 
-    /// Clients whose subnet is the subnet at `index`.
+    /// Clients that run in the subnet at `index` (among others, for a function).
     pub fn clients_in(&self, index: usize) -> impl Iterator<Item = Client<'_>> {
         self.clients()
-            .filter(move |c| c.subnet().is_some_and(|r| r.index == index))
+            .filter(move |c| c.subnets().iter().any(|r| r.index == index))
     }
 }
 

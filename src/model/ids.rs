@@ -12,6 +12,14 @@ use super::types::{KmsKey, Serverless, ServerlessAttr, User};
 
 /// The UserId of a user: written, else its AWS name lowercased (AWS stores user ids lowercased).
 /// Source: ElastiCache API `CreateUser` (UserId).
+/// The folder of the output set that holds what becomes a packaged function's zip.
+pub const CODE_FOLDER: &str = "code";
+
+/// Where a packaged function's files go, relative to the templates that name it in `Code`.
+pub fn code_folder(function: &str) -> String {
+    format!("{CODE_FOLDER}/{function}")
+}
+
 pub fn user_id(stack: &str, user: &User) -> String {
     user.user_id.as_ref().map_or_else(
         || aws_name(stack, &user.name.value).to_ascii_lowercase(),
@@ -46,9 +54,21 @@ fn push_pascal(out: &mut String, name: &str) {
     }
 }
 
+/// `shop` + `pre_prod` -> `shop-pre-prod`: the stack name an environment builds under, which
+/// prefixes every AWS name of that environment, so environments deploy side by side.
+pub fn env_stack_name(stack: &str, env: &str) -> String {
+    aws_name(stack, env)
+}
+
 /// `fa-063` + `cache_a` -> `fa-063-cache-a`: the AWS name of a declared thing.
 pub fn aws_name(stack: &str, name: &str) -> String {
     format!("{stack}-{}", name.replace('_', "-"))
+}
+
+/// The root parameter of a secondary region's template set that takes the Global Datastore's
+/// id, and the primary's root output that gives it.
+pub fn global_parameter_id(cache: &str) -> String {
+    id(cache, "GlobalReplicationGroupId")
 }
 
 /// The ReplicationGroupId of a cache: its AWS name, lowercased as AWS stores it.
@@ -335,6 +355,12 @@ pub struct CacheIds {
     pub security_group_output: Option<String>,
     /// The attributes other templates may read, each exported from the cache template.
     pub readable: &'static [CacheAttr],
+    /// With `global`, the Global Datastore and the root output of its id, which the secondary
+    /// regions' templates take as the parameter of the same name.
+    pub global_group: Option<String>,
+    pub global_output: Option<String>,
+    /// With `autoscaling`, per dimension scaled: its word, the scalable target and the policy.
+    pub scaling: Vec<(&'static str, String, String)>,
 }
 
 impl CacheIds {
@@ -368,6 +394,32 @@ impl CacheIds {
             port_output: cache.export().then(|| id(name, "Port")),
             security_group_output: cache.export().then(|| id(name, "SecurityGroupId")),
             readable: readable(cache),
+            global_group: cache
+                .global
+                .as_ref()
+                .map(|_| id(name, "GlobalReplicationGroup")),
+            global_output: cache.global.as_ref().map(|_| global_parameter_id(name)),
+            scaling: cache.autoscaling.as_ref().map_or_else(Vec::new, |a| {
+                [
+                    ("replicas", a.replicas.is_some()),
+                    ("shards", a.shards.is_some()),
+                ]
+                .into_iter()
+                .filter(|(_, on)| *on)
+                .map(|(what, _)| {
+                    let dimension = if what == "replicas" {
+                        "Replicas"
+                    } else {
+                        "Shards"
+                    };
+                    (
+                        what,
+                        id(name, &format!("{dimension}ScalableTarget")),
+                        id(name, &format!("{dimension}ScalingPolicy")),
+                    )
+                })
+                .collect()
+            }),
         }
     }
 
@@ -382,6 +434,9 @@ impl CacheIds {
             port_output,
             security_group_output,
             readable,
+            global_group,
+            global_output,
+            scaling,
         } = self;
         let exports: Vec<(Space, String)> = readable
             .iter()
@@ -399,6 +454,13 @@ impl CacheIds {
         let mut out = resources([subnet_group, replication_group, security_group]);
         out.extend(resources(log_groups.into_iter().map(|(_, id)| id)));
         out.extend(resources(alarms.into_iter().flatten().map(|(_, id)| id)));
+        out.extend(resources(global_group));
+        out.extend(resources(
+            scaling
+                .into_iter()
+                .flat_map(|(_, target, policy)| [target, policy]),
+        ));
+        out.extend(global_output.map(|o| (Space::Output, o)));
         out.extend(outputs.into_iter().map(|(_, o)| (Space::Output, o)));
         out.extend(
             [port_output, security_group_output]
@@ -511,34 +573,47 @@ impl TopicIds {
 }
 
 pub struct LayerIds {
+    /// What builds the layer at deploy time; none for a layer packaged from a folder.
+    pub build: Option<LayerBuildIds>,
+    pub layer: String,
+}
+
+/// The requirements parameter, the builder function and its role, and the build it runs.
+pub struct LayerBuildIds {
     pub requirements: String,
     pub builder_role: String,
     pub builder: String,
     pub build: String,
-    pub layer: String,
 }
 
 impl LayerIds {
     pub fn of(layer: &Layer) -> Self {
         let name = &layer.name.value;
         LayerIds {
-            requirements: id(name, "Requirements"),
-            builder_role: id(name, "BuilderRole"),
-            builder: id(name, "Builder"),
-            build: id(name, "Build"),
+            build: layer.built().then(|| LayerBuildIds {
+                requirements: id(name, "Requirements"),
+                builder_role: id(name, "BuilderRole"),
+                builder: id(name, "Builder"),
+                build: id(name, "Build"),
+            }),
             layer: layer_id(name),
         }
     }
 
     fn list(self) -> Vec<(Space, String)> {
-        let LayerIds {
+        let LayerIds { build, layer } = self;
+        let mut out = Vec::new();
+        if let Some(LayerBuildIds {
             requirements,
             builder_role,
             builder,
             build,
-            layer,
-        } = self;
-        resources([requirements, builder_role, builder, build, layer])
+        }) = build
+        {
+            out.extend(resources([requirements, builder_role, builder, build]));
+        }
+        out.extend(resources([layer]));
+        out
     }
 }
 
@@ -549,8 +624,8 @@ pub struct SessionIds {
 }
 
 pub struct InstanceIds {
-    /// The template parameter that looks the AMI up.
-    pub image: String,
+    /// The template parameter that looks the latest AMI up; none for a pinned AMI.
+    pub image: Option<String>,
     pub instance: String,
     pub security_group: String,
     pub session: Option<SessionIds>,
@@ -560,7 +635,7 @@ impl InstanceIds {
     pub fn of(instance: &Instance) -> Self {
         let name = &instance.name.value;
         InstanceIds {
-            image: id(name, "ImageId"),
+            image: instance.ami.is_none().then(|| id(name, "ImageId")),
             instance: id(name, "Instance"),
             security_group: security_group_id(name),
             session: instance.session_manager().then(|| SessionIds {
@@ -577,7 +652,7 @@ impl InstanceIds {
             security_group,
             session,
         } = self;
-        let mut out = resources([image, instance, security_group]);
+        let mut out = resources(image.into_iter().chain([instance, security_group]));
         if let Some(SessionIds { role, profile }) = session {
             out.extend(resources([role, profile]));
         }
@@ -606,7 +681,7 @@ impl FunctionIds {
         FunctionIds {
             role: id(name, "Role"),
             function: id(name, "Function"),
-            security_group: function.subnet.as_ref().map(|_| security_group_id(name)),
+            security_group: function.subnet().map(|_| security_group_id(name)),
             url: function.url.as_ref().map(|auth| UrlIds {
                 url: id(name, "Url"),
                 output: id(name, "Url"),
@@ -749,14 +824,19 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
             Client::Instance(i) => InstanceIds::of(i).list(),
             Client::Function(f) => FunctionIds::of(f).list(),
         };
-        if let Some(subnet) = client.subnet() {
+        let subnets = client.subnets();
+        if !subnets.is_empty() {
             ids.extend(
                 model
                     .network
                     .endpoints
                     .iter()
                     .filter(|e| e.kind.value == EndpointKind::Interface)
-                    .filter(|e| e.subnets.iter().any(|s| s.index == subnet.index))
+                    .filter(|e| {
+                        e.subnets
+                            .iter()
+                            .any(|s| subnets.iter().any(|c| c.index == s.index))
+                    })
                     .map(|e| {
                         let id = endpoint_ingress_id(&client.name().value, &e.name.value);
                         (Space::Resource, id)
@@ -770,6 +850,16 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
     }
     out.sort_by_key(|d| d.name.span);
     out
+}
+
+/// The environment variables `user = NAME` gives a function: the user name, and the Secrets
+/// Manager secret of its password when it has one.
+pub fn user_variables(user: &User) -> Vec<(&'static str, String)> {
+    let mut vars = vec![("CACHE_USER", user.user_name().value.clone())];
+    if let Some(secret) = user.password_secret() {
+        vars.push(("CACHE_PASSWORD_SECRET", secret.to_string()));
+    }
+    vars
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Lowering: the AST checked against the schema, names resolved, typed model built.
 //! Every structural mistake becomes a diagnostic; lowering goes on to report them all.
 
+mod code;
 mod fields;
 
 use crate::hash::HashSet;
@@ -8,6 +9,7 @@ use crate::hash::HashSet;
 use crate::hash::IndexMap;
 
 use super::damage::{self, Decl};
+use super::requirements_txt;
 use super::schema::{self, Kind, KindSchema, Names};
 use super::types::*;
 use crate::diag::suggest::did_you_mean;
@@ -19,6 +21,22 @@ use fields::Fields;
 /// Reads a function's source file by the path written in the program.
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
+
+    /// The names in the folder at `path`, sorted, folders with a trailing `/`; a loader that
+    /// reads no folders says why.
+    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
+        Err(format!("`{path}` cannot be listed here"))
+    }
+    /// The files under the folder `dir` (recursively), as `/`-separated paths relative to it,
+    /// sorted; hidden entries and `__pycache__` left out. Loaders without folders refuse.
+    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        Err(format!("cannot list the folder `{dir}` here"))
+    }
+}
+
+/// What a code folder's listing leaves out: hidden entries and Python's byte-code caches.
+pub fn hidden_from_package(name: &str) -> bool {
+    name.starts_with('.') || name == "__pycache__"
 }
 
 /// A declared name: its kind, its index among declarations of that kind, where it was declared,
@@ -321,7 +339,9 @@ impl Lowerer<'_> {
                 | Kind::EngineLog
                 | Kind::Alarms
                 | Kind::Shard
-                | Kind::Limits => {}
+                | Kind::Limits
+                | Kind::Global
+                | Kind::Autoscaling => {}
             }
         }
         self.current = None;
@@ -528,7 +548,9 @@ impl Lowerer<'_> {
                 | Kind::Alarms
                 | Kind::Shard
                 | Kind::ServerlessCache
-                | Kind::Limits => {}
+                | Kind::Limits
+                | Kind::Global
+                | Kind::Autoscaling => {}
             }
         }
         self.current = outer;
@@ -600,6 +622,8 @@ impl Lowerer<'_> {
             shards: f.int("shards"),
             replicas_per_shard: f.int("replicas_per_shard"),
             shard_blocks: self.shards(item),
+            global: self.global(item),
+            autoscaling: self.autoscaling(item),
             allow_cidrs: f
                 .strings("allow_cidrs")
                 .map(|s| s.value)
@@ -649,13 +673,42 @@ impl Lowerer<'_> {
     }
 
     fn layer(&mut self, item: &Item, f: &mut Fields) -> Layer {
+        let requirements_file = f.string("requirements_file").map(|path| {
+            let lines = self
+                .read(&path)
+                .map(|text| requirements_txt::lines(&text))
+                .unwrap_or_default();
+            RequirementsFile { path, lines }
+        });
+        let content = f.string("content").map(|path| {
+            let entries = match self.loader.entries(path.value.trim_end_matches('/')) {
+                Ok(entries) => entries,
+                Err(why) => {
+                    self.error(
+                        Diag::new(
+                            codes::E0013,
+                            path.span,
+                            format!("cannot read the folder `{}`: {why}", path.value),
+                            "this folder",
+                        )
+                        .help(
+                            "the path is relative to the .cache file; check that the folder exists",
+                        ),
+                    );
+                    Vec::new()
+                }
+            };
+            LayerContent { path, entries }
+        });
+        let requirements = f.strings("requirements");
         Layer {
             name: name_of(item),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
             architecture: f.word("architecture"),
-            requirements: f
-                .strings("requirements")
-                .unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            given: requirements.is_some(),
+            requirements: requirements.unwrap_or_else(|| Spanned::new(Vec::new(), item.kind.span)),
+            requirements_file,
+            content,
             description: f.string("description"),
             tags: self.tags(item),
             span: item.span,
@@ -732,42 +785,24 @@ impl Lowerer<'_> {
             connects_serverless: self
                 .refs(f, "connects", Kind::ServerlessCache, item.kind.span)
                 .value,
+            imdsv2: f.boolean("imdsv2"),
+            ami: f.string("ami"),
             tags: self.tags(item),
             span: item.span,
         }
     }
 
     fn function(&mut self, item: &Item, f: &mut Fields) -> Function {
-        let source = f.string("source").unwrap_or_else(|| missing(item));
-        let code = if source.value.is_empty() {
-            String::new()
-        } else {
-            match self.loader.load(&source.value) {
-                Ok(code) => code,
-                Err(why) => {
-                    self.error(
-                        Diag::new(
-                            codes::E0013,
-                            source.span,
-                            format!("cannot read `{}`: {why}", source.value),
-                            "this file",
-                        )
-                        .help(
-                            "the path is relative to the .cache file; check that the file exists",
-                        ),
-                    );
-                    String::new()
-                }
-            }
-        };
+        let (source, code, package) = self.function_code(item, f);
         Function {
             name: name_of(item),
-            subnet: self.one_ref(f, "subnet", Kind::Subnet),
+            subnets: self.function_subnets(item, f),
             runtime: f.string("runtime").unwrap_or_else(|| missing(item)),
             architecture: f.word("architecture"),
             handler: f.string("handler").unwrap_or_else(|| missing(item)),
             source,
             code,
+            package,
             layers: self.refs(f, "layers", Kind::Layer, item.kind.span),
             url: f.word("url"),
             connects: self
@@ -957,6 +992,67 @@ impl Lowerer<'_> {
             replication_lag: f.int("replication_lag"),
             connections: f.int("connections"),
             swap: f.int("swap"),
+            span: block.span,
+        })
+    }
+
+    fn global(&mut self, item: &Item) -> Option<Global> {
+        let (block, f) = self.one_block(item, Kind::Global, "secondary regions")?;
+        Some(Global {
+            keyword: block.kind.span,
+            regions: f
+                .strings("regions")
+                .unwrap_or_else(|| Spanned::new(Vec::new(), block.kind.span)),
+            span: block.span,
+        })
+    }
+
+    /// `autoscaling { ... }`: a dimension is scaled when both its bounds are written; one bound
+    /// alone, or no dimension at all, is E1075.
+    fn autoscaling(&mut self, item: &Item) -> Option<Autoscaling> {
+        let (block, f) = self.one_block(item, Kind::Autoscaling, "auto scaling settings")?;
+        let dimension = |this: &mut Self, what: &str| {
+            let min = f.int(&format!("{what}_min"));
+            let max = f.int(&format!("{what}_max"));
+            let target = f.int(&format!("{what}_target"));
+            match (min, max) {
+                (Some(min), Some(max)) => Some(Scaling { min, max, target }),
+                (None, None) => None,
+                (Some(one), None) | (None, Some(one)) => {
+                    this.error(
+                        Diag::new(
+                            codes::E1075,
+                            one.span,
+                            format!(
+                                "auto scaling of {what} needs both `{what}_min` and `{what}_max`"
+                            ),
+                            "only this bound is given",
+                        )
+                        .help(format!("write `{what}_min` and `{what}_max` together")),
+                    );
+                    None
+                }
+            }
+        };
+        let replicas = dimension(self, "replicas");
+        let shards = dimension(self, "shards");
+        let bounds = ["replicas_min", "replicas_max", "shards_min", "shards_max"];
+        if !bounds.iter().any(|b| f.attrs.contains_key(b)) {
+            self.error(
+                Diag::new(
+                    codes::E1075,
+                    block.kind.span,
+                    "`autoscaling` scales nothing",
+                    "no bounds given",
+                )
+                .help("write `replicas_min` and `replicas_max`, or `shards_min` and `shards_max`"),
+            );
+        }
+        Some(Autoscaling {
+            keyword: block.kind.span,
+            replicas,
+            shards,
+            shards_metric: f.word("shards_metric"),
             span: block.span,
         })
     }

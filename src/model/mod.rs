@@ -2,13 +2,16 @@
 //! Derived facts (zones, routes, who connects to what) are methods on these plain structs.
 
 mod damage;
+pub mod environments;
 mod facts;
+pub mod global;
 pub mod ids;
 mod lower;
+pub mod requirements_txt;
 pub mod schema;
 mod types;
 
 pub use damage::Damage;
 pub use facts::{Client, merged_tags};
-pub use lower::{SourceLoader, lower};
+pub use lower::{SourceLoader, hidden_from_package, lower};
 pub use types::*;

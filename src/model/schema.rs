@@ -6,8 +6,9 @@
 //! blocks with free keys, as `environment` is.
 
 use super::types::{
-    Arch, Authentication, ClusterMode, DEFAULT_PORT, EndpointKind, KeyDeletion, LogDestination,
-    LogFormat, OnDelete, Provided, ServerlessEngine, TransitMode, UrlAuth, UserEngine,
+    Arch, Authentication, ClusterMode, DEFAULT_PORT, DEFAULT_SCALING_TARGET, EndpointKind,
+    KeyDeletion, LogDestination, LogFormat, OnDelete, Provided, ServerlessEngine, ShardMetric,
+    TransitMode, UrlAuth, UserEngine,
 };
 use super::types::{
     DEFAULT_CONNECTIONS, DEFAULT_CPU, DEFAULT_EVICTIONS, DEFAULT_MEMORY, DEFAULT_REPLICATION_LAG,
@@ -43,11 +44,13 @@ pub enum Kind {
     Shard,
     ServerlessCache,
     Limits,
+    Global,
+    Autoscaling,
 }
 
 impl Kind {
     /// Every kind, in the order the reference documents them.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 25] = [
         Kind::Stack,
         Kind::Network,
         Kind::Subnet,
@@ -71,6 +74,8 @@ impl Kind {
         Kind::Shard,
         Kind::ServerlessCache,
         Kind::Limits,
+        Kind::Global,
+        Kind::Autoscaling,
     ];
 
     /// The keyword that declares it.
@@ -104,6 +109,8 @@ impl Kind {
             Kind::Shard => "a shard",
             Kind::ServerlessCache => "a serverless cache",
             Kind::Limits => "a limits block",
+            Kind::Global => "a global block",
+            Kind::Autoscaling => "an autoscaling block",
         }
     }
 
@@ -132,6 +139,8 @@ impl Kind {
             Kind::Shard => &SHARD,
             Kind::ServerlessCache => &SERVERLESS_CACHE,
             Kind::Limits => &LIMITS,
+            Kind::Global => &GLOBAL,
+            Kind::Autoscaling => &AUTOSCALING,
         }
     }
 }
@@ -148,6 +157,8 @@ pub enum Ty {
     Bool,
     /// A list of strings.
     Strs,
+    /// A list of bare names that name nothing declared: the environments of `stack`.
+    Names,
     /// A bare word from a fixed set, such as `gateway`; the set is a [`Word`] enum's table.
     Word(&'static [&'static str]),
     /// A list of words from a fixed set, such as `[nat, s3]`.
@@ -175,6 +186,7 @@ impl Ty {
             Ty::Int { min, max } => format!("an integer from {min} to {max}"),
             Ty::Bool => "`true` or `false`".into(),
             Ty::Strs => "a list of strings".into(),
+            Ty::Names => "a list of names".into(),
             Ty::Word(words) => format!("one of {}", words.join(", ")),
             Ty::Words(words) => format!("a list of words, each one of {}", words.join(", ")),
             Ty::Ref(kind) => format!("the name of {}", kind.article()),
@@ -203,6 +215,7 @@ impl Ty {
             Ty::Int { .. } => "int".into(),
             Ty::Bool => "bool".into(),
             Ty::Strs => "list of strings".into(),
+            Ty::Names => "list of names".into(),
             Ty::Word(words) => {
                 let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
                 match quoted.split_last() {
@@ -422,6 +435,12 @@ const STACK: KindSchema = KindSchema {
         ),
         key("description", Ty::Str, "description of the root template")
             .cfn(&[at("template", "Description")]),
+        // Not a CloudFormation property: each environment is a stack of its own, built apart.
+        key(
+            "environments",
+            Ty::Names,
+            "environments the program builds, each a stack `<stack>-<env>` of its own",
+        ),
     ],
     children: &[Kind::Tags],
     free_keys: false,
@@ -767,6 +786,8 @@ const REPLICATION_GROUP: KindSchema = KindSchema {
         Kind::EngineLog,
         Kind::Alarms,
         Kind::Shard,
+        Kind::Global,
+        Kind::Autoscaling,
     ],
     free_keys: false,
 };
@@ -776,7 +797,7 @@ const LAYER: KindSchema = KindSchema {
     keyword: "layer",
     names: Names::One,
     top_level: true,
-    doc: "A Lambda layer of Python packages, built at deploy time by a custom resource.",
+    doc: "A Lambda layer: Python packages built at deploy time by a custom resource, or a local folder.",
     service: "Lambda",
     resource: LAYER_VERSION,
     keys: &[
@@ -799,8 +820,19 @@ const LAYER: KindSchema = KindSchema {
             Ty::Strs,
             "pip requirement specifiers, such as \"redis==5.2.1\"",
         )
-        .required()
         .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "requirements_file",
+            Ty::Str,
+            "a pip requirements file, relative to this file, instead of `requirements`",
+        )
+        .cfn(&[at("AWS::SSM::Parameter", "Value")]),
+        key(
+            "content",
+            Ty::Str,
+            "a folder packaged as the layer (python/ inside), instead of requirements",
+        )
+        .cfn(&[at(LAYER_VERSION, "Content")]),
         key("description", Ty::Str, "layer description").cfn(&[at(LAYER_VERSION, "Description")]),
     ],
     children: &[Kind::Tags],
@@ -856,6 +888,21 @@ const INSTANCE: KindSchema = KindSchema {
             "caches (replication groups or serverless caches) this instance may reach",
         )
         .cfn(&[at(SECURITY_GROUP, "SecurityGroupIngress")]),
+        // CloudFormation `AWS::EC2::Instance` MetadataOptions.HttpTokens (optional | required),
+        // updated with no interruption.
+        key(
+            "imdsv2",
+            Ty::Bool,
+            "require IMDSv2 (session tokens) for the instance metadata service",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(EC2_INSTANCE, "MetadataOptions.HttpTokens")]),
+        key(
+            "ami",
+            Ty::Str,
+            "pin the AMI: \"ami-...\" or \"ssm:/parameter:VERSION\"; without it the latest is read at every deploy",
+        )
+        .cfn(&[at(EC2_INSTANCE, "ImageId")]),
     ],
     children: &[Kind::Tags],
     free_keys: false,
@@ -868,7 +915,7 @@ const FUNCTION: KindSchema = KindSchema {
     keyword: "function",
     names: Names::One,
     top_level: true,
-    doc: "A Lambda function whose source file is inlined into the template.",
+    doc: "A Lambda function: a source file inlined into the template, or code packaged as a zip.",
     service: "Lambda",
     resource: LAMBDA,
     keys: &[
@@ -876,6 +923,13 @@ const FUNCTION: KindSchema = KindSchema {
             "subnet",
             Ty::Ref(Kind::Subnet),
             "subnet for the function's VPC config (needed to reach a cache)",
+        )
+        .cfn(&[at(LAMBDA, "VpcConfig.SubnetIds")]),
+        // Lambda takes up to 16 subnets (VpcConfig.SubnetIds, CloudFormation schema maxItems).
+        key(
+            "subnets",
+            Ty::Refs(Kind::Subnet),
+            "subnets for the VPC config, in several zones; instead of `subnet`",
         )
         .cfn(&[at(LAMBDA, "VpcConfig.SubnetIds")]),
         key("runtime", Ty::Str, "Lambda runtime, such as \"python3.12\"")
@@ -891,17 +945,29 @@ const FUNCTION: KindSchema = KindSchema {
         key(
             "handler",
             Ty::Str,
-            "\"index.<function>\": inline code is stored as index.py",
+            "\"module.function\": \"index.<function>\" for inline code (index.py, index.js)",
         )
         .required()
         .cfn(&[at(LAMBDA, "Handler")]),
         key(
             "source",
             Ty::Str,
-            "path of the source file, relative to this file",
+            "path of the source file, relative to this file; inlined unless `inline = false`",
         )
-        .required()
         .cfn(&[at(LAMBDA, "Code.ZipFile")]),
+        key(
+            "inline",
+            Ty::Bool,
+            "false: package the source file as a zip instead of inlining it",
+        )
+        .default(DefaultValue::Bool(true))
+        .cfn(&[at(LAMBDA, "Code")]),
+        key(
+            "code",
+            Ty::Str,
+            "folder of the function's code, relative to this file, packaged as a zip; instead of `source`",
+        )
+        .cfn(&[at(LAMBDA, "Code")]),
         key(
             "layers",
             Ty::Refs(Kind::Layer),
@@ -1549,6 +1615,107 @@ const LIMITS: KindSchema = KindSchema {
     free_keys: false,
 };
 
+const GLOBAL_GROUP: &str = "AWS::ElastiCache::GlobalReplicationGroup";
+const SCALABLE_TARGET: &str = "AWS::ApplicationAutoScaling::ScalableTarget";
+const SCALING_POLICY: &str = "AWS::ApplicationAutoScaling::ScalingPolicy";
+
+/// A Global Datastore: the group is its primary, in the stack's region, and cachec writes one
+/// template set per secondary region. Source: ElastiCache "Prerequisites and limitations" of
+/// global datastores (up to two secondary regions).
+const GLOBAL: KindSchema = KindSchema {
+    kind: Kind::Global,
+    keyword: "global",
+    names: Names::None,
+    top_level: false,
+    doc: "A Global Datastore: the group is the primary in the stack's region, replicated to secondary regions.",
+    service: "ElastiCache",
+    resource: GLOBAL_GROUP,
+    keys: &[key(
+        "regions",
+        Ty::Strs,
+        "secondary regions, such as [\"us-east-1\"]: each gets its own network and a replication group that joins the datastore (at most two)",
+    )
+    .required()
+    .cfn(&[
+        at(GLOBAL_GROUP, "Members"),
+        at(GROUP, "GlobalReplicationGroupId"),
+    ])],
+    children: &[],
+    free_keys: false,
+};
+
+/// Auto scaling by target tracking. Sources: ElastiCache "Auto Scaling Valkey and Redis OSS
+/// clusters" (replicas 0 to 5 per shard; shards up to 500) and "Defining a scaling policy".
+const AUTOSCALING: KindSchema = KindSchema {
+    kind: Kind::Autoscaling,
+    keyword: "autoscaling",
+    names: Names::None,
+    top_level: false,
+    doc: "Application Auto Scaling of the group's replicas or shards, tracking a metric's target.",
+    service: "Application Auto Scaling",
+    resource: SCALABLE_TARGET,
+    keys: &[
+        key(
+            "replicas_min",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "fewest replicas (per shard) auto scaling keeps",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "replicas_max",
+            Ty::Int {
+                min: 0,
+                max: READ_REPLICAS,
+            },
+            "most replicas (per shard) auto scaling adds",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "replicas_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of ElastiCacheReplicaEngineCPUUtilization the replicas are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+        key(
+            "shards_min",
+            Ty::Int { min: 1, max: SHARDS },
+            "fewest shards auto scaling keeps (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MinCapacity")]),
+        key(
+            "shards_max",
+            Ty::Int { min: 1, max: SHARDS },
+            "most shards auto scaling adds (cluster mode enabled)",
+        )
+        .cfn(&[at(SCALABLE_TARGET, "MaxCapacity")]),
+        key(
+            "shards_metric",
+            Ty::Word(ShardMetric::WORDS),
+            "what shard scaling tracks: engine CPU of the primaries, memory or capacity counted for eviction",
+        )
+        .default(DefaultValue::Word("primary_cpu"))
+        .cfn(&[at(
+            SCALING_POLICY,
+            "TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification",
+        )]),
+        key(
+            "shards_target",
+            Ty::Int { min: 1, max: 100 },
+            "percent of the shard metric the shards are scaled to keep",
+        )
+        .unit("percent")
+        .default(DefaultValue::Int(DEFAULT_SCALING_TARGET))
+        .cfn(&[at(SCALING_POLICY, "TargetTrackingScalingPolicyConfiguration.TargetValue")]),
+    ],
+    children: &[],
+    free_keys: false,
+};
+
 /// Every kind's schema, in the order of [`Kind::ALL`].
 pub const SCHEMAS: &[KindSchema] = &[
     STACK,
@@ -1574,6 +1741,8 @@ pub const SCHEMAS: &[KindSchema] = &[
     SHARD,
     SERVERLESS_CACHE,
     LIMITS,
+    GLOBAL,
+    AUTOSCALING,
 ];
 
 /// The schema declared by `keyword`, if any.

@@ -252,6 +252,73 @@ impl OnDelete {
 }
 
 words! {
+    /// What shard auto scaling tracks. Source: ElastiCache "Defining a scaling policy"
+    /// (the predefined metrics of NodeGroup auto scaling).
+    pub enum ShardMetric {
+        PrimaryCpu = "primary_cpu",
+        Memory = "memory",
+        Capacity = "capacity",
+    }
+}
+
+impl ShardMetric {
+    /// The `PredefinedMetricType` of Application Auto Scaling.
+    pub fn predefined(self) -> &'static str {
+        match self {
+            ShardMetric::PrimaryCpu => "ElastiCachePrimaryEngineCPUUtilization",
+            ShardMetric::Memory => "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+            ShardMetric::Capacity => "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
+        }
+    }
+}
+
+/// The target of a scaling policy when `autoscaling` leaves it out: the middle of the 35 to 70
+/// percent ElastiCache advises for engine CPU.
+pub const DEFAULT_SCALING_TARGET: i64 = 50;
+
+/// `global { regions = [...] }` inside a replication group: the secondary regions.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub keyword: Span,
+    pub regions: S<Vec<S<String>>>,
+    pub span: Span,
+}
+
+/// `autoscaling { ... }` inside a replication group: a target per dimension given.
+#[derive(Debug, Clone)]
+pub struct Autoscaling {
+    pub keyword: Span,
+    pub replicas: Option<Scaling>,
+    pub shards: Option<Scaling>,
+    pub shards_metric: Option<S<ShardMetric>>,
+    pub span: Span,
+}
+
+/// One dimension's bounds and target; a dimension is scaled when both bounds are written.
+#[derive(Debug, Clone)]
+pub struct Scaling {
+    pub min: S<i64>,
+    pub max: S<i64>,
+    pub target: Option<S<i64>>,
+}
+
+impl Scaling {
+    pub fn target(&self) -> i64 {
+        self.target
+            .as_ref()
+            .map_or(DEFAULT_SCALING_TARGET, |t| t.value)
+    }
+}
+
+impl Autoscaling {
+    pub fn shards_metric(&self) -> ShardMetric {
+        self.shards_metric
+            .as_ref()
+            .map_or(ShardMetric::PrimaryCpu, |m| m.value)
+    }
+}
+
+words! {
     /// Which connections a group with TLS accepts.
     pub enum TransitMode {
         Preferred = "preferred",
@@ -298,6 +365,8 @@ pub struct Cache {
     pub replicas_per_shard: Option<S<i64>>,
     /// `shard NAME { ... }` blocks, in source order: NodeGroupConfiguration.
     pub shard_blocks: Vec<Shard>,
+    pub global: Option<Global>,
+    pub autoscaling: Option<Autoscaling>,
     pub allow_cidrs: Vec<S<String>>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
@@ -596,7 +665,13 @@ pub struct Layer {
     pub name: S<String>,
     pub runtime: S<String>,
     pub architecture: Option<S<Arch>>,
+    /// Inline requirements; empty (spanning the keyword) when not written.
     pub requirements: S<Vec<S<String>>>,
+    /// Whether `requirements` was written, even as an empty list.
+    pub given: bool,
+    pub requirements_file: Option<RequirementsFile>,
+    /// A folder packaged as the layer's zip, instead of requirements built at deploy time.
+    pub content: Option<LayerContent>,
     pub description: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
@@ -606,6 +681,38 @@ impl Layer {
     pub fn arch(&self) -> Arch {
         self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
     }
+
+    /// Built at deploy time by pip, from inline requirements or a requirements file.
+    pub fn built(&self) -> bool {
+        self.content.is_none()
+    }
+
+    /// The requirement lines pip installs, as the builder receives them.
+    pub fn requirement_lines(&self) -> Vec<&str> {
+        match &self.requirements_file {
+            Some(file) => file.lines.iter().map(|l| l.text.as_str()).collect(),
+            None => self
+                .requirements
+                .value
+                .iter()
+                .map(|r| r.value.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// A pip requirements file, read during lowering (no lines when it could not be read).
+#[derive(Debug, Clone)]
+pub struct RequirementsFile {
+    pub path: S<String>,
+    pub lines: Vec<super::requirements_txt::Line>,
+}
+
+/// A layer's folder, relative to the program, and the names at its top, read during lowering.
+#[derive(Debug, Clone)]
+pub struct LayerContent {
+    pub path: S<String>,
+    pub entries: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -619,6 +726,9 @@ pub struct Instance {
     pub connects: Vec<Ref>,
     /// The serverless caches among `connects`.
     pub connects_serverless: Vec<Ref>,
+    pub imdsv2: Option<S<bool>>,
+    /// The pinned AMI as written; `None` reads the image's latest AMI at every deploy.
+    pub ami: Option<S<String>>,
     pub tags: Vec<Tag>,
     pub span: Span,
 }
@@ -626,6 +736,11 @@ pub struct Instance {
 impl Instance {
     pub fn session_manager(&self) -> bool {
         self.session_manager.as_ref().is_some_and(|b| b.value)
+    }
+
+    /// IMDSv2 is required unless turned off.
+    pub fn imdsv2(&self) -> bool {
+        self.imdsv2.as_ref().is_none_or(|b| b.value)
     }
 }
 
@@ -640,13 +755,17 @@ words! {
 #[derive(Debug, Clone)]
 pub struct Function {
     pub name: S<String>,
-    pub subnet: Option<Ref>,
+    /// The subnets of its VPC config, from `subnet` or `subnets`, in the order written.
+    pub subnets: Vec<Ref>,
     pub runtime: S<String>,
     pub architecture: Option<S<Arch>>,
     pub handler: S<String>,
+    /// The path written: the `source` file, or the `code` folder.
     pub source: S<String>,
-    /// The source file's text, read during lowering; empty when it could not be read.
+    /// The inline source file's text, read during lowering; empty when packaged or unreadable.
     pub code: String,
+    /// Code that `aws cloudformation package` zips instead of inlining; `None` when inlined.
+    pub package: Option<Package>,
     pub layers: S<Vec<Ref>>,
     pub url: Option<S<UrlAuth>>,
     pub connects: Vec<Ref>,
@@ -666,6 +785,33 @@ pub struct Function {
 impl Function {
     pub fn arch(&self) -> Arch {
         self.architecture.as_ref().map_or(Arch::X86_64, |a| a.value)
+    }
+
+    /// The first subnet of its VPC config: where it runs, when it runs in the VPC.
+    pub fn subnet(&self) -> Option<&Ref> {
+        self.subnets.first()
+    }
+}
+
+/// Function code packaged as a zip: the `code` folder's files, or the one `source` file written
+/// with `inline = false`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Package {
+    /// Given as a folder (`code`) rather than one file (`source`).
+    pub folder: bool,
+    /// Each file by its path inside the zip (`/`-separated), sorted.
+    pub files: Vec<CodeFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl Package {
+    pub fn file(&self, path: &str) -> Option<&CodeFile> {
+        self.files.iter().find(|f| f.path == path)
     }
 }
 

@@ -520,6 +520,6 @@ fn ami_lookups(changes: &[Change], new: &Built) -> Vec<Diag> {
             format!("the update reads the AMI of {who} again from its SSM parameter: if a newer AMI was published since the last deploy, the instance is replaced"),
             "the latest AMI, looked up at every update",
         )
-        .help("expect a fresh instance after this update (its boot script runs again); anything kept only on the instance is lost"),
+        .help("expect a fresh instance after this update (its boot script runs again), anything kept only on the instance lost; pin the image with `ami` to keep the instance"),
     ]
 }

@@ -255,12 +255,21 @@ pub fn commands(built: &Built, folder: &str, step: usize) -> [String; 2] {
     } else {
         String::new()
     };
+    // A Global Datastore's step deploys the primary region here; DEPLOY.md has the secondaries.
+    let regions = match (&built.model.stack.region, built.secondaries.is_empty()) {
+        (Some(primary), false) => format!(
+            " --region {}  # then the secondary regions as {folder}/step-{step}/{} says",
+            primary.value,
+            crate::emit::DEPLOY_ORDER
+        ),
+        _ => String::new(),
+    };
     [
         format!(
             "aws cloudformation package --template-file {folder}/step-{step}/{root} --s3-bucket BUCKET --output-template-file {packaged}"
         ),
         format!(
-            "aws cloudformation deploy --template-file {packaged} --stack-name {stack} --capabilities CAPABILITY_IAM{overrides}"
+            "aws cloudformation deploy --template-file {packaged} --stack-name {stack} --capabilities CAPABILITY_IAM{overrides}{regions}"
         ),
     ]
 }

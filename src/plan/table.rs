@@ -94,6 +94,7 @@ pub const TABLE: &[Type] = &[
                 "EngineVersion",
                 Update::Conditional(Condition::EngineVersion),
             ),
+            row("GlobalReplicationGroupId", Replace),
             row("KmsKeyId", Replace),
             row("LogDeliveryConfigurations", InPlace),
             row("MultiAZEnabled", InPlace),
@@ -146,6 +147,45 @@ pub const TABLE: &[Type] = &[
             row("SubnetIds", Replace),
             row("Tags", InPlace),
             row("UserGroupId", InPlace),
+        ],
+    },
+    // A datastore holds no data of its own (its members do); no property is create-only in the
+    // registry schema, and a new member region or description updates in place.
+    Type {
+        ty: "AWS::ElastiCache::GlobalReplicationGroup",
+        source: page!("aws-resource-elasticache-globalreplicationgroup.html"),
+        name: Some("GlobalReplicationGroupIdSuffix"),
+        stateful: false,
+        rows: &[
+            row("GlobalReplicationGroupDescription", InPlace),
+            row("GlobalReplicationGroupIdSuffix", InPlace),
+            row("Members", InPlace),
+        ],
+    },
+    Type {
+        ty: "AWS::ApplicationAutoScaling::ScalableTarget",
+        source: page!("aws-resource-applicationautoscaling-scalabletarget.html"),
+        name: None,
+        stateful: false,
+        rows: &[
+            row("MaxCapacity", InPlace),
+            row("MinCapacity", InPlace),
+            row("ResourceId", Replace),
+            row("RoleARN", InPlace),
+            row("ScalableDimension", Replace),
+            row("ServiceNamespace", Replace),
+        ],
+    },
+    Type {
+        ty: "AWS::ApplicationAutoScaling::ScalingPolicy",
+        source: page!("aws-resource-applicationautoscaling-scalingpolicy.html"),
+        name: Some("PolicyName"),
+        stateful: false,
+        rows: &[
+            row("PolicyName", Replace),
+            row("PolicyType", InPlace),
+            row("ScalingTargetId", Replace),
+            row("TargetTrackingScalingPolicyConfiguration", InPlace),
         ],
     },
     // Engine is updatable (ModifyUser moves a user to Valkey); cfn-lint's registry schema has
@@ -344,7 +384,8 @@ pub const TABLE: &[Type] = &[
     },
     Type {
         // InstanceType, UserData and SecurityGroupIds stop and start an EBS-backed instance
-        // (every AMI cachec looks up is EBS-backed).
+        // (every AMI cachec looks up is EBS-backed). MetadataOptions: no interruption
+        // (aws-properties-ec2-instance-metadataoptions.html).
         ty: "AWS::EC2::Instance",
         source: page!("aws-resource-ec2-instance.html"),
         name: None,
@@ -353,6 +394,7 @@ pub const TABLE: &[Type] = &[
             row("IamInstanceProfile", InPlace),
             row("ImageId", Replace),
             row("InstanceType", Interrupt),
+            row("MetadataOptions", InPlace),
             row("SecurityGroupIds", Interrupt),
             row("SubnetId", Replace),
             row("Tags", InPlace),

@@ -63,6 +63,10 @@ fn value_at<'a>(
             .iter()
             .find_map(|v| value_at(item, attr, v, offset))
             .or(Some(Node::Value(item, attr, value))),
+        ValueKind::PerEnv(values) => values
+            .iter()
+            .find_map(|v| value_at(item, attr, &v.value, offset))
+            .or(Some(Node::Value(item, attr, value))),
         _ => Some(Node::Value(item, attr, value)),
     }
 }

@@ -162,14 +162,14 @@ fn a_write_failing_midway_keeps_the_old_output() {
     }];
     write_all(&out, &earlier).expect("an earlier build");
     let before = snapshot(&out);
-    // The second file cannot be created (its folder does not exist): the first is already written.
+    // The second file cannot be created (its folder would be the first file, already written).
     let files = [
         File {
             name: "stack.yaml".into(),
             contents: "Resources: {}\n".into(),
         },
         File {
-            name: "missing-folder/cache.yaml".into(),
+            name: "stack.yaml/cache.yaml".into(),
             contents: "Resources: {}\n".into(),
         },
     ];
@@ -188,7 +188,9 @@ fn builds_are_byte_identical_across_runs() {
         std::fs::create_dir_all(&dir).expect("program folder");
         std::fs::write(dir.join("stack.cache"), &generated.source).expect("program");
         for (name, text) in &generated.files {
-            std::fs::write(dir.join(name), text).expect("source");
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("source folder");
+            std::fs::write(path, text).expect("source");
         }
         programs.push(dir.join("stack.cache"));
     }
@@ -217,4 +219,33 @@ fn builds_are_byte_identical_across_runs() {
             );
         }
     }
+}
+
+#[test]
+fn region_folders_are_replaced_and_guarded_like_files() {
+    let work = Work::new("regions");
+    let out = work.0.join("out");
+    let program = Path::new("examples/global/stack.cache");
+    for _ in 0..2 {
+        let run = build(program, &out, &[]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let written = snapshot(&out);
+    for name in ["DEPLOY.md", "eu-west-1/stack.yaml", "us-east-1/cache.yaml"] {
+        assert!(written.contains_key(name), "{name} in {:?}", written.keys());
+    }
+    // A file no build wrote, inside a region's folder, makes the folder not ours to replace.
+    std::fs::write(out.join("us-east-1").join("notes.txt"), "mine").expect("foreign file");
+    let refused = build(program, &out, &[]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("us-east-1/"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(out.join("us-east-1").join("notes.txt").exists());
 }

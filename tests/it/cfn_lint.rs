@@ -55,13 +55,14 @@ fn every_example_lints_clean_in_every_shape() {
                 "{name} has errors:\n{rendered}"
             );
             let out_dir = dir.join(&name).join(shape);
-            cachec::emit::write::write_all(&out_dir, &out.expect("templates")).expect("written");
-            for entry in std::fs::read_dir(&out_dir).expect("written folder") {
-                let path = entry.expect("entry").path();
-                if !path.ends_with(cachec::emit::write::MARKER) {
-                    files.push(path);
-                }
-            }
+            let out = out.expect("templates");
+            cachec::emit::write::write_all(&out_dir, &out).expect("written");
+            // Every environment's and region's templates; packaged code sits beside them.
+            files.extend(
+                out.iter()
+                    .filter(|f| f.is_template())
+                    .map(|f| out_dir.join(&f.name)),
+            );
         }
     }
     assert!(

@@ -162,7 +162,15 @@ fn warnings_are_reported_with_their_severity_and_exit_zero() {
             )
         })
         .collect();
-    assert_eq!(found, [("W0502", "warning"), ("W0501", "warning")]);
+    assert_eq!(
+        found,
+        [
+            ("W0502", "warning"),
+            ("W0420", "warning"),
+            ("W0423", "warning"),
+            ("W0501", "warning")
+        ]
+    );
 }
 
 #[test]
@@ -212,4 +220,31 @@ fn typed_rules_carry_their_facts() {
             serde_json::json!({"region": "eu-west-1", "zone": "d"})
         )
     );
+}
+
+/// A finding of some environments names them in `environments`, after the other fields; one of
+/// every environment has no such field.
+#[test]
+fn findings_of_some_environments_name_them() {
+    let src = std::fs::read_to_string("tests/ui/environments_only_prod.cache").expect("case");
+    let src = src.replace("transit_encryption = true", "transit_encryption = false");
+    let path = write("environments.cache", &src);
+    let (objects, _, status) = cachec(&[
+        "check",
+        "--message-format",
+        "json",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(status, Some(1));
+    let prod: Vec<&Value> = objects.iter().filter(|o| o["code"] == "E0106").collect();
+    assert_eq!(prod.len(), 1, "{objects:?}");
+    assert_eq!(prod[0]["environments"], serde_json::json!(["prod"]));
+    assert_eq!(keys(prod[0]).last(), Some(&"environments"));
+    let everywhere: Vec<&Value> = objects.iter().filter(|o| o["code"] == "W0502").collect();
+    assert_eq!(
+        everywhere.len(),
+        1,
+        "once, not per environment: {objects:?}"
+    );
+    assert!(everywhere[0].get("environments").is_none());
 }

@@ -75,21 +75,30 @@ fn generated_programs_compile_and_lint_clean() {
         let (generated, emit) = case(seed);
         let mut options = common::options();
         options.emit = emit;
-        let (files, diags) = cachec::compile(&generated.source, &generated, &options);
+        // Every environment of a program with environments, each in a folder of its own.
+        let (builds, diags) = cachec::build_each(&generated.source, &generated, &options, true);
         let errors = errors(&diags);
         assert!(
             errors.is_empty(),
             "seed {seed}: a valid program was rejected: {errors:#?}\n{}",
             generated.source
         );
-        let files = files.expect("templates for a program without errors");
         let out = dir.join(format!("seed-{seed}"));
-        cachec::emit::write::write_all(&out, &files).expect("templates written");
+        let primary = region_of(&generated.source);
+        for built in builds.expect("templates for a program without errors") {
+            let folder = built.env.as_ref().map_or(out.clone(), |env| out.join(env));
+            cachec::emit::write::write_all(&folder, &built.files).expect("templates written");
+            // A Global Datastore's secondary sets are linted in their own region, named by
+            // their folder.
+            for f in built.files.iter().filter(|f| f.is_template()) {
+                let region = f.name.split_once('/').map_or(primary.as_str(), |(r, _)| r);
+                by_region
+                    .entry(region.to_string())
+                    .or_default()
+                    .push(folder.join(&f.name));
+            }
+        }
         std::fs::write(out.join("program.cache"), &generated.source).expect("source written");
-        by_region
-            .entry(region_of(&generated.source))
-            .or_default()
-            .extend(files.iter().map(|f| out.join(&f.name)));
     }
     let compiled = started.elapsed();
     let total: usize = by_region.values().map(Vec::len).sum();

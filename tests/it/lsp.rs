@@ -11,8 +11,9 @@ fn codes(diags: &[Value]) -> Vec<&str> {
     diags.iter().map(|d| d["code"].as_str().unwrap()).collect()
 }
 
-/// The example's own warnings (no TLS, a public URL, as in the tutorial): what "clean" means for it.
-const EXAMPLE_WARNINGS: [&str; 2] = ["W0502", "W0501"];
+/// The example's own warnings (no TLS, a function in one zone, a public URL without a cap, as in
+/// the tutorial): what "clean" means for it.
+const EXAMPLE_WARNINGS: [&str; 4] = ["W0502", "W0420", "W0423", "W0501"];
 
 fn replaced(text: &str, old: &str, new: &str) -> String {
     assert!(text.contains(old), "`{old}` is in the example");
@@ -236,7 +237,7 @@ fn completion_offers_keys_of_the_block_and_names_of_the_right_kind() {
     );
     assert_eq!(
         codes(&client.diagnostics(&uri, 2)),
-        ["W0502", "E0001", "W0501"]
+        ["W0502", "E0001", "W0420", "W0423", "W0501"]
     );
     let offset = text.find("connects        = [").unwrap() + "connects        = [".len();
     let names = labels(&client.at("textDocument/completion", &uri, &text, offset));
@@ -472,8 +473,8 @@ fn a_document_opened_with_syntax_errors_gets_hover_and_completion_where_it_parse
     let text = replaced(&good, "cidr = \"10.0.0.0/16\"", "cidr \"10.0.0.0/16\"");
     let text = replaced(
         &text,
-        "requirements = [\"redis\"]",
-        "requirements = [\"redis\" \"x\"]",
+        "requirements = [\"redis==5.2.1\"]",
+        "requirements = [\"redis==5.2.1\" \"x\"]",
     );
     let text = replaced(
         &text,
@@ -622,6 +623,41 @@ fn completion_and_hover_reach_topics_logs_and_alarms() {
 }
 
 #[test]
+fn environments_name_their_diagnostics_and_hover_shows_each_value() {
+    let (uri, text) = example_named("environments");
+    let mut client = Client::start();
+    client.open(&uri, &text);
+    assert!(
+        client.diagnostics(&uri, 1).is_empty(),
+        "the example is clean"
+    );
+
+    let offset = text.find("node_type").unwrap() + 2;
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("Per environment:")
+            && shown.contains("- `dev`: `\"cache.t4g.micro\"`")
+            && shown.contains("- `prod`: `\"cache.r7g.large\"`"),
+        "{shown}"
+    );
+
+    // A node type only prod's settings reject (dev is as it was): every finding names prod.
+    let bad = replaced(
+        &text,
+        "prod: \"cache.r7g.large\"",
+        "prod: \"cache.t1.micro\"",
+    );
+    client.replace(&uri, 2, &bad);
+    let diags = client.diagnostics(&uri, 2);
+    assert!(codes(&diags).contains(&"E0106"), "{diags:?}");
+    for d in &diags {
+        let message = d["message"].as_str().unwrap();
+        assert!(message.starts_with("[prod] "), "{message}");
+    }
+}
+
+#[test]
 fn serverless_caches_get_hover_and_completion_from_the_schema() {
     let (uri, text) = example_named("serverless");
     let mut client = Client::start();
@@ -666,5 +702,37 @@ fn serverless_caches_get_hover_and_completion_from_the_schema() {
         keys.contains(&"kms_key".to_string()) && keys.contains(&"limits".to_string()),
         "{keys:?}"
     );
+    client.shutdown();
+}
+
+#[test]
+fn completion_and_hover_reach_global_and_autoscaling() {
+    let (uri, text) = example();
+    let text = replaced(
+        &text,
+        "replica_zones   = [\"d\"]  # one read replica",
+        "replica_zones   = [\"d\"]\n  global { regions = [\"us-east-1\"] }\n  autoscaling {  }",
+    );
+    let mut client = Client::start();
+    client.open(&uri, &text);
+
+    let offset = text.find("autoscaling {  }").unwrap() + "autoscaling { ".len();
+    let keys = labels(&client.at("textDocument/completion", &uri, &text, offset));
+    for key in [
+        "replicas_min",
+        "replicas_max",
+        "replicas_target",
+        "shards_min",
+        "shards_max",
+        "shards_metric",
+        "shards_target",
+    ] {
+        assert!(keys.contains(&key.to_string()), "{key}: {keys:?}");
+    }
+
+    let offset = text.find("global {").unwrap();
+    let hover = client.at("textDocument/hover", &uri, &text, offset);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("Global Datastore"), "{shown}");
     client.shutdown();
 }

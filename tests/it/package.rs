@@ -1,7 +1,8 @@
 //! Packaging works: the real `aws cloudformation package`, the very command `make package` runs,
 //! uploads the emitted nested templates to a bucket of a local moto server. Every TemplateURL is
 //! rewritten into the bucket, each uploaded template says exactly what cachec emitted (through the
-//! CLI's YAML reader, which is YAML 1.1 like CloudFormation's), and the packaged set lints clean.
+//! CLI's YAML reader, which is YAML 1.1 like CloudFormation's), every packaged function's local
+//! code folder is rewritten into a zip in the bucket, and the packaged set lints clean.
 
 use crate::common;
 
@@ -111,7 +112,13 @@ struct Upload {
 
 /// Packages one build with make's command; checks the packaged root and returns it, with the
 /// uploads its TemplateURLs name.
-fn package(aws: &Aws, work: &Path, name: &str, files: &[File]) -> (PathBuf, Vec<Upload>) {
+fn package(
+    aws: &Aws,
+    work: &Path,
+    name: &str,
+    files: &[File],
+    packaged_code: &mut Vec<(String, String, String)>,
+) -> (PathBuf, Vec<Upload>) {
     let out = work.join("out").join(name);
     cachec::emit::write::write_all(&out, files).expect("templates written");
     let line = make_package_command(name);
@@ -136,18 +143,28 @@ fn package(aws: &Aws, work: &Path, name: &str, files: &[File]) -> (PathBuf, Vec<
         let key = url
             .strip_prefix(&prefix)
             .unwrap_or_else(|| panic!("{name}: {id}'s TemplateURL {url} is not in the bucket"));
-        // Nothing inside points at a local file: functions keep their inline code.
+        // Functions keep their inline code; a packaged function's local folder becomes a zip in
+        // the bucket, which is all the uploaded template may differ in.
+        let mut emitted = long_form(set.get(local));
         for (fid, function) in set.resources(local, "AWS::Lambda::Function") {
+            if function["Code"]["ZipFile"].is_string() {
+                continue;
+            }
+            let folder = function["Code"].as_str().unwrap_or_else(|| {
+                panic!("{name}: {fid} in {local} has neither inline code nor a local folder")
+            });
             assert!(
-                function["Code"]["ZipFile"].is_string(),
-                "{name}: {fid} in {local} has no inline code"
+                out.join(folder).is_dir(),
+                "{name}: {fid}'s code folder {folder} was not written"
             );
+            packaged_code.push((name.to_string(), local.to_string(), fid.clone()));
+            emitted["Resources"][&fid]["Properties"]["Code"] = Value::Null;
         }
         expected_root["Resources"][&id]["Properties"]["TemplateURL"] = url.into();
         uploads.push(Upload {
             build: name.to_string(),
             file: local.to_string(),
-            emitted: long_form(set.get(local)),
+            emitted,
             key: key.to_string(),
         });
     }
@@ -156,6 +173,46 @@ fn package(aws: &Aws, work: &Path, name: &str, files: &[File]) -> (PathBuf, Vec<
         "{name}: the packaged root differs from the emitted one beyond its TemplateURLs"
     );
     (packaged_path, uploads)
+}
+
+/// Each layer whose Content was a local folder now reads a zip in the bucket, which holds the
+/// folder's files (python/ at its top); the emitted template takes the uploaded location so the
+/// rest can be compared. Returns how many there were.
+fn packaged_folders(emitted: &mut Value, uploaded: &Value, fetched: &Path, build: &str) -> usize {
+    let mut count = 0;
+    let Some(resources) = emitted["Resources"].as_mapping_mut() else {
+        return 0;
+    };
+    for (id, resource) in resources.iter_mut() {
+        let is_layer = resource["Type"].as_str() == Some("AWS::Lambda::LayerVersion");
+        if !is_layer || !resource["Properties"]["Content"].is_string() {
+            continue;
+        }
+        let content = &uploaded["Resources"][id]["Properties"]["Content"];
+        assert_eq!(
+            content["S3Bucket"].as_str(),
+            Some(BUCKET),
+            "{build}: {id:?}'s Content was not uploaded: {content:?}"
+        );
+        let key = content["S3Key"].as_str().expect("an S3 key");
+        let zip = std::fs::read(fetched.join(key)).expect("the uploaded zip");
+        let listing = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
+            ])
+            .arg(fetched.join(key))
+            .output()
+            .expect("python3 runs");
+        let names = String::from_utf8_lossy(&listing.stdout);
+        assert!(
+            !zip.is_empty() && names.lines().any(|n| n.starts_with("python/")),
+            "{build}: {id:?}'s zip has no python/ folder at its top:\n{names}"
+        );
+        resource["Properties"]["Content"] = content.clone();
+        count += 1;
+    }
+    count
 }
 
 #[test]
@@ -176,18 +233,20 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
 
     let work = std::env::temp_dir().join(format!("cachec-package-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("work folder");
-    let (files, rendered, _) =
-        common::compile(Path::new("examples/fa-063/stack.cache"), &common::options());
-    assert!(files.is_some(), "fa-063 has errors:\n{rendered}");
     let mut lint = Vec::new();
     let mut uploads = Vec::new();
-    let mut builds = vec![("fa-063".to_string(), files.expect("templates"))];
-    let (files, rendered, _) = common::compile(
-        Path::new("examples/existing-network/stack.cache"),
-        &common::options(),
-    );
-    assert!(files.is_some(), "existing-network has errors:\n{rendered}");
-    builds.push(("existing-network".to_string(), files.expect("templates")));
+    // (build, nested template, function) of every packaged function.
+    let mut packaged_code = Vec::new();
+    let mut builds = Vec::new();
+    for example in ["fa-063", "packaged", "existing-network", "layers"] {
+        // Local paths lead from the folder the templates are written to, as `cachec build -o`.
+        let program = Path::new("examples").join(example);
+        let mut options = common::options();
+        options.assets = cachec::emit::local::prefix(&work.join("out").join(example), &program);
+        let (files, rendered, _) = common::compile(&program.join("stack.cache"), &options);
+        assert!(files.is_some(), "{example} has errors:\n{rendered}");
+        builds.push((example.to_string(), files.expect("templates")));
+    }
     for seed in [1, 2, 5] {
         let generated = program(seed, 1 + seed as usize % 3, 2);
         let (files, _) = cachec::compile(&generated.source, &generated, &common::options());
@@ -195,7 +254,7 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
         builds.push((format!("gen-{seed}"), files));
     }
     for (name, files) in &builds {
-        let (root, mut more) = package(&aws, &work, name, files);
+        let (root, mut more) = package(&aws, &work, name, files, &mut packaged_code);
         lint.push(root);
         uploads.append(&mut more);
     }
@@ -209,14 +268,34 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
             .arg(&fetched),
         "download of the uploads",
     );
+    let mut folders = 0;
     for upload in &uploads {
         let path = fetched.join(&upload.key);
+        let mut uploaded = read_yaml(&path);
+        for (build, file, fid) in &packaged_code {
+            if *build != upload.build || *file != upload.file {
+                continue;
+            }
+            // The local folder was rewritten into the bucket, as a zip the bucket holds.
+            let code = uploaded["Resources"][fid.as_str()]["Properties"]["Code"].clone();
+            assert_eq!(
+                code["S3Bucket"].as_str(),
+                Some(BUCKET),
+                "{build}: {fid} {code:?}"
+            );
+            let key = code["S3Key"].as_str().expect("an S3Key");
+            assert!(
+                fetched.join(key).is_file(),
+                "{build}: {fid}'s zip {key} is not in the bucket"
+            );
+            uploaded["Resources"][fid.as_str()]["Properties"]["Code"] = Value::Null;
+        }
+        let mut emitted = upload.emitted.clone();
+        folders += packaged_folders(&mut emitted, &uploaded, &fetched, &upload.build);
         assert_eq!(
-            read_yaml(&path),
-            upload.emitted,
+            uploaded, emitted,
             "{}: the uploaded {} differs from what cachec emitted",
-            upload.build,
-            upload.file
+            upload.build, upload.file
         );
         lint.push(path);
     }
@@ -227,6 +306,10 @@ fn aws_cloudformation_package_uploads_every_nested_template() {
         findings.trim().is_empty(),
         "cfn-lint on the packaged templates:\n{findings}"
     );
-    eprintln!("package: {} templates packaged and linted", lint.len());
+    assert!(folders > 0, "no layer folder was packaged");
+    eprintln!(
+        "package: {} templates packaged and linted, {folders} layer folder(s) uploaded",
+        lint.len()
+    );
     std::fs::remove_dir_all(&work).ok();
 }

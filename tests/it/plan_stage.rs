@@ -10,21 +10,22 @@ use cachec::plan::{self, Side};
 use cachec::{Built, DirLoader};
 
 use crate::common;
-use crate::plan::{allowed, cases};
+use crate::plan::{allowed, arg, cases};
 
-fn built(path: &Path) -> (String, Option<Built>) {
+fn built(path: &Path, env: Option<String>) -> (String, Option<Built>) {
     let src = std::fs::read_to_string(path).expect("readable");
     let loader = DirLoader(path.parent().expect("folder").to_path_buf());
-    (
-        src.clone(),
-        cachec::build(&src, &loader, &common::options()).0,
-    )
+    let mut options = common::options();
+    options.env = env;
+    (src.clone(), cachec::build(&src, &loader, &options).0)
 }
 
 /// The staging of one case, with NEW's source for rendering.
 fn staged(dir: &Path) -> Option<(String, Result<Vec<Step>, Refused>)> {
-    let (_, old) = built(&dir.join("old.cache"));
-    let (src, new) = built(&dir.join("new.cache"));
+    let header = std::fs::read_to_string(dir.join("new.cache")).expect("readable");
+    let env = arg(&header, "--env").into_iter().next();
+    let (_, old) = built(&dir.join("old.cache"), env.clone());
+    let (src, new) = built(&dir.join("new.cache"), env);
     let (old, new) = (old?, new?);
     let allow = allowed(&src);
     let result = stage::stage(&old, new, &allow, &common::options());
@@ -152,7 +153,13 @@ fn every_step_lints_clean() {
         for (n, step) in steps.iter().enumerate() {
             let out = tmp.path().join(&name).join(format!("step-{}", n + 1));
             cachec::emit::write::write_all(&out, &step.built.files).expect("written");
-            files.extend(step.built.files.iter().map(|f| out.join(&f.name)));
+            files.extend(
+                step.built
+                    .files
+                    .iter()
+                    .filter(|f| f.is_template())
+                    .map(|f| out.join(&f.name)),
+            );
         }
     }
     assert!(

@@ -72,8 +72,24 @@ const MUTATIONS: &[(&str, &str, Mutate)] = &[
         p.replace("source = \"f0_0.py\"", "source = \"missing.py\"")
     }),
     // Network (E02xx).
+    // An existing subnet may lie in a secondary block of its VPC: only created subnets are held
+    // to the VPC's stated block.
     ("subnet outside the VPC", "E0204", |p| {
+        if p.text().contains("  existing = ") {
+            return None;
+        }
         p.replace("cidr = \"10.0.0.0/24\"", "cidr = \"10.1.0.0/24\"")
+    }),
+    ("malformed existing VPC id", "E0220", |p| {
+        p.line("  existing = \"vpc-")?;
+        p.replace("  existing = \"vpc-", "  existing = \"vpc-x")
+    }),
+    ("gateway endpoint on existing subnets", "E0225", |p| {
+        p.line("  existing = ")?;
+        p.replace(
+            "  provides = [s3]",
+            "  endpoint s3 { kind = gateway  subnets = [clients_a] }",
+        )
     }),
     ("overlapping subnet CIDRs", "E0205", |p| {
         let line = p.line("  subnet clients_")?.to_string();

@@ -205,3 +205,75 @@ fn leftovers_of_a_killed_build_are_cleared() {
         "a folder that is not cachec's is kept"
     );
 }
+
+/// A program with environments builds each into `OUT/<env>/`, and a later build replaces that
+/// output whole (its folders are its own); a stray file in one of them is refused.
+#[test]
+fn environments_build_into_folders_that_a_rebuild_replaces() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("shop");
+    std::fs::create_dir_all(&dir).expect("folder");
+    for name in ["stack.cache", "app.py"] {
+        std::fs::copy(
+            Path::new("examples/environments").join(name),
+            dir.join(name),
+        )
+        .expect("copied");
+    }
+    let program = dir.join("stack.cache");
+    let first = build(&program, "out", tmp.path());
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let built = tree(&tmp.path().join("out"));
+    for file in [
+        "dev/stack.yaml",
+        "dev/cache.yaml",
+        "prod/stack.yaml",
+        "prod/cache.yaml",
+    ] {
+        assert!(built.contains_key(file), "{file}: {:?}", built.keys());
+    }
+    assert!(
+        !built.contains_key("stack.yaml"),
+        "nothing outside the folders"
+    );
+    let dev = String::from_utf8_lossy(&built["dev/cache.yaml"]).into_owned();
+    let prod = String::from_utf8_lossy(&built["prod/cache.yaml"]).into_owned();
+    assert!(
+        dev.contains("ReplicationGroupId: shop-dev-sessions"),
+        "{dev}"
+    );
+    assert!(
+        prod.contains("ReplicationGroupId: shop-prod-sessions"),
+        "{prod}"
+    );
+
+    let again = build(&program, "out", tmp.path());
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(tree(&tmp.path().join("out")), built, "the same bytes again");
+
+    std::fs::write(tmp.path().join("out/prod/notes.txt"), "mine\n").expect("note");
+    let refused = build(&program, "out", tmp.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("prod/"), "{}", stderr(&refused));
+
+    let one = Command::new(env!("CARGO_BIN_EXE_cachec"))
+        .args([
+            "build",
+            "--as-of",
+            common::as_of().as_str(),
+            "--env",
+            "prod",
+        ])
+        .arg(&program)
+        .args(["-o", "prod-only"])
+        .current_dir(tmp.path())
+        .output()
+        .expect("cachec runs");
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    let alone = tree(&tmp.path().join("prod-only"));
+    assert_eq!(
+        alone.get("cache.yaml"),
+        built.get("prod/cache.yaml"),
+        "--env prod writes prod's templates into the folder itself"
+    );
+}

@@ -89,7 +89,7 @@ fn an_example_with_warnings_is_a_valid_log_with_rules_and_places() {
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     let results = run["results"].as_array().expect("results");
-    assert_eq!(results.len(), 2, "{results:?}");
+    assert_eq!(results.len(), 4, "{results:?}");
     for result in results {
         let rule = &rules[result["ruleIndex"].as_u64().expect("index") as usize];
         assert_eq!(rule["id"], result["ruleId"]);
@@ -143,9 +143,35 @@ fn errors_and_a_clean_program_are_valid_logs() {
             .success()
     );
     let clean = std::fs::read_to_string(dir.path().join("p/stack.cache")).expect("scaffold");
-    let (log, status) = sarif(&clean.replace("handler.py", "probe.py"), &[]);
+    // The example's probe stands in for the scaffold's handler, with the variables it requires.
+    let clean = clean
+        .replace("handler.py", "probe.py")
+        .replace("PRIMARY_ADDRESS", "PRIMARY_ENDPOINT_ADDRESS")
+        .replace("READER_ADDRESS", "READER_ENDPOINT_ADDRESS")
+        .replace("CACHE_PORT", "REDIS_PORT");
+    let (log, status) = sarif(&clean, &[]);
     assert_eq!(status, Some(0), "{log}");
     assert_eq!(invalid(&log), None);
     let log: Value = serde_json::from_str(&log).expect("JSON");
     assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+}
+
+#[test]
+fn a_finding_of_some_environments_names_them_in_a_valid_log() {
+    let src = std::fs::read_to_string("tests/ui/environments_only_prod.cache").expect("case");
+    let (log, status) = sarif(&src, &[]);
+    assert_eq!(status, Some(1), "{log}");
+    assert_eq!(invalid(&log), None);
+    let log: Value = serde_json::from_str(&log).expect("JSON");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let prod = results
+        .iter()
+        .find(|r| r["ruleId"] == "E0106")
+        .expect("E0106");
+    assert_eq!(
+        prod["properties"]["environments"],
+        serde_json::json!(["prod"])
+    );
+    let text = prod["message"]["text"].as_str().expect("text");
+    assert!(text.starts_with("[prod] "), "{text}");
 }

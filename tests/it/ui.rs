@@ -1,6 +1,7 @@
 //! UI tests: every `tests/ui/*.cache` with a snapshot of its rendered diagnostics.
 //! A case may start with a header, `# args: ...` (see [`Header`]): the policy (`--deny warnings`,
-//! `--allow CODE`), another day than the pinned one (`--as-of`), one flat template (`--single`).
+//! `--allow CODE`), another day than the pinned one (`--as-of`), one flat template (`--single`),
+//! one environment of a program with environments (`--env ENV`).
 
 use cachec::Options;
 use cachec::date::Date;
@@ -8,13 +9,14 @@ use cachec::date::Date;
 use crate::common;
 
 /// What a case's first line may set: `# args:` then any of `--deny warnings`, `--allow CODE`
-/// (repeatable), `--as-of YYYY-MM-DD` and `--single`. Anything else fails the case.
+/// (repeatable), `--as-of YYYY-MM-DD`, `--single` and `--env ENV`. Anything else fails the case.
 #[derive(Debug, Default, PartialEq)]
 struct Header {
     deny_warnings: bool,
     allow: Vec<String>,
     as_of: Option<Date>,
     single: bool,
+    env: Option<String>,
 }
 
 impl Header {
@@ -48,6 +50,7 @@ impl Header {
                         Some(Date::parse(day).ok_or_else(|| format!("`{day}` is not a day"))?);
                 }
                 "--single" => header.single = true,
+                "--env" => header.env = Some(value("an environment")?.to_string()),
                 other => return Err(format!("unknown header argument `{other}`")),
             }
         }
@@ -61,6 +64,7 @@ impl Header {
             options.check.today = day;
         }
         options.emit.single = self.single;
+        options.env = self.env.clone();
     }
 }
 
@@ -74,6 +78,7 @@ fn headers_are_typed_and_strict() {
             allow: vec!["W0502".into()],
             as_of: Date::parse("2026-06-30"),
             single: true,
+            env: None,
         }
     );
     assert_eq!(Header::of("stack \"s\" {}"), Ok(Header::default()));

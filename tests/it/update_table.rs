@@ -74,6 +74,8 @@ fn every_emitted_property_has_a_row() {
         "sharded",
         "single-node",
         "valkey-3az",
+        "global",
+        "autoscaled",
     ] {
         let path = std::path::PathBuf::from(format!("examples/{example}/stack.cache"));
         let src = std::fs::read_to_string(&path).expect("example");
@@ -87,7 +89,8 @@ fn every_emitted_property_has_a_row() {
     let mut missing = BTreeSet::new();
     for set in built {
         let set = set.expect("the programs build");
-        for (_, template) in &set.templates {
+        let secondaries = set.secondaries.iter().flat_map(|(_, t)| t);
+        for (_, template) in set.templates.iter().chain(secondaries) {
             for resource in template.resources.values() {
                 let ty = cachec::plan::table::lookup(resource.ty);
                 for property in resource.properties.keys() {

@@ -69,9 +69,12 @@ pub fn find<'m>(model: &'m Model, function: &'m Function, found: &mut Vec<Access
             });
         }
     }
-    if let Some(subnet) = &function.subnet
-        && user.password_secret().is_some()
-        && !secrets_manager_reachable(model, subnet)
+    // Lambda runs it in any of its subnets: each needs the path.
+    if user.password_secret().is_some()
+        && let Some(subnet) = function
+            .subnets
+            .iter()
+            .find(|s| !secrets_manager_reachable(model, s))
     {
         found.push(AccessProblem::NoRouteToSecrets {
             at: r.name.span,

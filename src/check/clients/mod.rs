@@ -138,7 +138,7 @@ fn subnet_for_caches<'m>(
     function: &'m Function,
     suggestion: Option<&'m str>,
 ) -> Option<ClientProblem<'m>> {
-    if function.subnet.is_some() {
+    if function.subnet().is_some() {
         return None;
     }
     Some(ClientProblem::OutsideVpc {
@@ -156,7 +156,7 @@ fn suggested_subnet(model: &Model) -> Option<&str> {
     let in_use = model
         .functions
         .iter()
-        .find_map(|f| f.subnet.as_ref())
+        .find_map(|f| f.subnet())
         .and_then(|r| model.subnet(r));
     let cache_subnets: HashSet<usize> = model
         .caches

@@ -2,6 +2,7 @@
 //! find; this module alone writes the messages, labels and help, and names the facts JSON carries.
 
 use super::ADDRESS_OVERHEAD;
+use super::reads::Read;
 use crate::aws::quotas::ENVIRONMENT_BYTES;
 use crate::diag::{Diag, codes};
 use crate::model::{EnvVar, Function, S};
@@ -24,6 +25,8 @@ pub enum EnvironmentProblem<'m> {
         why: BadKey,
         fix: String,
     },
+    /// E0425: the source requires `read.name`, which the function's environment does not set.
+    Unset { function: &'m Function, read: Read },
     /// E0413: the names and values pass the limit at `crossing`; `estimated` when a cache address
     /// counts as its longest resolved length.
     TooLarge {
@@ -37,6 +40,30 @@ pub enum EnvironmentProblem<'m> {
 impl EnvironmentProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
+            EnvironmentProblem::Unset { function, read } => {
+                let Read { name, file, line } = read;
+                Diag::new(
+                    codes::E0425,
+                    function.name.span,
+                    format!(
+                        "{file}:{line} requires the environment variable `{name}`, which \
+                         function `{}` does not set: the read fails when it runs",
+                        function.name.value
+                    ),
+                    format!("no `{name}` in its environment"),
+                )
+                .with_label(
+                    function.source.span,
+                    format!("reads `{name}` at {file}:{line}"),
+                )
+                .help(format!(
+                    "set it: `environment {{ {name} = \"...\" }}`, or read it as optional in \
+                     {file} with `os.environ.get(\"{name}\")`"
+                ))
+                .fact("variable", name.as_str())
+                .fact("file", file.as_str())
+                .fact("line", *line)
+            }
             EnvironmentProblem::Reserved { key } => Diag::new(
                 codes::E0412,
                 key.span,

@@ -2,9 +2,13 @@
 //! numeric settings). The rules here find; `problem` words what they find.
 
 mod handler;
+mod node;
+pub mod package;
+mod placement;
 pub mod problem;
 pub mod runtime;
 
+use node::ModuleType;
 use problem::{FunctionProblem, Owner};
 
 use super::aws_names::refused;
@@ -23,10 +27,14 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
         let runtime = runtime::find(&function.runtime, Owner::Function(&function.name.value), cx);
         let known = !matches!(runtime, Some(FunctionProblem::UnknownRuntime { .. }));
         found.extend(runtime);
-        if known {
-            inline_code(function, &mut found);
+        match (&function.package, known) {
+            (Some(package), true) => package::check(function, package, &mut found),
+            (None, true) => inline_code(function, &mut found),
+            (_, false) => {}
         }
         source_size(function, &mut found);
+        placement::one_zone(model, function, &mut found);
+        placement::uncapped_url(function, &mut found);
         name(model, function, &mut found);
         out.extend(found.iter().map(FunctionProblem::diag));
         environment::check(model, function, out);
@@ -56,26 +64,54 @@ fn inline_code<'m>(function: &'m Function, found: &mut Vec<FunctionProblem<'m>>)
             file,
         });
     }
-    handler_defined(function, name, found);
-}
-
-/// The handler names a function the source defines at top level.
-fn handler_defined<'m>(
-    function: &'m Function,
-    name: &'m str,
-    found: &mut Vec<FunctionProblem<'m>>,
-) {
     if function.code.is_empty() {
         return;
     }
+    if runtimes::language(&runtime.value) == "nodejs"
+        && let Some((line, text)) = node::foreign_syntax(&function.code, ModuleType::CommonJs)
+    {
+        found.push(FunctionProblem::ModuleSyntax {
+            function,
+            file: function.source.value.clone(),
+            loaded_as: ModuleType::CommonJs,
+            line,
+            text,
+        });
+        return;
+    }
+    handler_in(
+        function,
+        &function.source.value,
+        &function.code,
+        name,
+        found,
+    );
+}
+
+/// The handler names a function that `code` (the file `file`) defines at top level.
+fn handler_in<'m>(
+    function: &'m Function,
+    file: &str,
+    code: &str,
+    name: &'m str,
+    found: &mut Vec<FunctionProblem<'m>>,
+) {
     let language = runtimes::language(&function.runtime.value);
-    let names = handler::defined(language, &function.code);
+    let names = handler::defined(language, code);
     if names.iter().any(|n| n == name) {
         return;
     }
     let near = closest(name, names.iter().map(String::as_str)).map(str::to_string);
+    let module = function
+        .handler
+        .value
+        .strip_suffix(name)
+        .unwrap_or_default()
+        .to_string();
     found.push(FunctionProblem::NoHandler {
         function,
+        file: file.to_string(),
+        module,
         name,
         at: tail_span(&function.handler, name),
         names,

@@ -3,12 +3,13 @@
 
 use std::fmt;
 
+use super::node::ModuleType;
 use crate::aws::quotas::{FUNCTION_NAME_CHARS, TEMPLATE_BODY_BYTES};
 use crate::aws::runtimes::{self, Lifecycle};
 use crate::check::aws_names::chars;
 use crate::date::Date;
 use crate::diag::{Diag, codes};
-use crate::model::{Function, S};
+use crate::model::{Cache, Function, Package, S};
 use crate::span::Span;
 
 /// What a runtime belongs to, for messages that name it.
@@ -65,11 +66,43 @@ pub enum FunctionProblem<'m> {
     /// `near` the one the handler resembles.
     NoHandler {
         function: &'m Function,
+        /// The file searched, as the message names it.
+        file: String,
+        /// The handler up to the function's name, with its dot: `index.`, `service.main.`.
+        module: String,
         name: &'m str,
         at: Span,
         names: Vec<String>,
         near: Option<String>,
     },
+    /// E0423: no packaged file is the module the handler names; `candidates` are the paths
+    /// Lambda tries.
+    NoModule {
+        function: &'m Function,
+        package: &'m Package,
+        /// The function's name in the handler, for the help.
+        name: &'m str,
+        candidates: Vec<String>,
+    },
+    /// E0424: Node.js loads `file` as `loaded_as`, but line `line` (`text`) is the other module
+    /// system's syntax.
+    ModuleSyntax {
+        function: &'m Function,
+        file: String,
+        loaded_as: ModuleType,
+        line: usize,
+        text: String,
+    },
+    /// W0420: every subnet in `zone`, while `cache` (which it reaches) is Multi-AZ; `elsewhere`
+    /// a subnet of another zone that no cache uses.
+    OneZone {
+        function: &'m Function,
+        zone: &'m str,
+        cache: &'m Cache,
+        elsewhere: Option<&'m str>,
+    },
+    /// W0423: a public URL (`url`) without `reserved_concurrency`.
+    UncappedUrl { function: &'m Function, url: Span },
     /// E0410: the source does not fit in a template.
     SourceTooLarge { function: &'m Function, size: usize },
     /// E0415: the AWS name `<stack>-<function>` is too long or has characters Lambda refuses.
@@ -137,12 +170,14 @@ impl FunctionProblem<'_> {
             .fact("handler", function.handler.value.as_str()),
             FunctionProblem::NoHandler {
                 function,
+                file,
+                module,
                 name,
                 at,
                 names,
                 near,
             } => {
-                let source = &function.source.value;
+                let source = file;
                 let defines = if names.is_empty() {
                     format!("{source} defines no top-level function")
                 } else {
@@ -150,7 +185,7 @@ impl FunctionProblem<'_> {
                 };
                 let python = runtimes::language(&function.runtime.value) == "python";
                 let help = match near {
-                    Some(near) => format!("did you mean `handler = \"index.{near}\"`?"),
+                    Some(near) => format!("did you mean `handler = \"{module}{near}\"`?"),
                     None if python => {
                         format!("define `def {name}(event, context):` at the top level of {source}")
                     }
@@ -169,6 +204,69 @@ impl FunctionProblem<'_> {
                 .fact("handler", *name)
                 .fact("defined", names.clone())
             }
+            FunctionProblem::NoModule {
+                function,
+                package,
+                name,
+                candidates,
+            } => no_module(function, package, name, candidates),
+            FunctionProblem::ModuleSyntax {
+                function,
+                file,
+                loaded_as,
+                line,
+                text,
+            } => module_syntax(function, file, *loaded_as, *line, text),
+            FunctionProblem::OneZone {
+                function,
+                zone,
+                cache,
+                elsewhere,
+            } => {
+                let subnets = function.subnets.first().map(|r| r.name.span);
+                let at = match (subnets, function.subnets.last()) {
+                    (Some(first), Some(last)) => first.to(last.name.span),
+                    _ => function.name.span,
+                };
+                let help = match elsewhere {
+                    Some(other) => format!(
+                        "run it in a second zone too: `subnets = [{}, {other}]`",
+                        function.subnets.iter().map(|r| r.name.value.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                    None => "add a subnet in another zone to the network and list it in the \
+                             function's `subnets`"
+                        .to_string(),
+                };
+                Diag::new(
+                    codes::W0420,
+                    at,
+                    format!(
+                        "function `{}` runs only in zone {zone}, but `{}` is Multi-AZ: if zone \
+                         {zone} fails, the cache fails over and the function stops with the zone",
+                        function.name.value, cache.name.value
+                    ),
+                    format!("all in zone {zone}"),
+                )
+                .help(help)
+                .fact("zone", *zone)
+                .fact("cache", cache.name.value.as_str())
+            }
+            FunctionProblem::UncappedUrl { function, url } => Diag::new(
+                codes::W0423,
+                *url,
+                format!(
+                    "the public URL of function `{}` has no concurrency cap: anyone can scale it \
+                     to the account's unreserved concurrency, each instance with a connection of \
+                     its own",
+                    function.name.value
+                ),
+                "no limit on concurrent invocations",
+            )
+            .with_label(function.name.span, "no `reserved_concurrency`")
+            .help(
+                "cap it with `reserved_concurrency = 10` (invocations above it are throttled with \
+                 HTTP 429); the account keeps at least 100 unreserved",
+            ),
             FunctionProblem::SourceTooLarge { function, size } => Diag::new(
                 codes::E0410,
                 function.source.span,
@@ -275,4 +373,126 @@ fn list(names: &[String]) -> String {
     } else {
         shown.join(", ")
     }
+}
+
+/// E0423: the handler's module is not among the packaged files.
+fn no_module(function: &Function, package: &Package, name: &str, candidates: &[String]) -> Diag {
+    let python = runtimes::language(&function.runtime.value) == "python";
+    let folder = &function.source.value;
+    let message = match candidates.split_first() {
+        None if python => {
+            "the handler names no module: Python handlers are `module.function`".to_string()
+        }
+        None => {
+            "the handler names no module: Node.js handlers are `path/module.function`".to_string()
+        }
+        Some((first, rest)) => {
+            let tried: Vec<String> = std::iter::once(first)
+                .chain(rest)
+                .map(|c| format!("`{c}`"))
+                .collect();
+            format!(
+                "the handler's module is not in {folder}: Lambda looks for {}",
+                tried.join(" or ")
+            )
+        }
+    };
+    let extensions: &[&str] = if python {
+        &[".py"]
+    } else {
+        &[".js", ".mjs", ".cjs"]
+    };
+    let modules: Vec<String> = package
+        .files
+        .iter()
+        .filter_map(|f| {
+            let ext = extensions.iter().find(|e| f.path.ends_with(*e))?;
+            let stem = f.path.strip_suffix(ext)?;
+            Some(if python {
+                stem.trim_end_matches("/__init__").replace('/', ".")
+            } else {
+                stem.to_string()
+            })
+        })
+        .collect();
+    let name = if name.is_empty() { "handler" } else { name };
+    let written = function
+        .handler
+        .value
+        .strip_suffix(name)
+        .unwrap_or_default();
+    let written = written.strip_suffix('.').unwrap_or(written);
+    let near = crate::diag::suggest::closest(written, modules.iter().map(String::as_str));
+    let help = match near.or(modules.first().map(String::as_str)) {
+        Some(module) => format!(
+            "name a module the code holds, such as `handler = \"{module}.{name}\"` ({} holds {})",
+            folder,
+            list(&modules)
+        ),
+        None if python => {
+            format!("add a .py file to {folder} that defines `def {name}(event, context):`")
+        }
+        None => format!("add a .js or .mjs file to {folder} that exports `{name}`"),
+    };
+    Diag::new(
+        codes::E0423,
+        function.handler.span,
+        message,
+        "no such module",
+    )
+    .with_label(function.source.span, "the packaged code")
+    .help(help)
+    .fact("handler", function.handler.value.as_str())
+    .fact("tried", candidates.to_vec())
+}
+
+/// E0424: Node.js refuses to load the file: `export`/`import` in CommonJS, `exports.` in an ES module.
+fn module_syntax(
+    function: &Function,
+    file: &str,
+    loaded_as: ModuleType,
+    line: usize,
+    text: &str,
+) -> Diag {
+    let inline = function.package.is_none();
+    let (message, help) = match loaded_as {
+        ModuleType::CommonJs if inline => (
+            format!(
+                "{file}:{line} is ES module syntax (`{text}`), but CloudFormation stores inline \
+                 Node.js code as index.js, which Node.js loads as CommonJS"
+            ),
+            "export the handler the CommonJS way, `exports.handler = async (event) => { ... }`, \
+             or package the code (`code = \"folder/\"` or `inline = false`) as an .mjs file"
+                .to_string(),
+        ),
+        ModuleType::CommonJs => (
+            format!(
+                "{file}:{line} is ES module syntax (`{text}`), but Node.js loads {file} as \
+                 CommonJS"
+            ),
+            format!(
+                "rename it to .mjs, add `\"type\": \"module\"` to the code's package.json, or \
+                 export the CommonJS way (`exports.handler = ...`) in {file}"
+            ),
+        ),
+        ModuleType::Es => (
+            format!(
+                "{file}:{line} assigns CommonJS exports (`{text}`), but Node.js loads {file} as \
+                 an ES module, where `exports` is not defined"
+            ),
+            format!(
+                "write `export const handler = async (event) => {{ ... }}`, or make {file} \
+                 CommonJS (.cjs, or no `\"type\": \"module\"` in package.json)"
+            ),
+        ),
+    };
+    let label = match loaded_as {
+        ModuleType::CommonJs => "loaded as CommonJS",
+        ModuleType::Es => "loaded as an ES module",
+    };
+    Diag::new(codes::E0424, function.source.span, message, label)
+        .with_label(function.runtime.span, "Node.js")
+        .help(help)
+        .fact("file", file)
+        .fact("line", line)
 }

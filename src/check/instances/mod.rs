@@ -1,5 +1,6 @@
 //! EC2 client instances: a known instance type, an Amazon Linux image that runs on it and is still
-//! supported, and client tools it carries that speak the cache's TLS; `problem` words the findings.
+//! supported, a well-formed pinned AMI, IMDSv2, and client tools that speak the cache's TLS;
+//! `problem` words the findings.
 
 mod problem;
 
@@ -20,6 +21,10 @@ fn find<'m>(model: &'m Model, cx: &Context) -> Vec<InstanceProblem<'m>> {
     let types = instance_types::sorted();
     for instance in &model.instances {
         found.extend(instance_type(instance, &types));
+        found.extend(pinned(instance));
+        if let Some(off) = instance.imdsv2.as_ref().filter(|b| !b.value) {
+            found.push(InstanceProblem::Imdsv1 { instance, off });
+        }
         if !images::IMAGES.contains(&instance.image.value.as_str()) {
             found.push(InstanceProblem::UnknownImage { instance });
             continue;
@@ -42,6 +47,26 @@ fn instance_type<'m>(
         })
     } else {
         instance_types::is_mac(t).then_some(InstanceProblem::MacType { instance })
+    }
+}
+
+/// A pinned AMI reads as an AMI id or a versioned parameter, for the instance's architecture
+/// where the parameter's name tells it.
+fn pinned(instance: &Instance) -> Option<InstanceProblem<'_>> {
+    let ami = instance.ami.as_ref()?;
+    match images::pin(&ami.value) {
+        Err(why) => Some(InstanceProblem::BadPin { ami, why }),
+        Ok(images::Pin::Ssm { name, .. }) => {
+            let runs = images::instance_arch(&instance.instance_type.value);
+            let named = images::named_arch(name)?;
+            (named != runs).then_some(InstanceProblem::PinOtherArch {
+                instance,
+                ami,
+                named,
+                runs,
+            })
+        }
+        Ok(images::Pin::Ami(_)) => None,
     }
 }
 

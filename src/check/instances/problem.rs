@@ -1,12 +1,12 @@
 //! The instance family's findings as data, and their wording. The rules in `instances` only find;
 //! this module alone writes the messages, labels and help, and names the facts JSON carries.
 
-use crate::aws::images;
+use crate::aws::images::{self, PinError};
 use crate::check::prose::quoted;
 use crate::date::Date;
 use crate::diag::suggest::{closest, did_you_mean};
 use crate::diag::{Diag, codes};
-use crate::model::{Instance, S};
+use crate::model::{Arch, Instance, S};
 use crate::span::Span;
 
 /// What the instance rules find; each borrows the declarations it is about.
@@ -48,6 +48,20 @@ pub enum InstanceProblem<'m> {
         why: &'static str,
         first: &'m S<String>,
         more: Vec<&'m S<String>>,
+    },
+    /// E0310: a pinned AMI that is neither an AMI id nor a versioned SSM parameter.
+    BadPin { ami: &'m S<String>, why: PinError },
+    /// E0311: a pinned parameter whose name says it holds AMIs of another architecture.
+    PinOtherArch {
+        instance: &'m Instance,
+        ami: &'m S<String>,
+        named: Arch,
+        runs: Arch,
+    },
+    /// W0310: IMDSv2 turned off, so IMDSv1 answers unauthenticated requests.
+    Imdsv1 {
+        instance: &'m Instance,
+        off: &'m S<bool>,
     },
 }
 
@@ -190,8 +204,90 @@ impl InstanceProblem<'_> {
                     .fact("cache", cache.value.as_str())
                     .fact("packages", names)
             }
+            InstanceProblem::BadPin { ami, why } => bad_pin(ami, *why),
+            InstanceProblem::PinOtherArch {
+                instance,
+                ami,
+                named,
+                runs,
+            } => Diag::new(
+                codes::E0311,
+                ami.span,
+                format!(
+                    "this parameter holds {} AMIs, but `{}` is {}, which runs {}",
+                    named.as_str(),
+                    instance.name.value,
+                    instance.instance_type.value,
+                    runs.as_str()
+                ),
+                format!("{} AMIs", named.as_str()),
+            )
+            .with_label(
+                instance.instance_type.span,
+                format!("runs {}", runs.as_str()),
+            )
+            .help(format!(
+                "pin the {} parameter of the image, or pick an instance type for {}",
+                runs.as_str(),
+                named.as_str()
+            ))
+            .fact("ami", ami.value.as_str())
+            .fact("architecture", runs.as_str()),
+            InstanceProblem::Imdsv1 { instance, off } => Diag::new(
+                codes::W0310,
+                off.span,
+                format!(
+                    "instance `{}` answers IMDSv1 requests, which need no session token",
+                    instance.name.value
+                ),
+                "IMDSv1 allowed",
+            )
+            .help(
+                "remove `imdsv2 = false`: the SSM agent, the AWS CLI and the SDKs use IMDSv2; \
+                 IMDSv1 lets a server-side request forgery read the instance role's credentials",
+            )
+            .fact("instance", instance.name.value.as_str()),
         }
     }
+}
+
+fn bad_pin(ami: &S<String>, why: PinError) -> Diag {
+    let (message, label) = match why {
+        PinError::AmiId => (
+            format!("`{}` is not an AMI id", ami.value),
+            "`ami-` and 8 or 17 lowercase hexadecimal digits",
+        ),
+        PinError::NoVersion => (
+            format!("`{}` names no version of its parameter", ami.value),
+            "the latest value, not a pin",
+        ),
+        PinError::Version => (
+            format!("`{}` does not end in a parameter version", ami.value),
+            "a version is a whole number from 1",
+        ),
+        PinError::Name => (
+            format!("`{}` is not an SSM parameter name", ami.value),
+            "SSM names use letters, digits, `_`, `.`, `-` and `/`",
+        ),
+        PinError::Form => (
+            format!("`{}` is neither an AMI id nor an SSM parameter", ami.value),
+            "not a pinned AMI",
+        ),
+    };
+    let help = match why {
+        PinError::NoVersion | PinError::Version => {
+            "add the version to pin, as in \"ssm:/aws/service/ami-amazon-linux-latest/\
+             al2023-ami-kernel-default-arm64:12\" (`aws ssm get-parameter --name NAME` shows it), \
+             or remove `ami` to follow the latest AMI"
+        }
+        _ => {
+            "write an AMI id (\"ami-0123456789abcdef0\") or a parameter version \
+             (\"ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64:12\")"
+        }
+    };
+    Diag::new(codes::E0310, ami.span, message, label)
+        .help(help)
+        .fact("ami", ami.value.as_str())
 }
 
 /// One unknown package with its nearest known one as help; several, each with its own on its label.

@@ -51,6 +51,49 @@ pub enum LayerProblem<'m> {
         layer: &'m Layer,
         at: Span,
     },
+    /// E0450: none, or more than one, of `requirements`, `requirements_file` and `content`.
+    Sources { layer: &'m Layer, given: Vec<Span> },
+    /// E0451: lines pip would refuse; E0452: lines pip reads but the builder cannot follow.
+    Lines {
+        layer: &'m Layer,
+        kind: LineKind,
+        found: Vec<Found>,
+    },
+    /// W0450: requirements that name no single version.
+    Unpinned { layer: &'m Layer, found: Vec<Found> },
+    /// W0451: a layer folder without the folder its runtime reads packages from.
+    NoRuntimeFolder {
+        layer: &'m Layer,
+        at: Span,
+        folder: &'static str,
+    },
+}
+
+/// Which finding about requirement lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Invalid,
+    NotFollowed,
+}
+
+/// One requirement line a rule found: where (the string, or the file's key), the line's number in
+/// a requirements file, its text and why.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub at: Span,
+    pub line: Option<usize>,
+    pub text: String,
+    pub why: String,
+}
+
+impl Found {
+    /// "`redis=5`", or "line 3 (`redis=5`)" in a file.
+    fn named(&self) -> String {
+        match self.line {
+            Some(n) => format!("line {n} (`{}`)", self.text),
+            None => format!("`{}`", self.text),
+        }
+    }
 }
 
 impl LayerProblem<'_> {
@@ -214,8 +257,155 @@ impl LayerProblem<'_> {
                 layer,
                 at,
             } => other_arch(function, layer, *at),
+            LayerProblem::Sources { layer, given } => sources(layer, given),
+            LayerProblem::Lines { layer, kind, found } => lines(layer, *kind, found),
+            LayerProblem::Unpinned { layer, found } => unpinned(layer, found),
+            LayerProblem::NoRuntimeFolder { layer, at, folder } => Diag::new(
+                codes::W0451,
+                *at,
+                format!(
+                    "the folder of layer `{}` has no `{folder}` folder, where {} looks for packages",
+                    layer.name.value, layer.runtime.value
+                ),
+                format!("no {folder} inside"),
+            )
+            .with_label(layer.runtime.span, "the layer's runtime")
+            .help(format!(
+                "put the packages under `{folder}` in the folder (`pip install --target                  FOLDER/{folder} ...` for Python); Lambda extracts the layer to /opt"
+            ))
+            .fact("layer", layer.name.value.as_str())
+            .fact("folder", *folder),
         }
     }
+}
+
+fn sources(layer: &Layer, given: &[Span]) -> Diag {
+    let keys = "`requirements`, `requirements_file` or `content`";
+    match given {
+        [] => Diag::new(
+            codes::E0450,
+            layer.name.span,
+            format!("layer `{}` has nothing to build it from", layer.name.value),
+            "no requirements and no content",
+        )
+        .help(format!("give the layer one of {keys}"))
+        .fact("layer", layer.name.value.as_str()),
+        [first, more @ ..] => {
+            let mut diag = Diag::new(
+                codes::E0450,
+                more.first().copied().unwrap_or(*first),
+                format!(
+                    "layer `{}` is given {} ways to be built; it takes one",
+                    layer.name.value,
+                    given.len()
+                ),
+                "a second way",
+            )
+            .with_label(*first, "the first way");
+            for span in more.iter().skip(1) {
+                diag = diag.with_label(*span, "another way");
+            }
+            diag.help(format!(
+                "keep one of {keys}; for two sets of packages declare two layers"
+            ))
+            .fact("layer", layer.name.value.as_str())
+        }
+    }
+}
+
+fn lines(layer: &Layer, kind: LineKind, found: &[Found]) -> Diag {
+    let (code, what, help) = match kind {
+        LineKind::Invalid => (
+            codes::E0451,
+            "pip would refuse",
+            "write a PEP 508 requirement specifier, such as \"redis[hiredis]==5.2.1\"",
+        ),
+        LineKind::NotFollowed => (
+            codes::E0452,
+            "the layer builder cannot follow",
+            "copy the packages the line brings in as requirements of their own, pinned with `==`; \
+             for local packages, build a folder and use `content`",
+        ),
+    };
+    let first = found.first().cloned().unwrap_or(Found {
+        at: layer.name.span,
+        line: None,
+        text: String::new(),
+        why: String::new(),
+    });
+    let in_file = first.line.is_some();
+    let message = match found {
+        [one] => format!("{} is a line {what}: {}", one.named(), one.why),
+        // Every line of a file shares the key's span, so each line's reason goes in the message.
+        _ if in_file => format!(
+            "{} lines of the requirements of layer `{}` are lines {what}: {}",
+            found.len(),
+            layer.name.value,
+            found
+                .iter()
+                .map(|f| format!("{}: {}", f.named(), f.why))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        _ => format!(
+            "{} requirements of layer `{}` are lines {what}: {}",
+            found.len(),
+            layer.name.value,
+            found
+                .iter()
+                .map(Found::named)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let label = if in_file && found.len() > 1 {
+        "in this file".to_string()
+    } else {
+        first.why.clone()
+    };
+    let mut diag = Diag::new(code, first.at, message, label);
+    for f in found.iter().skip(1) {
+        if f.at != first.at {
+            diag = diag.with_label(f.at, f.why.clone());
+        }
+    }
+    diag.help(help)
+        .fact("layer", layer.name.value.as_str())
+        .fact(
+            "requirements",
+            found.iter().map(|f| f.text.clone()).collect::<Vec<_>>(),
+        )
+}
+
+fn unpinned(layer: &Layer, found: &[Found]) -> Diag {
+    let names: Vec<String> = found.iter().map(Found::named).collect();
+    let first = found.first().map_or(layer.name.span, |f| f.at);
+    let message = match names.as_slice() {
+        [one] => format!(
+            "{one} names no single version: each deploy of layer `{}` may install another",
+            layer.name.value
+        ),
+        _ => format!(
+            "{} name no single version: each deploy of layer `{}` may install others",
+            names.join(", "),
+            layer.name.value
+        ),
+    };
+    let mut diag = Diag::new(codes::W0450, first, message, "not pinned");
+    for f in found.iter().skip(1) {
+        if f.at != first {
+            diag = diag.with_label(f.at, "not pinned");
+        }
+    }
+    diag.help(
+        "pin each requirement with `==`, such as \"redis==5.2.1\" (`pip freeze` prints what \
+         is installed); the builder runs pip again whenever the layer is rebuilt",
+    )
+    .fact("layer", layer.name.value.as_str())
+    .fact(
+        "requirements",
+        found.iter().map(|f| f.text.clone()).collect::<Vec<_>>(),
+    )
 }
 
 fn other_arch(function: &Function, layer: &Layer, at: Span) -> Diag {

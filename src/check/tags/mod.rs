@@ -58,7 +58,7 @@ fn targets(model: &Model) -> Vec<Target<'_>> {
         name: &f.name,
         own: &f.tags,
         restricted: true,
-        named: f.subnet.is_some(),
+        named: f.subnet().is_some(),
     }));
     out
 }

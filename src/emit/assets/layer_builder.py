@@ -1,7 +1,7 @@
 """Builds a Lambda layer at deploy time: a CloudFormation custom resource emitted by cachec.
 
-On Create and Update it reads the pip requirements from an SSM parameter, installs them under
-python/, zips that folder and uploads it to the bucket and key the AWS::Lambda::LayerVersion reads.
+On Create and Update it reads the pip requirements from an SSM parameter (requirements-file lines),
+installs them with `pip install -r` under python/, zips that folder and uploads it to the bucket and key the AWS::Lambda::LayerVersion reads.
 On Delete it removes the object it uploaded. It always answers CloudFormation, also on failure.
 """
 import os
@@ -19,9 +19,13 @@ def build(requirements, bucket, key):
     work = tempfile.mkdtemp()
     try:
         target = os.path.join(work, "python")
+        # A requirements file, so pip reads its options (--hash, --index-url, ...) as written.
+        listed = os.path.join(work, "requirements.txt")
+        with open(listed, "w") as f:
+            f.write("\n".join(requirements) + "\n")
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--no-cache-dir", "--target", target]
-            + requirements,
+            [sys.executable, "-m", "pip", "install", "--no-cache-dir", "--target", target,
+             "-r", listed],
             check=True,
         )
         archive = os.path.join(work, "layer.zip")

@@ -132,6 +132,25 @@ impl Lowerer<'_> {
             (Ty::Strs, ValueKind::List(items)) => {
                 return items.iter().all(|v| self.type_ok(Ty::Str, v));
             }
+            (Ty::Names, ValueKind::List(items)) => {
+                let mut all = true;
+                for v in items {
+                    if matches!(&v.kind, ValueKind::Path(p) if p.len() == 1) {
+                        continue;
+                    }
+                    all = false;
+                    self.error(
+                        Diag::new(
+                            codes::E0004,
+                            v.span,
+                            format!("expected a name, found {}", v.kind.describe()),
+                            "expected a name",
+                        )
+                        .help("write each name bare, such as [dev, prod]"),
+                    );
+                }
+                return all;
+            }
             (Ty::Word(words), ValueKind::Path(p)) if p.len() == 1 => {
                 return self.word_ok(words, value, p.first().map_or("", |n| n.value.as_str()));
             }
@@ -173,7 +192,7 @@ impl Lowerer<'_> {
         if !ok {
             let help = match (ty, &value.kind) {
                 (Ty::Str, ValueKind::Path(_)) => "put the value in double quotes".to_string(),
-                (Ty::Refs(_) | Ty::Caches | Ty::Strs | Ty::Words(_), _) => {
+                (Ty::Refs(_) | Ty::Caches | Ty::Strs | Ty::Words(_) | Ty::Names, _) => {
                     "wrap the value in a list: [ ... ]".to_string()
                 }
                 (Ty::Ref(_), ValueKind::Str(s)) => format!("write the name without quotes: {s}"),

@@ -15,6 +15,7 @@ impl TemplateSet {
         TemplateSet {
             templates: files
                 .iter()
+                .filter(|f| f.is_template())
                 .map(|f| {
                     let value = serde_yaml::from_str(&f.contents)
                         .unwrap_or_else(|e| panic!("{} is not YAML: {e}", f.name));

@@ -16,6 +16,8 @@ pub fn options() -> Options {
 }
 
 /// Compiles `path` with its folder as the source root; returns files and rendered diagnostics.
+/// A program with environments gives every environment's files, each under `<env>/`, as
+/// `cachec build` writes them (unless `options.env` picks one).
 pub fn compile(
     path: &Path,
     options: &Options,
@@ -26,7 +28,21 @@ pub fn compile(
 ) {
     let src = std::fs::read_to_string(path).expect("readable test input");
     let loader = DirLoader(path.parent().expect("has a folder").to_path_buf());
-    let (files, diags) = cachec::compile(&src, &loader, options);
+    let (builds, diags) = cachec::build_each(&src, &loader, options, true);
+    let files = builds.map(|builds| {
+        builds
+            .into_iter()
+            .flat_map(|b| {
+                let folder = b.env.filter(|_| options.env.is_none());
+                b.files.into_iter().map(move |f| cachec::emit::File {
+                    name: folder
+                        .as_ref()
+                        .map_or(f.name.clone(), |d| format!("{d}/{}", f.name)),
+                    contents: f.contents,
+                })
+            })
+            .collect()
+    });
     let name = path.file_name().expect("file name").to_string_lossy();
     let rendered = render(&diags, &name, &src, Style::PLAIN);
     (files, rendered, diags)

@@ -5,8 +5,8 @@ import time
 
 import redis
 
-PRIMARY = os.environ["PRIMARY_ADDRESS"]
-PORT = int(os.environ["CACHE_PORT"])
+PRIMARY = os.environ.get("PRIMARY_ADDRESS", "")
+PORT = int(os.environ.get("CACHE_PORT", "6379"))
 
 # Transit encryption is on: the nodes accept TLS connections only.
 client = redis.Redis(host=PRIMARY, port=PORT, ssl=True, socket_timeout=5)

@@ -4,9 +4,9 @@ import os
 
 import redis
 
-PRIMARY = os.environ["PRIMARY_ENDPOINT_ADDRESS"]
-READER = os.environ["READER_ENDPOINT_ADDRESS"]
-PORT = int(os.environ["REDIS_PORT"])
+PRIMARY = os.environ.get("PRIMARY_ENDPOINT_ADDRESS", "")
+READER = os.environ.get("READER_ENDPOINT_ADDRESS", "")
+PORT = int(os.environ.get("REDIS_PORT", "6379"))
 
 
 def lambda_handler(event, context):

@@ -1,0 +1,1 @@
+# a package at the top: Lambda never finds it

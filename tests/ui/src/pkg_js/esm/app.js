@@ -1,0 +1,2 @@
+// An ES module (package.json), written the CommonJS way.
+exports.handler = async () => ({ ok: true });
