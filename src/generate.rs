@@ -212,6 +212,8 @@ struct CacheShape {
     sharded: bool,
     /// Its RBAC users and user group, written after the block (and what `sharing` adds to it).
     users: String,
+    /// A user group with a `default` user that is off: functions connect as `c{c}_app`.
+    rbac: bool,
 }
 
 /// A valid program with `caches` replication groups and, per cache, up to `clients` instances and
@@ -366,6 +368,7 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             "  endpoint ssm, ssmmessages, ec2messages {{ kind = interface  subnets = [{client_subnets}]{dns} }}"
         );
     }
+    let mut secrets_endpoint = false;
     if any_function && rng.chance(40) {
         let extra: Vec<&str> = EXTRA_INTERFACES
             .iter()
@@ -379,7 +382,10 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
                 extra.join(", ")
             );
         }
+        secrets_endpoint = extra.contains(&"secretsmanager");
     }
+    // Functions of RBAC caches read their password there: the endpoint is added once they exist.
+    let network_end = out.len();
     let _ = writeln!(out, "}}\n");
 
     let mut shapes = Vec::new();
@@ -423,7 +429,9 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
         };
         // Now and then a client also reaches the cache declared before this one.
         let mut connects = format!("cache{c}");
-        if c > 0 && rng.chance(20) {
+        // A user is in one cache's group: clients of RBAC caches reach that cache alone.
+        let alone = shape.rbac || shapes.get(c.wrapping_sub(1)).is_some_and(|s| s.rbac);
+        if c > 0 && rng.chance(20) && !alone {
             let _ = write!(connects, ", cache{}", c - 1);
         }
         for i in 0..instance_count {
@@ -517,10 +525,13 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
             if !used_layers.is_empty() {
                 let _ = writeln!(text, "  layers = [{}]", used_layers.join(", "));
             }
-            let reaches_sl = in_vpc && has_serverless && sl.chance(60);
+            let reaches_sl = in_vpc && has_serverless && sl.chance(60) && !shape.rbac;
             if in_vpc {
                 let also = if reaches_sl { ", sl" } else { "" };
                 let _ = writeln!(text, "  connects = [{connects}{also}]");
+                if shape.rbac {
+                    let _ = writeln!(text, "  user = c{c}_app");
+                }
             }
             match rng.below(3) {
                 0 => text.push_str("  url = \"iam\"\n"),
@@ -575,6 +586,14 @@ pub fn program(seed: u64, caches: usize, clients: usize) -> Generated {
     out.push_str(&layer_text);
     out.push_str(&instances);
     out.push_str(&functions);
+    if !secrets_endpoint && functions.contains("  user = ") {
+        out.insert_str(
+            network_end,
+            &format!(
+                "  endpoint secretsmanager {{ kind = interface  subnets = [{lambda_subnets}] }}\n"
+            ),
+        );
+    }
     // Environments draw from a stream of their own and rewrite values of the finished program,
     // so the programs without them are exactly as before.
     let mut envs = Rng(seed ^ 0x656e_7673);
@@ -977,6 +996,7 @@ fn replication_group(
         replicas,
         sharded,
         users: accounts,
+        rbac,
     }
 }
 

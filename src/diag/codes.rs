@@ -282,6 +282,12 @@ catalog! {
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
 
+    // E0916-E0929: clients connecting as RBAC users.
+    E0916 Error "client without a user on a cache whose default user is off";
+    E0917 Error "client user not in the cache's user group";
+    E0918 Error "client user that is off";
+    E0919 Error "client password secret without a path to Secrets Manager";
+
     // E103x / W103x: serverless caches.
     E1030 Error "major version serverless caches do not run";
     E1031 Error "invalid serverless cache name";

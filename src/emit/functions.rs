@@ -6,8 +6,10 @@ use super::layers::{assume_role, managed_policy};
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
 use super::serverless;
-use crate::model::ids::{FUNCTION_URL, FunctionIds, UrlIds, aws_name, code_folder, layer_id};
-use crate::model::{EnvValue, Function, Model, S, UrlAuth};
+use crate::model::ids::{
+    FUNCTION_URL, FunctionIds, UrlIds, aws_name, code_folder, layer_id, user_variables,
+};
+use crate::model::{EnvValue, Function, Model, S, UrlAuth, User};
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;
@@ -19,20 +21,21 @@ pub fn emit(model: &Model, plan: &mut Plan) {
         } else {
             "service-role/AWSLambdaBasicExecutionRole"
         };
+        let mut role = map([
+            (
+                "AssumeRolePolicyDocument",
+                assume_role("lambda.amazonaws.com"),
+            ),
+            ("ManagedPolicyArns", Node::list([managed_policy(policy)])),
+        ]);
+        if let Some(secret) = user(model, function).and_then(|u| u.password_secret()) {
+            role.insert("Policies".into(), read_secret(secret));
+        }
         plan.add(
             Section::Functions,
             &function.name,
             ids.role.clone(),
-            Resource::new(
-                "AWS::IAM::Role",
-                map([
-                    (
-                        "AssumeRolePolicyDocument",
-                        assume_role("lambda.amazonaws.com"),
-                    ),
-                    ("ManagedPolicyArns", Node::list([managed_policy(policy)])),
-                ]),
-            ),
+            Resource::new("AWS::IAM::Role", role),
         );
         plan.add(
             Section::Functions,
@@ -52,6 +55,41 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             );
         }
     }
+}
+
+fn user<'m>(model: &'m Model, function: &Function) -> Option<&'m User> {
+    function.user.as_ref().and_then(|r| model.user(r))
+}
+
+/// `secretsmanager:GetSecretValue` on the one secret. A secret's ARN ends in `-` and six random
+/// characters: `-??????` matches them and no longer name. Source: Secrets Manager User Guide,
+/// "Permissions policy examples" and "Secrets Manager ARN format"
+/// (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html).
+fn read_secret(secret: &str) -> Node {
+    let arn = if secret.starts_with("arn:") {
+        Node::str(secret)
+    } else {
+        Node::sub(format!(
+            "arn:${{AWS::Partition}}:secretsmanager:${{AWS::Region}}:${{AWS::AccountId}}:secret:{secret}-??????"
+        ))
+    };
+    Node::list([Node::Map(map([
+        ("PolicyName", Node::str("read-cache-password")),
+        (
+            "PolicyDocument",
+            Node::Map(map([
+                ("Version", Node::str("2012-10-17")),
+                (
+                    "Statement",
+                    Node::list([Node::Map(map([
+                        ("Effect", Node::str("Allow")),
+                        ("Action", Node::str("secretsmanager:GetSecretValue")),
+                        ("Resource", arn),
+                    ]))]),
+                ),
+            ])),
+        ),
+    ]))])
 }
 
 fn trace_function(plan: &mut Plan, function: &Function, id: &str) {
@@ -121,8 +159,9 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
     if !layers.is_empty() {
         props.insert("Layers".into(), Node::List(layers));
     }
-    if !function.environment.is_empty() {
-        let vars: Map = function
+    let user = user(model, function);
+    if !function.environment.is_empty() || user.is_some() {
+        let mut vars: Map = function
             .environment
             .iter()
             .map(|var| {
@@ -142,6 +181,9 @@ fn lambda(model: &Model, stack: &str, function: &Function, ids: &FunctionIds) ->
                 (var.key.value.clone(), value)
             })
             .collect();
+        for (key, value) in user.map(user_variables).unwrap_or_default() {
+            vars.insert(key.into(), Node::str(value));
+        }
         props.insert(
             "Environment".into(),
             Node::Map(map([("Variables", Node::Map(vars))])),

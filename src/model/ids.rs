@@ -852,6 +852,16 @@ pub fn all(model: &Model) -> Vec<Declared<'_>> {
     out
 }
 
+/// The environment variables `user = NAME` gives a function: the user name, and the Secrets
+/// Manager secret of its password when it has one.
+pub fn user_variables(user: &User) -> Vec<(&'static str, String)> {
+    let mut vars = vec![("CACHE_USER", user.user_name().value.clone())];
+    if let Some(secret) = user.password_secret() {
+        vars.push(("CACHE_PASSWORD_SECRET", secret.to_string()));
+    }
+    vars
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

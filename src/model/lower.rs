@@ -815,6 +815,7 @@ impl Lowerer<'_> {
             memory: f.int("memory"),
             ephemeral_storage: f.int("ephemeral_storage"),
             reserved_concurrency: f.int("reserved_concurrency"),
+            user: self.one_ref(f, "user", Kind::User),
             environment: self.environment(item),
             tags: self.tags(item),
             span: item.span,

@@ -1029,6 +1029,12 @@ const FUNCTION: KindSchema = KindSchema {
             "concurrent executions set aside for this function alone",
         )
         .cfn(&[at(LAMBDA, "ReservedConcurrentExecutions")]),
+        key(
+            "user",
+            Ty::Ref(Kind::User),
+            "RBAC user to connect as: CACHE_USER and CACHE_PASSWORD_SECRET in the environment",
+        )
+        .cfn(&[at(LAMBDA, "Environment.Variables")]),
     ],
     children: &[Kind::Environment, Kind::Tags],
     free_keys: false,

@@ -775,6 +775,8 @@ pub struct Function {
     pub memory: Option<S<i64>>,
     pub ephemeral_storage: Option<S<i64>>,
     pub reserved_concurrency: Option<S<i64>>,
+    /// The RBAC user it connects as.
+    pub user: Option<Ref>,
     pub environment: Vec<EnvVar>,
     pub tags: Vec<Tag>,
     pub span: Span,
@@ -922,6 +924,13 @@ impl User {
     /// The name clients authenticate as: as written, else the declaration's name.
     pub fn user_name(&self) -> &S<String> {
         self.user_name.as_ref().unwrap_or(&self.name)
+    }
+
+    /// The Secrets Manager secret (name or ARN) of its first password, which clients read to
+    /// authenticate.
+    pub fn password_secret(&self) -> Option<&str> {
+        let first = self.passwords.as_ref()?.value.first()?;
+        first.value.strip_prefix("secretsmanager:")
     }
 
     pub fn engine(&self) -> UserEngine {

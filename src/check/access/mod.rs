@@ -2,6 +2,7 @@
 //! replication groups that name them. Each rule cites the AWS page it follows.
 
 mod access_string;
+mod clients;
 mod problem;
 mod users;
 
@@ -24,6 +25,9 @@ fn find(model: &Model) -> Vec<AccessProblem<'_>> {
     for group in &model.user_groups {
         found.extend(users::group_id_fault(&model.stack.name.value, &group.name));
         group_users(model, group, &mut found);
+    }
+    for function in &model.functions {
+        clients::find(model, function, &mut found);
     }
     for cache in &model.caches {
         if let Some(group) = &cache.user_group {

@@ -3,13 +3,36 @@
 
 use super::access_string::Fault;
 use crate::diag::{Diag, codes};
-use crate::model::{Cache, User, UserEngine, UserGroup};
+use crate::model::{Cache, Function, Ref, User, UserEngine, UserGroup};
 use crate::span::Span;
 use crate::words::Word;
 
 /// What the access control rules find.
 #[derive(Debug, Clone)]
 pub enum AccessProblem<'m> {
+    /// E0916: a client without a user, on a cache whose `default` user is off.
+    ClientAsDefault {
+        function: &'m Function,
+        cache: &'m Ref,
+        default: &'m User,
+    },
+    /// E0917: a client's user outside the user group of a cache it connects to (`None`: the
+    /// cache has no user group).
+    ClientUserNotInGroup {
+        at: Span,
+        user: &'m User,
+        cache: &'m Ref,
+        group: Option<&'m UserGroup>,
+    },
+    /// E0918: a client's user that is off.
+    ClientUserOff { at: Span, user: &'m User },
+    /// E0919: a client that reads its password secret with no path to Secrets Manager.
+    NoRouteToSecrets {
+        at: Span,
+        function: &'m Function,
+        subnet: Span,
+        existing: bool,
+    },
     /// E0905: a UserId or UserGroupId AWS rejects.
     BadId {
         at: Span,
@@ -117,6 +140,77 @@ pub enum PasswordFault {
 impl AccessProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
+            AccessProblem::ClientAsDefault {
+                function,
+                cache,
+                default,
+            } => Diag::new(
+                codes::E0916,
+                cache.name.span,
+                format!(
+                    "function `{}` connects to `{}` without a user, and that cache's `default` user is off",
+                    function.name.value, cache.name.value
+                ),
+                "every command here fails with NOAUTH",
+            )
+            .with_label(default.access.span, "the `default` user is off")
+            .help("write `user = NAME` on the function, naming a user of the cache's user group; it then reads CACHE_USER and CACHE_PASSWORD_SECRET from its environment"),
+            AccessProblem::ClientUserNotInGroup {
+                at,
+                user,
+                cache,
+                group,
+            } => {
+                let (message, help) = match group {
+                    Some(g) => (
+                        format!(
+                            "user `{}` is not in `{}`, the user group of `{}`",
+                            user.name.value, g.name.value, cache.name.value
+                        ),
+                        format!("add `{}` to the `users` of `{}`, or name one of its users", user.name.value, g.name.value),
+                    ),
+                    None => (
+                        format!(
+                            "user `{}` cannot log in to `{}`, which has no user group",
+                            user.name.value, cache.name.value
+                        ),
+                        format!("give `{}` a `user_group` holding `{}`, or remove `user`", cache.name.value, user.name.value),
+                    ),
+                };
+                Diag::new(codes::E0917, *at, message, "the cache does not know this user")
+                    .with_label(cache.name.span, "connects here")
+                    .help(help)
+            }
+            AccessProblem::ClientUserOff { at, user } => Diag::new(
+                codes::E0918,
+                *at,
+                format!("user `{}` is off: it cannot log in", user.name.value),
+                "connects as this user",
+            )
+            .with_label(user.access.span, "`off` here")
+            .help("write `on` in the user's access string, or connect as another user"),
+            AccessProblem::NoRouteToSecrets {
+                at,
+                function,
+                subnet,
+                existing,
+            } => {
+                let mut help = "add `endpoint secretsmanager { kind = interface  subnets = [...] }` (private DNS on) listing the function's subnet to the network".to_string();
+                if *existing {
+                    help.push_str("; or, if the existing network has one or a NAT gateway, state it with `provides = [secretsmanager]`");
+                }
+                Diag::new(
+                    codes::E0919,
+                    *at,
+                    format!(
+                        "function `{}` reads its user's password from Secrets Manager, but its subnet has no path to Secrets Manager",
+                        function.name.value
+                    ),
+                    "the password secret is read at run time",
+                )
+                .with_label(*subnet, "a private subnet: no route out")
+                .help(help)
+            }
             AccessProblem::BadId { at, what, id, fault } => {
                 let fault = match fault {
                     IdFault::NoLetterFirst => "does not start with a letter",

@@ -10,6 +10,7 @@ use crate::aws::quotas::ENVIRONMENT_BYTES as SIZE_LIMIT;
 use crate::diag::Diag;
 use crate::model::ids::aws_name;
 use crate::model::ids::serverless_cache_name;
+use crate::model::ids::user_variables;
 use crate::model::{CacheAttr, EnvValue, Function, Model, S, ServerlessAttr};
 
 /// Keys the Lambda runtime sets itself (cfn-lint `environment_variable_keys.json`).
@@ -53,11 +54,18 @@ fn find<'m>(model: &Model, function: &'m Function) -> Vec<EnvironmentProblem<'m>
             crossing = Some(var);
         }
     }
+    let from_user = function
+        .user
+        .as_ref()
+        .and_then(|r| model.user(r))
+        .map(user_variables)
+        .unwrap_or_default();
     for read in reads::required(function) {
         if !function
             .environment
             .iter()
             .any(|v| v.key.value == read.name)
+            && !from_user.iter().any(|(k, _)| *k == read.name)
         {
             found.push(EnvironmentProblem::Unset { function, read });
         }
