@@ -282,11 +282,11 @@ catalog! {
     E0915 Error "two users with one user name in a group";
     W0901 Warning "default user open without credentials";
 
-    // E0916-E0929: clients connecting as RBAC users.
-    E0916 Error "client without a user on a cache whose default user is off";
+    // E0916-E0929, W0916: clients connecting as RBAC users.
     E0917 Error "client user not in the cache's user group";
     E0918 Error "client user that is off";
     E0919 Error "client password secret without a path to Secrets Manager";
+    W0916 Warning "client without a user on a cache whose default user is off";
 
     // E103x / W103x: serverless caches.
     E1030 Error "major version serverless caches do not run";

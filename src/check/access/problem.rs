@@ -10,7 +10,7 @@ use crate::words::Word;
 /// What the access control rules find.
 #[derive(Debug, Clone)]
 pub enum AccessProblem<'m> {
-    /// E0916: a client without a user, on a cache whose `default` user is off.
+    /// W0916: a client without a user, on a cache whose `default` user is off.
     ClientAsDefault {
         function: &'m Function,
         cache: &'m Ref,
@@ -145,7 +145,7 @@ impl AccessProblem<'_> {
                 cache,
                 default,
             } => Diag::new(
-                codes::E0916,
+                codes::W0916,
                 cache.name.span,
                 format!(
                     "function `{}` connects to `{}` without a user, and that cache's `default` user is off",
