@@ -96,9 +96,11 @@ impl Model {
     /// The subnets something is placed in or served by: cache subnet groups, endpoints, clients.
     pub fn subnets_in_use(&self) -> std::collections::HashSet<usize> {
         let caches = self.caches.iter().flat_map(|c| c.subnets.iter());
+        let serverless = self.serverless.iter().flat_map(|c| c.subnets.iter());
         let endpoints = self.network.endpoints.iter().flat_map(|e| e.subnets.iter());
-        let clients = self.clients().filter_map(|c| c.subnet());
+        let clients = self.clients().flat_map(|c| c.subnets().iter());
         caches
+            .chain(serverless)
             .chain(endpoints)
             .chain(clients)
             .map(|r| r.index)

@@ -23,7 +23,8 @@ use proptest::sample::select;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 
-/// Serves every `.py` path with the handlers that the example and generated programs name, so
+/// Serves every `.py` path with the handlers that the example and generated programs name, every
+/// `.txt` as a pinned requirements file, and every folder as the generator's packaged code, so
 /// programs that name sources get past lowering and the handler check.
 struct AnyLoader;
 
@@ -33,9 +34,18 @@ impl SourceLoader for AnyLoader {
             Ok("def handler(event, context):\n    return 1\n\n\
                 def lambda_handler(event, context):\n    return 1\n"
                 .to_string())
+        } else if path.ends_with(".txt") {
+            Ok("redis==5.2.1\n".to_string())
         } else {
             Err("not found".to_string())
         }
+    }
+
+    fn list(&self, _dir: &str) -> Result<Vec<String>, String> {
+        Ok(vec![
+            "app/__init__.py".to_string(),
+            "app/main.py".to_string(),
+        ])
     }
 }
 
