@@ -22,6 +22,8 @@ use crate::model::{Function, Model, S};
 use crate::span::Span;
 
 pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
+    // Once per program: W0420's help looks for a subnet no cache uses, for every function it finds.
+    let cache_subnets = placement::cache_subnets(model);
     for function in &model.functions {
         let mut found = Vec::new();
         let runtime = runtime::find(&function.runtime, Owner::Function(&function.name.value), cx);
@@ -33,7 +35,7 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
             (_, false) => {}
         }
         source_size(function, &mut found);
-        placement::one_zone(model, function, &mut found);
+        placement::one_zone(model, &cache_subnets, function, &mut found);
         placement::uncapped_url(function, &mut found);
         name(model, function, &mut found);
         out.extend(found.iter().map(FunctionProblem::diag));

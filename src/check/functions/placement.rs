@@ -12,6 +12,7 @@ use crate::model::{Function, Model, UrlAuth};
 /// resources in an Amazon VPC": "we recommend that you choose at least two subnets").
 pub fn one_zone<'m>(
     model: &'m Model,
+    cache_subnets: &HashSet<usize>,
     function: &'m Function,
     found: &mut Vec<FunctionProblem<'m>>,
 ) {
@@ -35,11 +36,6 @@ pub fn one_zone<'m>(
     else {
         return;
     };
-    let cache_subnets: HashSet<usize> = model
-        .caches
-        .iter()
-        .flat_map(|c| c.subnets.iter().map(|r| r.index))
-        .collect();
     let elsewhere = model
         .network
         .subnets
@@ -53,6 +49,15 @@ pub fn one_zone<'m>(
         cache,
         elsewhere,
     });
+}
+
+/// The subnets of every cache's subnet group, by index.
+pub fn cache_subnets(model: &Model) -> HashSet<usize> {
+    model
+        .caches
+        .iter()
+        .flat_map(|c| c.subnets.iter().map(|r| r.index))
+        .collect()
 }
 
 /// W0423: a public URL and no reserved concurrency: anyone can scale the function up to the
