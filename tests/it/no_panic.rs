@@ -520,6 +520,10 @@ fn edge_cases() -> Vec<Vec<u8>> {
         "a { ".repeat(100_000).into_bytes(),
         format!("stack \"{}\" {{}}", "x".repeat(1 << 20)).into_bytes(),
         b"stack \"s\" { region = 99999999999999999999999 }".to_vec(),
+        // pep508_rs 0.9.2 panicked on a non-ASCII character right after a marker (fuzzing).
+        "layer l { runtime = \"python3.12\" requirements = [\"x ; os_name == 'a'\u{e9}\"] }"
+            .as_bytes()
+            .to_vec(),
     ];
     cases.push(fa063);
     cases

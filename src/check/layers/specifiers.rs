@@ -122,6 +122,15 @@ fn specifier(text: &str) -> Reading {
     if let Some(why) = location(text) {
         return why;
     }
+    if let Some(at) = stray_non_ascii(text) {
+        return Reading::Invalid {
+            why: format!(
+                "pip reads only ASCII outside quoted strings and URLs, not `{}`",
+                &text[at.clone()]
+            ),
+            at,
+        };
+    }
     match Requirement::<VerbatimUrl>::from_str(text) {
         Ok(req) => match req.version_or_url {
             None => Reading::Requirement { pinned: false },
@@ -151,6 +160,30 @@ fn specifier(text: &str) -> Reading {
     }
 }
 
+/// The first non-ASCII character outside quoted strings and the URL after `@`. pip's tokenizer
+/// (packaging's `_tokenizer.py`) rejects it; `pep508_rs` 0.9.2 panics on one after a marker, as
+/// it counts characters where it slices bytes.
+fn stray_non_ascii(text: &str) -> Option<Range<usize>> {
+    let mut quote = None;
+    let mut in_url = false;
+    let mut after_at = false;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if in_url => in_url = !c.is_whitespace(),
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '@' => after_at = true,
+            None if after_at && !c.is_whitespace() => {
+                (in_url, after_at) = (true, false);
+            }
+            None if !c.is_ascii() => return Some(i..i + c.len_utf8()),
+            None => {}
+        }
+    }
+    None
+}
+
 /// A bare URL or path, which pip installs without a name: fine from the network, not followed from
 /// the disk or a VCS.
 fn location(text: &str) -> Option<Reading> {
@@ -175,6 +208,26 @@ mod tests {
 
     fn pinned(line: &str) -> bool {
         read(line) == Reading::Requirement { pinned: true }
+    }
+
+    #[test]
+    fn non_ascii_outside_quotes_and_urls_is_refused_where_it_stands() {
+        let line = "hiredis==3.0.0 ; platform_machine == 'aarch64'\u{e9}\u{e9}";
+        let Reading::Invalid { at, .. } = read(line) else {
+            panic!("{:?}", read(line));
+        };
+        assert_eq!(&line[at], "\u{e9}");
+        assert!(matches!(
+            read("x\u{e9} ; os_name == 'a'"),
+            Reading::Invalid { .. }
+        ));
+        assert_eq!(
+            read("x ; platform_machine == 'a\u{e9}'"),
+            Reading::Requirement { pinned: false }
+        );
+        assert!(pinned(
+            "x @ https://files.example/\u{e9}/x-1-py3-none-any.whl"
+        ));
     }
 
     #[test]
