@@ -75,15 +75,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             let (att, suffix) = cache_attr(*attr);
             let value = Node::get_att(&ids.replication_group, att);
             let description = format!("{what} of {}", aws_name(stack, name));
-            match cache.export() {
-                true => plan.exported(
-                    output.clone(),
-                    description,
-                    value,
-                    export_name(stack, name, suffix),
-                ),
-                false => plan.output(output.clone(), description, value),
-            }
+            let export = cache.export().then(|| export_name(stack, name, suffix));
+            plan.published(output.clone(), description, value, export);
         }
         exports(plan, stack, cache, &ids);
     }

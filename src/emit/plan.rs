@@ -153,12 +153,24 @@ impl Plan {
 
     /// An output that other stacks import by the export name `export`.
     pub fn exported(&mut self, id: String, description: String, value: Node, export: String) {
+        self.published(id, description, value, Some(export));
+    }
+
+    /// An output exported by the name `export` when there is one, a plain output otherwise
+    /// (an endpoint is exported only when its declaration says `export = true`).
+    pub fn published(
+        &mut self,
+        id: String,
+        description: String,
+        value: Node,
+        export: Option<String>,
+    ) {
         self.outputs.insert(
             id,
             Output {
                 description,
                 value,
-                export: Some(export),
+                export,
             },
         );
     }

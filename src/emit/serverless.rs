@@ -47,15 +47,8 @@ pub fn emit(model: &Model, plan: &mut Plan) {
             let (att, suffix) = serverless_attr(*attr);
             let value = Node::get_att(&ids.cache, att);
             let description = format!("{what} of {}", aws_name(stack, name));
-            match cache.export() {
-                true => plan.exported(
-                    output.clone(),
-                    description,
-                    value,
-                    export_name(stack, name, suffix),
-                ),
-                false => plan.output(output.clone(), description, value),
-            }
+            let export = cache.export().then(|| export_name(stack, name, suffix));
+            plan.published(output.clone(), description, value, export);
         }
         if let Some(output) = &ids.security_group_output {
             plan.exported(
