@@ -1130,16 +1130,8 @@ impl Lowerer<'_> {
             "port" => CacheAttr::Port,
             "configuration_address" => CacheAttr::ConfigurationAddress,
             "configuration_port" => CacheAttr::ConfigurationPort,
-            other => {
-                self.error(
-                    Diag::new(
-                        codes::E0011,
-                        attr.span,
-                        format!("a replication group has no attribute `{other}`"),
-                        "unknown attribute",
-                    )
-                    .help(did_you_mean(other, &names, "attribute")),
-                );
+            _ => {
+                self.unknown_attr(attr, "a replication group", schema::CACHE_ATTRS);
                 return None;
             }
         };
@@ -1161,17 +1153,8 @@ impl Lowerer<'_> {
             "reader_address" => ServerlessAttr::ReaderAddress,
             "port" => ServerlessAttr::Port,
             "reader_port" => ServerlessAttr::ReaderPort,
-            other => {
-                let names: Vec<&str> = schema::SERVERLESS_ATTRS.iter().map(|(n, _)| *n).collect();
-                self.error(
-                    Diag::new(
-                        codes::E0011,
-                        attr.span,
-                        format!("a serverless cache has no attribute `{other}`"),
-                        "unknown attribute",
-                    )
-                    .help(did_you_mean(other, &names, "attribute")),
-                );
+            _ => {
+                self.unknown_attr(attr, "a serverless cache", schema::SERVERLESS_ATTRS);
                 return None;
             }
         };
@@ -1179,6 +1162,21 @@ impl Lowerer<'_> {
             cache,
             attr: attr_value,
         })
+    }
+
+    /// E0011: `attr` is none of `attrs`, the attributes (name, doc) of `kind`'s resource.
+    fn unknown_attr(&mut self, attr: &Spanned<String>, kind: &str, attrs: &[(&str, &str)]) {
+        let names: Vec<&str> = attrs.iter().map(|(n, _)| *n).collect();
+        let other = &attr.value;
+        self.error(
+            Diag::new(
+                codes::E0011,
+                attr.span,
+                format!("{kind} has no attribute `{other}`"),
+                "unknown attribute",
+            )
+            .help(did_you_mean(other, &names, "attribute")),
+        );
     }
 
     /// The references under `key`; an absent key (already reported if required) is an empty list
