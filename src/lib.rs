@@ -386,19 +386,6 @@ impl SourceLoader for DirLoader {
         std::fs::read_to_string(self.0.join(path)).map_err(|e| e.to_string())
     }
 
-    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
-        let mut names = Vec::new();
-        for entry in std::fs::read_dir(self.0.join(path)).map_err(|e| e.to_string())? {
-            let entry = entry.map_err(|e| e.to_string())?;
-            let mut name = entry.file_name().to_string_lossy().into_owned();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                name.push('/');
-            }
-            names.push(name);
-        }
-        names.sort();
-        Ok(names)
-    }
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
         let mut found = Vec::new();
         list_into(&self.0.join(dir), "", &mut found).map_err(|e| e.to_string())?;

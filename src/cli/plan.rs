@@ -81,20 +81,6 @@ impl SourceLoader for GitLoader {
         git_show(&self.rev, &full)
     }
 
-    /// `git show REV:DIR/` lists a tree: a `tree REV:DIR/` line, a blank one, then the names,
-    /// folders with a trailing `/`.
-    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
-        let tree = self.load(&format!("{}/", path.trim_end_matches('/')))?;
-        let mut names: Vec<String> = tree
-            .lines()
-            .skip_while(|l| !l.is_empty())
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
-        names.sort();
-        Ok(names)
-    }
-
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
         let full = if self.dir.is_empty() {
             dir.to_string()

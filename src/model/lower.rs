@@ -22,13 +22,9 @@ use fields::Fields;
 pub trait SourceLoader {
     fn load(&self, path: &str) -> Result<String, String>;
 
-    /// The names in the folder at `path`, sorted, folders with a trailing `/`; a loader that
-    /// reads no folders says why.
-    fn entries(&self, path: &str) -> Result<Vec<String>, String> {
-        Err(format!("`{path}` cannot be listed here"))
-    }
     /// The files under the folder `dir` (recursively), as `/`-separated paths relative to it,
     /// sorted; hidden entries and `__pycache__` left out. Loaders without folders refuse.
+    /// Packaged code reads every file; a layer's content only the names at the top.
     fn list(&self, dir: &str) -> Result<Vec<String>, String> {
         Err(format!("cannot list the folder `{dir}` here"))
     }
@@ -37,6 +33,20 @@ pub trait SourceLoader {
 /// What a code folder's listing leaves out: hidden entries and Python's byte-code caches.
 pub fn hidden_from_package(name: &str) -> bool {
     name.starts_with('.') || name == "__pycache__"
+}
+
+/// The names at the top of a listing, sorted and once each, folders with a trailing `/`.
+fn top_names(files: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = files
+        .iter()
+        .map(|f| match f.split_once('/') {
+            Some((folder, _)) => format!("{folder}/"),
+            None => f.clone(),
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// A declared name: its kind, its index among declarations of that kind, where it was declared,
@@ -681,8 +691,8 @@ impl Lowerer<'_> {
             RequirementsFile { path, lines }
         });
         let content = f.string("content").map(|path| {
-            let entries = match self.loader.entries(path.value.trim_end_matches('/')) {
-                Ok(entries) => entries,
+            let entries = match self.loader.list(path.value.trim_end_matches('/')) {
+                Ok(files) => top_names(&files),
                 Err(why) => {
                     self.error(
                         Diag::new(
