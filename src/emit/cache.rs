@@ -6,8 +6,8 @@ use super::plan::{Plan, Section};
 use super::{global, monitoring, scaling};
 use crate::aws::engines::{default_cluster_group, default_parameter_group};
 use crate::model::ids::{
-    CacheIds, SHARED, aws_name, cache_attr, export_name, kms_key_id, node_group_id,
-    parameter_group_id, port_attr, replication_group_id, replication_group_name, user_group_id,
+    CacheIds, SHARED, aws_name, cache_attr, export_name, node_group_id, parameter_group_id,
+    port_attr, replication_group_id, replication_group_name, user_group_id,
 };
 use crate::model::{Cache, CacheAttr, ClusterMode, Model, ParameterGroup, RefOrStr};
 use crate::words::Word;
@@ -363,17 +363,8 @@ fn replication_group(model: &Model, cache: &Cache, ids: &CacheIds) -> Resource {
     if let Some(mode) = &cache.transit_mode {
         props.insert("TransitEncryptionMode".into(), Node::str(mode.value.word()));
     }
-    match &cache.kms_key {
-        Some(RefOrStr::Declared(key)) => {
-            props.insert(
-                "KmsKeyId".into(),
-                Node::reference(kms_key_id(&key.name.value)),
-            );
-        }
-        Some(RefOrStr::Existing(key)) => {
-            props.insert("KmsKeyId".into(), Node::str(&key.value));
-        }
-        None => {}
+    if let Some(key) = &cache.kms_key {
+        props.insert("KmsKeyId".into(), super::kms::key_id(key));
     }
     if let Some(topic) = monitoring::topic_arn(model, cache) {
         props.insert("NotificationTopicArn".into(), topic);

@@ -6,10 +6,8 @@
 
 use super::node::{Node, Parameter, Resource, map, zone};
 use super::plan::{Plan, Section};
-use crate::model::ids::{
-    CacheIds, aws_name, global_parameter_id, kms_key_id, replication_group_name,
-};
-use crate::model::{Cache, Model, OnDelete, RefOrStr};
+use crate::model::ids::{CacheIds, aws_name, global_parameter_id, replication_group_name};
+use crate::model::{Cache, Model, OnDelete};
 
 /// In the primary region: the datastore, whose one member is the primary group, and its id as a
 /// root output. Source: CloudFormation `AWS::ElastiCache::GlobalReplicationGroup`, whose `Ref`
@@ -115,17 +113,8 @@ pub fn secondary_group(model: &Model, cache: &Cache, ids: &CacheIds, plan: &mut 
             props.insert("PreferredCacheClusterAZs".into(), Node::List(zones));
         }
     }
-    match &cache.kms_key {
-        Some(RefOrStr::Declared(key)) => {
-            props.insert(
-                "KmsKeyId".into(),
-                Node::reference(kms_key_id(&key.name.value)),
-            );
-        }
-        Some(RefOrStr::Existing(key)) => {
-            props.insert("KmsKeyId".into(), Node::str(&key.value));
-        }
-        None => {}
+    if let Some(key) = &cache.kms_key {
+        props.insert("KmsKeyId".into(), super::kms::key_id(key));
     }
     // A secondary holds a copy of the primary's data, which keeps the primary's own policy; a
     // final snapshot is taken of the primary, so a secondary is deleted unless kept.

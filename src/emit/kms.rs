@@ -3,8 +3,17 @@
 
 use super::node::{Node, Resource, map};
 use super::plan::{Plan, Section};
+use crate::model::ids::kms_key_id;
 use crate::model::ids::{KmsKeyIds, aws_name};
-use crate::model::{KmsKey, Model};
+use crate::model::{KmsKey, Model, RefOrStr};
+
+/// The `KmsKeyId` of a cache: a declared key's reference, or the id or ARN as written.
+pub fn key_id(key: &RefOrStr) -> Node {
+    match key {
+        RefOrStr::Declared(key) => Node::reference(kms_key_id(&key.name.value)),
+        RefOrStr::Existing(key) => Node::str(&key.value),
+    }
+}
 
 pub fn emit(model: &Model, plan: &mut Plan) {
     let stack = &model.stack.name.value;

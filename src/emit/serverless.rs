@@ -4,8 +4,8 @@
 use super::node::{Map, Node, Resource, map};
 use super::plan::{Plan, Section};
 use crate::model::ids::{
-    ServerlessIds, aws_name, export_name, final_snapshot_name, kms_key_id, security_group_id,
-    serverless_attr, serverless_cache_name, serverless_id, user_group_id,
+    ServerlessIds, aws_name, export_name, final_snapshot_name, security_group_id, serverless_attr,
+    serverless_cache_name, serverless_id, user_group_id,
 };
 use crate::model::{Model, OnDelete, RefOrStr, Serverless, ServerlessAttr, UsageLimits};
 use crate::words::Word;
@@ -106,17 +106,8 @@ fn resource(model: &Model, cache: &Serverless) -> Resource {
             Node::str(final_snapshot_name(stack, cache)),
         );
     }
-    match &cache.kms_key {
-        Some(RefOrStr::Declared(key)) => {
-            props.insert(
-                "KmsKeyId".into(),
-                Node::reference(kms_key_id(&key.name.value)),
-            );
-        }
-        Some(RefOrStr::Existing(key)) => {
-            props.insert("KmsKeyId".into(), Node::str(&key.value));
-        }
-        None => {}
+    if let Some(key) = &cache.kms_key {
+        props.insert("KmsKeyId".into(), super::kms::key_id(key));
     }
     match &cache.user_group {
         Some(RefOrStr::Declared(group)) => {
