@@ -23,22 +23,7 @@ fn the_scaffold_builds_without_diagnostics_and_lints_clean() {
             .expect("Makefile written")
             .contains("BUCKET")
     );
-    assert_eq!(
-        cachec::fmt::format(&src).ok().as_ref(),
-        Some(&src),
-        "the scaffold is formatted"
-    );
-
-    let (files, diags) = cachec::compile(&src, &DirLoader(dir.clone()), &common::options());
-    assert!(diags.is_empty(), "the scaffold has diagnostics: {diags:?}");
-    let out = dir.join("out");
-    write_all(&out, &files.expect("templates")).expect("templates written");
-    let templates: Vec<_> = std::fs::read_dir(&out)
-        .expect("out")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| !p.ends_with(cachec::emit::write::MARKER))
-        .collect();
-    common::assert_lints_clean(&templates);
+    formatted_builds_and_lints_clean(&dir, &src);
 }
 
 #[test]
@@ -50,12 +35,17 @@ fn the_cluster_scaffold_builds_without_diagnostics_and_lints_clean() {
     assert!(src.contains("cluster_mode       = enabled"));
     let handler = std::fs::read_to_string(dir.join("handler.py")).expect("handler written");
     assert!(handler.contains("RedisCluster("), "a cluster client");
+    formatted_builds_and_lints_clean(&dir, &src);
+}
+
+/// The scaffold `src` in `dir` is formatted, builds without a diagnostic, and lints clean.
+fn formatted_builds_and_lints_clean(dir: &std::path::Path, src: &str) {
     assert_eq!(
-        cachec::fmt::format(&src).ok().as_ref(),
-        Some(&src),
+        cachec::fmt::format(src).ok().as_deref(),
+        Some(src),
         "the scaffold is formatted"
     );
-    let (files, diags) = cachec::compile(&src, &DirLoader(dir.clone()), &common::options());
+    let (files, diags) = cachec::compile(src, &DirLoader(dir.to_path_buf()), &common::options());
     assert!(diags.is_empty(), "the scaffold has diagnostics: {diags:?}");
     let out = dir.join("out");
     write_all(&out, &files.expect("templates")).expect("templates written");
