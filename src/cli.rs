@@ -215,8 +215,9 @@ struct Common {
     /// SARIF 2.1.0 log on stdout (sarif, for GitHub code scanning).
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
-    /// Of a program with `environments`, check (and build, draw, run) this one only; without it,
-    /// every environment is checked and built (graph, up, invoke, lint and events take the first).
+    /// Of a program with `environments`, check (and build, draw, lint, run) this one only; without
+    /// it, every environment is checked, built and linted (graph, up and invoke take the first;
+    /// events the one whose stack the events name, else the first).
     #[arg(long, value_name = "ENV")]
     env: Option<String>,
 }

@@ -176,8 +176,9 @@ type MergeKey = (span::Span, &'static str, String);
 
 /// The findings of each environment's run as one list: a finding of every run once, as it is; a
 /// finding of some runs once, naming them (`Diag::envs`). A lone run of a chosen environment
-/// names it on each; a program without environments is left as it is.
-fn merge(runs: Vec<(Option<String>, Vec<Diag>)>) -> Vec<Diag> {
+/// names it on each; a program without environments is left as it is. Front ends that find more
+/// per environment (`lint`) merge their findings with it too.
+pub fn merge(runs: Vec<(Option<String>, Vec<Diag>)>) -> Vec<Diag> {
     let count = runs.len();
     if count <= 1 {
         return runs

@@ -9,10 +9,11 @@ use cachec::plan::lint;
 
 use super::{Common, report};
 
-/// The program built as `cachec build` builds it; `None` (after reporting) when it has errors.
-pub fn built(common: &Common) -> Option<(String, Built, Vec<Diag>)> {
+/// The program built as `cachec build` builds it: every environment, or the one `--env` names;
+/// `None` (after reporting) when it has errors.
+pub fn built(common: &Common) -> Option<(String, Vec<Built>, Vec<Diag>)> {
     let src = common.read().ok()?;
-    let (built, diags) = cachec::build(&src, &common.loader(), &common.options());
+    let (built, diags) = cachec::build_each(&src, &common.loader(), &common.options(), true);
     match built {
         Some(built) => Some((src, built, diags)),
         None => {
@@ -23,13 +24,34 @@ pub fn built(common: &Common) -> Option<(String, Built, Vec<Diag>)> {
 }
 
 pub fn run(common: &Common) -> ExitCode {
-    let Some((src, built, mut diags)) = built(common) else {
+    let Some((src, builds, mut diags)) = built(common) else {
         return ExitCode::FAILURE;
     };
+    let mut runs = Vec::new();
+    for built in &builds {
+        match findings(built) {
+            Ok(found) => runs.push((built.env.clone(), found)),
+            Err(code) => return code,
+        }
+    }
+    // As `check` does: a finding of every environment once, one of some named by them.
+    diags.extend(cachec::merge(runs));
+    cachec::diag::sort(&mut diags);
+    report(common, &diags, &src);
+    if has_errors(&diags) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// cfn-lint's findings on one environment's templates, at their `.cache` lines; the exit code
+/// when cfn-lint cannot run or gives no report (said on standard error).
+fn findings(built: &Built) -> Result<Vec<Diag>, ExitCode> {
     let dir = std::env::temp_dir().join(format!("cachec-lint-{}", std::process::id()));
     if let Err(e) = cachec::emit::write::write_all(&dir, &built.files) {
         eprintln!("error: cannot write the templates to lint: {e}");
-        return ExitCode::FAILURE;
+        return Err(ExitCode::FAILURE);
     }
     let output = Process::new("cfn-lint")
         .args(["--format", "json", "--"])
@@ -48,31 +70,21 @@ pub fn run(common: &Common) -> ExitCode {
         Ok(output) => output,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             eprintln!("error: cfn-lint is not installed; `pip install cfn-lint` brings it");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
         Err(e) => {
             eprintln!("error: cannot run cfn-lint: {e}");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
     };
-    let findings = serde_json::from_slice(&output.stdout)
+    serde_json::from_slice(&output.stdout)
         .map_err(|e| e.to_string())
-        .and_then(|report| lint::diagnostics(&report, &built.map, built.map.stack));
-    match findings {
-        Ok(findings) => diags.extend(findings),
-        Err(e) => {
+        .and_then(|report| lint::diagnostics(&report, &built.map, built.map.stack))
+        .map_err(|e| {
             eprintln!(
                 "error: cfn-lint gave no report ({e}): {}",
                 String::from_utf8_lossy(&output.stderr).trim()
             );
-            return ExitCode::FAILURE;
-        }
-    }
-    cachec::diag::sort(&mut diags);
-    report(common, &diags, &src);
-    if has_errors(&diags) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+            ExitCode::FAILURE
+        })
 }

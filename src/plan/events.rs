@@ -42,6 +42,44 @@ pub fn failures(answer: &Value) -> Result<Vec<Failure>, String> {
     Ok(out)
 }
 
+/// Which of `stacks` (each environment's stack name, `<stack>-<env>`) the answer's events come
+/// from: the one that most of the names in the events start with (`StackName`, and the stacks and
+/// resources in `StackId` and `PhysicalResourceId`, which cachec names `<stack>-…`), the longer on
+/// a tie, since `app-dev-eu-…` starts with `app-dev` too. `None` when no name or two equally
+/// likely stacks match.
+pub fn deployed_as(answer: &Value, stacks: &[String]) -> Option<usize> {
+    let events = answer.get("StackEvents").unwrap_or(answer).as_array()?;
+    let names: Vec<&str> = events
+        .iter()
+        .flat_map(|e| {
+            ["StackName", "StackId", "PhysicalResourceId"]
+                .into_iter()
+                .filter_map(|key| e.get(key).and_then(Value::as_str))
+        })
+        .flat_map(|text| text.split(['/', ':']))
+        .collect();
+    let named = |stack: &str| {
+        names
+            .iter()
+            .filter(|n| {
+                n.strip_prefix(stack)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+            })
+            .count()
+    };
+    let scores: Vec<(usize, usize)> = stacks.iter().map(|s| (named(s), s.len())).collect();
+    let best = scores
+        .iter()
+        .copied()
+        .max()
+        .filter(|(count, _)| *count > 0)?;
+    let mut at = scores.iter().enumerate().filter(|(_, s)| **s == best);
+    match (at.next(), at.next()) {
+        (Some((index, _)), None) => Some(index),
+        _ => None,
+    }
+}
+
 /// Each failure as a diagnostic at the attribute its reason names, else at the declaration of the
 /// resource; events of a stack itself point at `stack_span`.
 pub fn diagnostics(failures: &[Failure], map: &SourceMap, stack_span: Span) -> Vec<Diag> {

@@ -24,7 +24,7 @@ fn events_and_lint_findings_point_at_their_declarations() {
     for dir in dirs {
         let src = std::fs::read_to_string(dir.join("stack.cache")).expect("readable");
         let loader = cachec::DirLoader(dir.clone());
-        let built = cachec::build(&src, &loader, &common::options())
+        let builds = cachec::build_each(&src, &loader, &common::options(), true)
             .0
             .expect("the program builds");
         let read = |name: &str| -> Option<serde_json::Value> {
@@ -33,10 +33,21 @@ fn events_and_lint_findings_point_at_their_declarations() {
         };
         let diags = match (read("events.json"), read("lint.json")) {
             (Some(answer), _) => {
+                // The environment the events' stack names, as `cachec events` picks it.
+                let stacks: Vec<String> = builds
+                    .iter()
+                    .map(|b| b.model.stack.name.value.clone())
+                    .collect();
+                let built = &builds[events::deployed_as(&answer, &stacks).unwrap_or(0)];
                 let failures = events::failures(&answer).expect("the documented shape");
-                events::diagnostics(&failures, &built.map, built.map.stack)
+                let mut diags = events::diagnostics(&failures, &built.map, built.map.stack);
+                for d in &mut diags {
+                    d.envs.extend(built.env.clone());
+                }
+                diags
             }
             (None, Some(report)) => {
+                let built = &builds[0];
                 lint::diagnostics(&report, &built.map, built.map.stack).expect("a report")
             }
             (None, None) => panic!("{} has neither events.json nor lint.json", dir.display()),
@@ -94,21 +105,62 @@ fn events_read_standard_input_and_exit_1_on_failures() {
 }
 
 #[test]
-fn lint_finds_nothing_in_an_example() {
-    let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
-        .args([
-            "lint",
-            "examples/single-node/stack.cache",
-            "--as-of",
-            "2026-11-26",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cachec runs");
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
+fn events_pick_the_environment_whose_stack_they_name() {
+    let stacks = ["plan-dev".to_string(), "plan-prod".to_string()];
+    let event = |stack: &str, physical: &str| serde_json::json!({"StackEvents": [{"StackName": stack, "PhysicalResourceId": physical}]});
+    let pick = |answer| events::deployed_as(&answer, &stacks);
+    assert_eq!(pick(event("plan-prod", "")), Some(1));
+    assert_eq!(pick(event("plan-dev-CacheStack-1A", "")), Some(0));
+    // A stack named otherwise: its resources still carry the environment's name.
+    assert_eq!(pick(event("mine", "plan-prod-cache")), Some(1));
+    assert_eq!(pick(event("mine", "other")), None);
+    // `app-dev-eu-…` starts with `app-dev` too: the longer name wins.
+    let nested = ["app-dev".to_string(), "app-dev-eu".to_string()];
+    let answer = event("app-dev-eu", "app-dev-eu-cache");
+    assert_eq!(events::deployed_as(&answer, &nested), Some(1));
+}
+
+#[test]
+fn events_of_another_stack_are_read_as_the_first_environment_with_a_note() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/events/environments-prod");
+    let run = |events: &str| {
+        Command::new(env!("CARGO_BIN_EXE_cachec"))
+            .args(["events", "stack.cache", events, "--colour", "never"])
+            .args(["--as-of", "2026-11-26"])
+            .current_dir(&dir)
+            .output()
+            .expect("cachec runs")
+    };
+    let named = String::from_utf8_lossy(&run("events.json").stderr).into_owned();
+    assert!(named.contains("read as environment `prod`"), "{named}");
+    assert!(named.contains("[prod]"), "{named}");
+    let other = String::from_utf8_lossy(&run("../failed-create/events.json").stderr).into_owned();
     assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        other.contains("read as environment `dev`, the first"),
+        "{other}"
     );
+}
+
+#[test]
+fn lint_finds_nothing_in_an_example() {
+    // Every environment's template set is linted, or the one `--env` names.
+    for args in [
+        &["examples/single-node/stack.cache"][..],
+        &["examples/environments/stack.cache"],
+        &["examples/environments/stack.cache", "--env", "prod"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+            .arg("lint")
+            .args(args)
+            .args(["--as-of", "2026-11-26"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cachec runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
