@@ -26,6 +26,10 @@ pub const PARAMETER_VALUE_BYTES: usize = 4096;
 pub const FUNCTION_NAME_CHARS: usize = 64;
 /// LayerName: 1 to 140 of `[a-zA-Z0-9-_]` (PublishLayerVersion).
 pub const LAYER_NAME_CHARS: usize = 140;
+/// Subnets of one function's VPC config: `VpcConfig.SubnetIds` holds at most 16 items (Lambda
+/// API Reference, VpcConfig: https://docs.aws.amazon.com/lambda/latest/dg/API_VpcConfig.html).
+/// cachec gives each function one security group, under the 5 `SecurityGroupIds` allows.
+pub const FUNCTION_SUBNETS: usize = 16;
 /// Layers attached to one function ("You can add up to five layers", adding-layers).
 pub const LAYERS_PER_FUNCTION: usize = 5;
 /// The sum of the bytes of all environment keys and values (how Lambda and cfn-lint E3697 count).

@@ -36,6 +36,7 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
         }
         source_size(function, &mut found);
         placement::one_zone(model, &cache_subnets, function, &mut found);
+        placement::too_many_subnets(function, &mut found);
         placement::uncapped_url(function, &mut found);
         name(model, function, &mut found);
         out.extend(found.iter().map(FunctionProblem::diag));

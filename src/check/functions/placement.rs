@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::problem::FunctionProblem;
-use crate::model::{Function, Model, UrlAuth};
+use crate::aws::quotas::FUNCTION_SUBNETS;
+use crate::model::{Function, Model, Ref, UrlAuth};
 
 /// W0420: every subnet of the function in one zone, while a cache it reaches is Multi-AZ: the
 /// cache survives the zone's loss by failing over, the function does not. Lambda runs a function
@@ -49,6 +50,24 @@ pub fn one_zone<'m>(
         cache,
         elsewhere,
     });
+}
+
+/// E0426: more distinct subnets than Lambda's `VpcConfig.SubnetIds` takes; the problem names the
+/// first subnet beyond the limit.
+pub fn too_many_subnets<'m>(function: &'m Function, found: &mut Vec<FunctionProblem<'m>>) {
+    let mut seen = HashSet::new();
+    let distinct: Vec<&Ref> = function
+        .subnets
+        .iter()
+        .filter(|r| seen.insert(r.index))
+        .collect();
+    if let Some(first_over) = distinct.get(FUNCTION_SUBNETS) {
+        found.push(FunctionProblem::TooManySubnets {
+            function,
+            count: distinct.len(),
+            first_over,
+        });
+    }
 }
 
 /// The subnets of every cache's subnet group, by index.

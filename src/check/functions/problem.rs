@@ -4,12 +4,12 @@
 use std::fmt;
 
 use super::node::ModuleType;
-use crate::aws::quotas::{FUNCTION_NAME_CHARS, TEMPLATE_BODY_BYTES};
+use crate::aws::quotas::{FUNCTION_NAME_CHARS, FUNCTION_SUBNETS, TEMPLATE_BODY_BYTES};
 use crate::aws::runtimes::{self, Lifecycle};
 use crate::check::aws_names::chars;
 use crate::date::Date;
 use crate::diag::{Diag, codes};
-use crate::model::{Cache, Function, Package, S};
+use crate::model::{Cache, Function, Package, Ref, S};
 use crate::span::Span;
 
 /// What a runtime belongs to, for messages that name it.
@@ -100,6 +100,12 @@ pub enum FunctionProblem<'m> {
         zone: &'m str,
         cache: &'m Cache,
         elsewhere: Option<&'m str>,
+    },
+    /// E0426: `count` distinct subnets, more than Lambda takes; `first_over` is the first beyond.
+    TooManySubnets {
+        function: &'m Function,
+        count: usize,
+        first_over: &'m Ref,
     },
     /// W0423: a public URL (`url`) without `reserved_concurrency`.
     UncappedUrl { function: &'m Function, url: Span },
@@ -250,6 +256,28 @@ impl FunctionProblem<'_> {
                 .help(help)
                 .fact("zone", *zone)
                 .fact("cache", cache.name.value.as_str())
+            }
+            FunctionProblem::TooManySubnets {
+                function,
+                count,
+                first_over,
+            } => {
+                let last = function.subnets.last().map_or(first_over.name.span, |r| r.name.span);
+                Diag::new(
+                    codes::E0426,
+                    first_over.name.span.to(last),
+                    format!(
+                        "function `{}` lists {count} subnets, but Lambda takes at most \
+                         {FUNCTION_SUBNETS}",
+                        function.name.value
+                    ),
+                    format!("beyond the {FUNCTION_SUBNETS}th"),
+                )
+                .help(format!(
+                    "keep at most {FUNCTION_SUBNETS}: Lambda needs one subnet per zone it runs in, \
+                     and two or three zones keep it running when one fails"
+                ))
+                .fact("count", i64::try_from(*count).unwrap_or(i64::MAX))
             }
             FunctionProblem::UncappedUrl { function, url } => Diag::new(
                 codes::W0423,
