@@ -47,6 +47,12 @@ pub(super) struct Parser<'a> {
     /// The end of the file was reported as cutting a block short: the blocks around it, cut
     /// short by the same end, are not reported again.
     end_reported: bool,
+    /// Tokens read so far, rereading included, and how many may be read before an unclosed block
+    /// stops going back to its likely end: each going back rereads the rest of the file, so
+    /// unclosed blocks nested in unclosed blocks would read it a number of times exponential in
+    /// their depth.
+    read: usize,
+    reread_budget: usize,
 }
 
 /// A block's opener, for the error that says it is not closed.
@@ -78,6 +84,8 @@ impl<'a> Parser<'a> {
             depth: 0,
             too_deep: false,
             end_reported: false,
+            read: 0,
+            reread_budget: 8 * src.len() + 10_000,
         }
     }
 
@@ -94,6 +102,7 @@ impl<'a> Parser<'a> {
     }
 
     fn bump(&mut self) {
+        self.read += 1;
         self.at.prev_end = self.at.tok.span.end;
         match self.at.peeked.take() {
             Some((tok, lexer)) => {
@@ -348,7 +357,8 @@ impl<'a> Parser<'a> {
                     break t.span.end;
                 }
                 None => {
-                    if let Some((cursor, kept, errors)) = suspect.take() {
+                    let may_reread = self.read <= self.reread_budget;
+                    if let Some((cursor, kept, errors)) = suspect.take().filter(|_| may_reread) {
                         entries.truncate(kept);
                         self.diags.truncate(errors);
                         self.at = cursor;
@@ -900,6 +910,26 @@ mod tests {
                 .any(|l| !l.primary && l.span == Span::new(brace, brace + 1))
         );
         assert_eq!(file.items[1].entries.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_blocks_in_unclosed_blocks_are_read_a_bounded_number_of_times() {
+        // Each unclosed block went back to the line after its head and read the rest again:
+        // 22 of them took seconds, 40 would never end (found by fuzzing).
+        let src: String = (0..40).map(|i| format!("x{i} y {{\n")).collect();
+        let mut p = Parser::new(&src);
+        p.file();
+        assert!(
+            p.read <= p.reread_budget + src.len(),
+            "{} tokens read",
+            p.read
+        );
+        let shallow: String = (0..3).map(|i| format!("x{i} y {{\n")).collect();
+        assert_eq!(
+            errors(&shallow).len(),
+            3,
+            "each block still ends before the next"
+        );
     }
 
     #[test]

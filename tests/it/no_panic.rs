@@ -524,6 +524,14 @@ fn edge_cases() -> Vec<Vec<u8>> {
         "layer l { runtime = \"python3.12\" requirements = [\"x ; os_name == 'a'\u{e9}\"] }"
             .as_bytes()
             .to_vec(),
+        // ... and on a name or an extra ending in punctuation before another character.
+        b"layer l { runtime = \"python3.12\" requirements = [\"httpx-=0.27\", \"x[a-]\"] }"
+            .to_vec(),
+        // Unclosed blocks in unclosed blocks were read again at every level: exponential time.
+        (0..40)
+            .map(|i| format!("x{i} y {{\n"))
+            .collect::<String>()
+            .into_bytes(),
     ];
     cases.push(fa063);
     cases

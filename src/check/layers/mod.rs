@@ -3,6 +3,7 @@
 //! and attached only to functions of the same runtime and architecture, at most 5, each once.
 //! The rules here find; `problem` words what they find.
 
+mod pep508_guard;
 mod problem;
 mod specifiers;
 

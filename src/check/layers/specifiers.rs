@@ -7,6 +7,8 @@ use std::str::FromStr;
 use pep508_rs::pep440_rs::Operator;
 use pep508_rs::{Requirement, VerbatimUrl, VersionOrUrl};
 
+use super::pep508_guard;
+
 /// What a line is to pip and to the builder, which runs `pip install -r` on the lines in Lambda.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
@@ -122,16 +124,18 @@ fn specifier(text: &str) -> Reading {
     if let Some(why) = location(text) {
         return why;
     }
-    if let Some(at) = stray_non_ascii(text) {
-        return Reading::Invalid {
-            why: format!(
-                "pip reads only ASCII outside quoted strings and URLs, not `{}`",
-                &text[at.clone()]
-            ),
-            at,
-        };
+    if let Some((why, at)) = pep508_guard::refused(text) {
+        return Reading::Invalid { why, at };
     }
-    match Requirement::<VerbatimUrl>::from_str(text) {
+    let Some(parsed) = pep508_guard::quietly(|| Requirement::<VerbatimUrl>::from_str(text)) else {
+        return Reading::Invalid {
+            why: "the PEP 508 parser cachec uses failed on it; `pip install --dry-run` says what \
+                  pip makes of it"
+                .to_string(),
+            at: 0..text.len(),
+        };
+    };
+    match parsed {
         Ok(req) => match req.version_or_url {
             None => Reading::Requirement { pinned: false },
             Some(VersionOrUrl::VersionSpecifier(specs)) => Reading::Requirement {
@@ -158,30 +162,6 @@ fn specifier(text: &str) -> Reading {
             }
         }
     }
-}
-
-/// The first non-ASCII character outside quoted strings and the URL after `@`. pip's tokenizer
-/// (packaging's `_tokenizer.py`) rejects it; `pep508_rs` 0.9.2 panics on one after a marker, as
-/// it counts characters where it slices bytes.
-fn stray_non_ascii(text: &str) -> Option<Range<usize>> {
-    let mut quote = None;
-    let mut in_url = false;
-    let mut after_at = false;
-    for (i, c) in text.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if in_url => in_url = !c.is_whitespace(),
-            None if c == '\'' || c == '"' => quote = Some(c),
-            None if c == '@' => after_at = true,
-            None if after_at && !c.is_whitespace() => {
-                (in_url, after_at) = (true, false);
-            }
-            None if !c.is_ascii() => return Some(i..i + c.len_utf8()),
-            None => {}
-        }
-    }
-    None
 }
 
 /// A bare URL or path, which pip installs without a name: fine from the network, not followed from
