@@ -65,6 +65,10 @@ pub const SHARDS: i64 = 500;
 pub const CLUSTER_NODES: i64 = 500;
 /// Nodes of one cluster before Redis OSS 5.0.6.
 pub const CLUSTER_NODES_OLD: i64 = 250;
+/// Subnets of one cache subnet group by default, until a quota increase (ElastiCache quotas,
+/// "Subnets per subnet group", adjustable; the API refuses more with CacheSubnetQuotaExceeded:
+/// https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html).
+pub const SUBNET_GROUP_SUBNETS_DEFAULT: usize = 20;
 /// Nodes of one cluster by default, until a quota increase: "from 1 to 90 shards", "90 shards and
 /// 0 replicas to 15 shards and 5 replicas".
 pub const CLUSTER_NODES_DEFAULT: i64 = 90;

@@ -194,8 +194,9 @@ catalog! {
     E0423 Error "handler module not in the packaged code";
     E0424 Error "module syntax Lambda's Node.js runtime cannot load";
     E0425 Error "environment variable the source requires is not set";
-    // E0426: Lambda's VPC config limits.
+    // E0426, W0428: Lambda's VPC config limits, and the default quota of a cache subnet group.
     E0426 Error "too many subnets for a function";
+    W0428 Warning "subnet group over the default quota of subnets";
     W0420 Warning "function in one zone reaches a Multi-AZ cache";
     W0423 Warning "public function URL without a concurrency cap";
 

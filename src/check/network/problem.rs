@@ -3,6 +3,7 @@
 
 use super::cidr::Cidr;
 pub use super::existing_problem::ExistingProblem;
+use crate::aws::quotas::SUBNET_GROUP_SUBNETS_DEFAULT;
 use crate::aws::regions;
 use crate::check::prose::quoted;
 use crate::diag::suggest::did_you_mean;
@@ -73,6 +74,8 @@ pub enum NetworkProblem<'m> {
     },
     /// E0214: a cache whose subnet group lists no subnets.
     NoSubnets { cache: &'m Cache },
+    /// W0428: `count` distinct subnets in a subnet group, over the default quota.
+    OverSubnetQuota { cache: &'m Cache, count: usize },
     /// E0209: Multi-AZ with every subnet in `zone`.
     OneZone {
         cache: &'m Cache,
@@ -252,6 +255,22 @@ impl NetworkProblem<'_> {
             )
             .help("list the subnets the nodes go in, such as subnets = [cache_a, cache_b]")
             .fact("cache", cache.name.value.as_str()),
+            NetworkProblem::OverSubnetQuota { cache, count } => Diag::new(
+                codes::W0428,
+                cache.subnets_span,
+                format!(
+                    "the subnet group of `{}` lists {count} subnets, over ElastiCache's default \
+                     quota of {SUBNET_GROUP_SUBNETS_DEFAULT} subnets per subnet group",
+                    cache.name.value
+                ),
+                format!("{count} subnets"),
+            )
+            .help(format!(
+                "list at most {SUBNET_GROUP_SUBNETS_DEFAULT} (one or two per zone is enough), or \
+                 raise the quota \"Subnets per subnet group\" in Service Quotas before deploying"
+            ))
+            .fact("cache", cache.name.value.as_str())
+            .fact("count", i64::try_from(*count).unwrap_or(i64::MAX)),
             NetworkProblem::OneZone {
                 cache,
                 zone,

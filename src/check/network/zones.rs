@@ -4,9 +4,11 @@
 use crate::hash::IndexMap;
 
 use super::problem::NetworkProblem;
+use crate::aws::quotas::SUBNET_GROUP_SUBNETS_DEFAULT;
 use crate::aws::regions;
 use crate::diag::Diag;
 use crate::model::{Cache, Model, Ref, S};
+use std::collections::HashSet;
 
 pub fn check(model: &Model, out: &mut Vec<Diag>) {
     out.extend(find(model).iter().map(NetworkProblem::diag));
@@ -94,6 +96,13 @@ fn subnet_group<'m>(model: &'m Model, cache: &'m Cache, found: &mut Vec<NetworkP
         return;
     }
     found.extend(duplicates(&cache.subnets));
+    let distinct: HashSet<usize> = cache.subnets.iter().map(|r| r.index).collect();
+    if distinct.len() > SUBNET_GROUP_SUBNETS_DEFAULT {
+        found.push(NetworkProblem::OverSubnetQuota {
+            cache,
+            count: distinct.len(),
+        });
+    }
     let mut zones: Vec<&str> = Vec::new();
     for subnet in cache.subnets.iter().filter_map(|r| model.subnet(r)) {
         if !zones.contains(&subnet.zone.value.as_str()) {
