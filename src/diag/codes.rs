@@ -199,6 +199,8 @@ catalog! {
     W0428 Warning "subnet group over the default quota of subnets";
     W0420 Warning "function in one zone reaches a Multi-AZ cache";
     W0423 Warning "public function URL without a concurrency cap";
+    // W0421, W0422, W0424: what the function's source does against what the program declares.
+    W0424 Warning "environment variable the source reads is not set";
 
     // E0450-E0469, W0450-W0469: layers of real size (requirements files, folders).
     E0450 Error "layer with no way, or several ways, to be built";

@@ -25,7 +25,8 @@ pub enum EnvironmentProblem<'m> {
         why: BadKey,
         fix: String,
     },
-    /// E0425: the source requires `read.name`, which the function's environment does not set.
+    /// E0425 (Python, the read fails) or W0424 (Node.js, it gives `undefined`): the source reads
+    /// `read.name`, which the function's environment does not set.
     Unset { function: &'m Function, read: Read },
     /// E0413: the names and values pass the limit at `crossing`; `estimated` when a cache address
     /// counts as its longest resolved length.
@@ -41,13 +42,33 @@ impl EnvironmentProblem<'_> {
     pub fn diag(&self) -> Diag {
         match self {
             EnvironmentProblem::Unset { function, read } => {
-                let Read { name, file, line } = read;
+                let Read {
+                    name,
+                    file,
+                    line,
+                    fails,
+                } = read;
+                let (code, verb, outcome, optional) = if *fails {
+                    (
+                        codes::E0425,
+                        "requires",
+                        "the read fails when it runs",
+                        format!("`os.environ.get(\"{name}\")`"),
+                    )
+                } else {
+                    (
+                        codes::W0424,
+                        "reads",
+                        "the read gives `undefined` when it runs",
+                        format!("a fallback, `process.env.{name} ?? \"...\"`"),
+                    )
+                };
                 Diag::new(
-                    codes::E0425,
+                    code,
                     function.name.span,
                     format!(
-                        "{file}:{line} requires the environment variable `{name}`, which \
-                         function `{}` does not set: the read fails when it runs",
+                        "{file}:{line} {verb} the environment variable `{name}`, which function \
+                         `{}` does not set: {outcome}",
                         function.name.value
                     ),
                     format!("no `{name}` in its environment"),
@@ -58,7 +79,7 @@ impl EnvironmentProblem<'_> {
                 )
                 .help(format!(
                     "set it: `environment {{ {name} = \"...\" }}`, or read it as optional in \
-                     {file} with `os.environ.get(\"{name}\")`"
+                     {file} with {optional}"
                 ))
                 .fact("variable", name.as_str())
                 .fact("file", file.as_str())

@@ -7,6 +7,7 @@ pub mod package;
 mod placement;
 pub mod problem;
 pub mod runtime;
+pub mod sources;
 
 use node::ModuleType;
 use problem::{FunctionProblem, Owner};
