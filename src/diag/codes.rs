@@ -200,6 +200,8 @@ catalog! {
     W0420 Warning "function in one zone reaches a Multi-AZ cache";
     W0423 Warning "public function URL without a concurrency cap";
     // W0421, W0422, W0424: what the function's source does against what the program declares.
+    W0421 Warning "source connects without TLS to a cache that requires it";
+    W0422 Warning "source connects with TLS to a cache without it";
     W0424 Warning "environment variable the source reads is not set";
 
     // E0450-E0469, W0450-W0469: layers of real size (requirements files, folders).

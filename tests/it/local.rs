@@ -233,7 +233,20 @@ fn valkey3az_runs_with_tls_on_valkey() {
     down_leaves_nothing(&copy, &pids);
 }
 
-/// fa-063 with TLS and an AUTH token, its group on `port`.
+/// fa-063 with TLS and an AUTH token, its probe connecting with TLS.
+fn tls_copy() -> Copy {
+    let copy = Copy::of("fa-063", with_token);
+    let probe = copy.dir.path().join("probe.py");
+    let code = std::fs::read_to_string(&probe).expect("probe");
+    let code = code.replace(
+        "port=PORT, socket_timeout",
+        "port=PORT, ssl=True, socket_timeout",
+    );
+    std::fs::write(&probe, code).expect("probe edited");
+    copy
+}
+
+/// fa-063's program with TLS and an AUTH token, its group on `port`.
 fn with_token(src: &str, port: u16) -> String {
     src.replace(
         "port            = 6379",
@@ -248,7 +261,7 @@ fn with_token(src: &str, port: u16) -> String {
 
 #[test]
 fn what_the_machine_lacks_is_reported_against_the_program() {
-    let copy = Copy::of("fa-063", with_token);
+    let copy = tls_copy();
     // A redis-server that only tells its version: nothing may start before the diagnostics pass.
     let bin = tempfile::tempdir().expect("PATH folder");
     let fake = bin.path().join("redis-server");
@@ -275,7 +288,7 @@ fn what_the_machine_lacks_is_reported_against_the_program() {
 
 #[test]
 fn the_auth_token_comes_from_local_secrets() {
-    let copy = Copy::of("fa-063", with_token);
+    let copy = tls_copy();
     std::fs::write(
         copy.dir.path().join("local.secrets"),
         "# local values\nssm:/fa-063/cache/auth-token = This-is-a-sample-token\n",

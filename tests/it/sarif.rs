@@ -11,6 +11,11 @@ fn sarif(src: &str, extra: &[&str]) -> (String, Option<i32>) {
     let tmp = tempfile::tempdir().expect("temporary folder");
     std::fs::write(tmp.path().join("stack.cache"), src).expect("written");
     std::fs::copy("examples/fa-063/probe.py", tmp.path().join("probe.py")).expect("source");
+    sarif_in(tmp.path(), extra)
+}
+
+/// `check --message-format sarif` of the `stack.cache` in `dir`: the log and the exit status.
+fn sarif_in(dir: &std::path::Path, extra: &[&str]) -> (String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
         .args([
             "check",
@@ -21,7 +26,7 @@ fn sarif(src: &str, extra: &[&str]) -> (String, Option<i32>) {
             "stack.cache",
         ])
         .args(extra)
-        .current_dir(tmp.path())
+        .current_dir(dir)
         .output()
         .expect("cachec runs");
     assert!(
@@ -142,14 +147,7 @@ fn errors_and_a_clean_program_are_valid_logs() {
             .status
             .success()
     );
-    let clean = std::fs::read_to_string(dir.path().join("p/stack.cache")).expect("scaffold");
-    // The example's probe stands in for the scaffold's handler, with the variables it requires.
-    let clean = clean
-        .replace("handler.py", "probe.py")
-        .replace("PRIMARY_ADDRESS", "PRIMARY_ENDPOINT_ADDRESS")
-        .replace("READER_ADDRESS", "READER_ENDPOINT_ADDRESS")
-        .replace("CACHE_PORT", "REDIS_PORT");
-    let (log, status) = sarif(&clean, &[]);
+    let (log, status) = sarif_in(&dir.path().join("p"), &[]);
     assert_eq!(status, Some(0), "{log}");
     assert_eq!(invalid(&log), None);
     let log: Value = serde_json::from_str(&log).expect("JSON");

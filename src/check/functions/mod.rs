@@ -1,6 +1,7 @@
 //! Lambda functions: runtime, inline source and handler, and the AWS name (the schema checks the
 //! numeric settings). The rules here find; `problem` words what they find.
 
+mod connections;
 mod handler;
 mod node;
 pub mod package;
@@ -8,6 +9,7 @@ mod placement;
 pub mod problem;
 pub mod runtime;
 pub mod sources;
+mod tls;
 
 use node::ModuleType;
 use problem::{FunctionProblem, Owner};
@@ -39,6 +41,7 @@ pub fn check(model: &Model, cx: &Context, out: &mut Vec<Diag>) {
         placement::one_zone(model, &cache_subnets, function, &mut found);
         placement::too_many_subnets(function, &mut found);
         placement::uncapped_url(function, &mut found);
+        tls::mismatch(model, function, &mut found);
         name(model, function, &mut found);
         out.extend(found.iter().map(FunctionProblem::diag));
         environment::check(model, function, out);

@@ -3,13 +3,14 @@
 
 use std::fmt;
 
+use super::connections::Connection;
 use super::node::ModuleType;
 use crate::aws::quotas::{FUNCTION_NAME_CHARS, FUNCTION_SUBNETS, TEMPLATE_BODY_BYTES};
 use crate::aws::runtimes::{self, Lifecycle};
 use crate::check::aws_names::chars;
 use crate::date::Date;
 use crate::diag::{Diag, codes};
-use crate::model::{Cache, Function, Package, Ref, S};
+use crate::model::{Cache, Function, Package, Ref, S, Serverless};
 use crate::span::Span;
 
 /// What a runtime belongs to, for messages that name it.
@@ -37,6 +38,13 @@ pub struct Aging<'m> {
     pub life: Lifecycle,
     pub replacement: Option<&'static str>,
     pub today: Date,
+}
+
+/// A cache a function reaches, with the `connects` item that names it.
+#[derive(Debug, Clone, Copy)]
+pub enum TlsTarget<'m> {
+    Group { cache: &'m Cache, at: &'m Ref },
+    Serverless { cache: &'m Serverless, at: &'m Ref },
 }
 
 /// What the function rules find; each borrows the declarations it is about.
@@ -106,6 +114,14 @@ pub enum FunctionProblem<'m> {
         function: &'m Function,
         count: usize,
         first_over: &'m Ref,
+    },
+    /// W0421 (`tls` false: clear text to a cache that takes TLS only) or W0422 (`tls` true: TLS to
+    /// a cache without transit encryption); `at` is the source's first connection.
+    TlsMismatch {
+        function: &'m Function,
+        target: TlsTarget<'m>,
+        tls: bool,
+        at: Connection,
     },
     /// W0423: a public URL (`url`) without `reserved_concurrency`.
     UncappedUrl { function: &'m Function, url: Span },
@@ -279,6 +295,12 @@ impl FunctionProblem<'_> {
                 ))
                 .fact("count", i64::try_from(*count).unwrap_or(i64::MAX))
             }
+            FunctionProblem::TlsMismatch {
+                function,
+                target,
+                tls,
+                at,
+            } => tls_mismatch(function, *target, *tls, at),
             FunctionProblem::UncappedUrl { function, url } => Diag::new(
                 codes::W0423,
                 *url,
@@ -523,4 +545,69 @@ fn module_syntax(
         .help(help)
         .fact("file", file)
         .fact("line", line)
+}
+
+/// W0421 and W0422, worded for the client library of the function's language.
+fn tls_mismatch(function: &Function, target: TlsTarget<'_>, tls: bool, at: &Connection) -> Diag {
+    let (name, at_ref, why) = match target {
+        TlsTarget::Group { cache, at } => (
+            &cache.name.value,
+            at,
+            if tls {
+                "it has no transit encryption"
+            } else {
+                "its transit encryption takes TLS connections only"
+            },
+        ),
+        TlsTarget::Serverless { cache, at } => (
+            &cache.name.value,
+            at,
+            "a serverless cache takes TLS connections only",
+        ),
+    };
+    let Connection { file, line, .. } = at;
+    let python = runtimes::language(&function.runtime.value) == "python";
+    let (code, how, outcome, help) = if tls {
+        // Only a group can lack transit encryption.
+        let fix = format!(
+            "give `{name}` `transit_encryption = true` (with `transit_mode = preferred` while \
+             other clients still connect without TLS), or connect without TLS"
+        );
+        (codes::W0422, "with TLS", "the TLS handshake fails", fix)
+    } else {
+        let option = if python {
+            "`ssl=True` (redis-py, valkey-py) or a `rediss://` URL"
+        } else {
+            "`socket: { tls: true }` (node-redis), `tls: {}` (ioredis) or a `rediss://` URL"
+        };
+        let mut fix = format!("connect with TLS: {option}");
+        if matches!(target, TlsTarget::Group { .. }) {
+            fix.push_str(&format!(
+                "; or, while clients move to TLS, give `{name}` `transit_mode = preferred`"
+            ));
+        }
+        (
+            codes::W0421,
+            "without TLS",
+            "the connection is refused",
+            fix,
+        )
+    };
+    Diag::new(
+        code,
+        at_ref.name.span,
+        format!(
+            "function `{}` connects to `{name}` {how} ({file}:{line}), but {why}: {outcome}",
+            function.name.value
+        ),
+        if tls { "no TLS here" } else { "TLS only" },
+    )
+    .with_label(
+        function.source.span,
+        format!("connects {how} at {file}:{line}"),
+    )
+    .help(help)
+    .fact("cache", name.as_str())
+    .fact("file", file.as_str())
+    .fact("line", *line)
 }

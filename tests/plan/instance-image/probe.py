@@ -10,8 +10,8 @@ PORT = int(os.environ.get("REDIS_PORT", "6379"))
 
 
 def lambda_handler(event, context):
-    primary = redis.Redis(host=PRIMARY, port=PORT, socket_timeout=5)
-    reader = redis.Redis(host=READER, port=PORT, socket_timeout=5)
+    primary = redis.Redis(host=PRIMARY, port=PORT, ssl=True, socket_timeout=5)
+    reader = redis.Redis(host=READER, port=PORT, ssl=True, socket_timeout=5)
     primary.set("hogehoge", "fugafuga")
     primary.wait(1, 1000)
     return {
