@@ -164,3 +164,45 @@ fn lint_finds_nothing_in_an_example() {
         );
     }
 }
+
+#[test]
+fn lint_names_the_environments_a_finding_belongs_to() {
+    // A stand-in for cfn-lint that finds a node type problem in prod's templates only, as a
+    // finding on a size set per environment would be.
+    let bin = tempfile::tempdir().expect("PATH folder");
+    let finding = r#"[{"Filename": "cache.yaml", "Id": "1", "Level": "Warning", "Location": {"End": {"ColumnNumber": 1, "LineNumber": 1}, "Path": ["Resources", "SessionsReplicationGroup", "Properties", "CacheNodeType"], "Start": {"ColumnNumber": 1, "LineNumber": 1}}, "Message": "a planted finding", "ParentId": null, "Rule": {"Description": "d", "Id": "W9999", "ShortDescription": "s", "Source": "s"}}]"#;
+    let script = format!(
+        "#!/bin/sh\nif grep -q -- '-prod' cache.yaml; then echo '{finding}'; else echo '[]'; fi\n"
+    );
+    let fake = bin.path().join("cfn-lint");
+    std::fs::write(&fake, script).expect("stand-in");
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("executable");
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let lint = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
+            .args([
+                "lint",
+                "examples/environments/stack.cache",
+                "--color",
+                "never",
+            ])
+            .args(["--as-of", "2026-11-26"])
+            .args(extra)
+            .env("PATH", &path)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cachec runs");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let every = lint(&[]);
+    assert!(every.contains("[prod]"), "{every}");
+    assert!(every.contains("a planted finding"), "{every}");
+    assert_eq!(every.matches("a planted finding").count(), 1, "{every}");
+    let dev = lint(&["--env", "dev"]);
+    assert!(!dev.contains("a planted finding"), "{dev}");
+}
