@@ -445,4 +445,56 @@ mod tests {
             [(Tls::Unknown, 1), (Tls::On, 2)]
         );
     }
+
+    /// Pieces of the syntax the scan reads, and the bytes it must not trip on.
+    const PIECES: &[&str] = &[
+        "Redis",
+        "createClient",
+        "from_url",
+        "tls.connect",
+        "wrap_socket",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "ssl",
+        "=",
+        "True",
+        "tls",
+        ":",
+        "true",
+        ",",
+        "\"",
+        "'",
+        "`",
+        "\"\"\"",
+        "\\",
+        "#",
+        "//",
+        "/*",
+        "*/",
+        "\n",
+        " ",
+        "é",
+        "rediss://",
+        "**",
+        "...",
+        "def ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, failure_persistence: None, ..Default::default() })]
+
+        /// Any soup of these pieces is scanned without a panic, and every line found is in the text.
+        #[test]
+        fn any_text_is_scanned(words in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)) {
+            let text = words.concat();
+            for python in [true, false] {
+                for (_, line) in in_file(&text, python) {
+                    proptest::prop_assert!(line >= 1 && line <= text.lines().count().max(1));
+                }
+            }
+        }
+    }
 }
