@@ -255,9 +255,9 @@ pub fn build(
     (built.and_then(|b| b.into_iter().next()), diags)
 }
 
-/// [`build`] for a caller that reads only the trees (`plan`): `files` is empty, and a template
-/// is printed only when its size bound passes the body limit, to measure it for that check; the
-/// diagnostics are the same.
+/// [`build`] for a caller that reads only the primary region's trees (`plan`): `files` and
+/// `secondaries` are empty, and a template is printed only when its size bound passes the body
+/// limit, to measure it for that check; the diagnostics are the same.
 pub fn build_trees(
     src: &str,
     loader: &dyn SourceLoader,
@@ -316,7 +316,7 @@ pub fn rebuild(model: Model, options: &Options) -> (Option<Built>, Vec<Diag>) {
 }
 
 /// Emits a model without errors, with the template limits checked; `diags` are its findings so far.
-/// Without `print`, `files` stays empty (see [`build_trees`]).
+/// Without `print`, `files` and `secondaries` stay empty (see [`build_trees`]).
 fn emit_checked(
     model: Model,
     mut diags: Vec<Diag>,
@@ -336,9 +336,15 @@ fn emit_checked(
     emit::local::relocate(&mut templates, &options.assets);
     map.place(&templates, &model.stack.name.value, model.stack.name.span);
     // A secondary's set is the primary's network and groups without clients, so it fits
-    // wherever the primary's does; its split cannot fail where the primary's did not.
+    // wherever the primary's does; its split cannot fail where the primary's did not, and a
+    // caller of the trees alone needs none.
     let mut secondaries = Vec::new();
-    for region in model::global::secondary_regions(&model) {
+    let regions = if print {
+        model::global::secondary_regions(&model)
+    } else {
+        Vec::new()
+    };
+    for region in regions {
         match emit::templates(emit::secondary_plan(&model, &region), options.emit) {
             Ok(set) => secondaries.push((region, set)),
             Err(unsplittable) => diags.extend(options.policy.apply(vec![unsplittable])),

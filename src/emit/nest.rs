@@ -163,6 +163,44 @@ fn description(plan: &Plan, part: Part) -> String {
     }
 }
 
+/// A part's output of `value` under `name`, unless it has one.
+fn add_export(parts: &mut [Template], producer: usize, name: &str, value: &Node) {
+    if let Some(t) = parts.get_mut(producer)
+        && !t.outputs.contains_key(name)
+    {
+        t.outputs.insert(
+            name.to_string(),
+            Output {
+                description: name.to_string(),
+                value: value.clone(),
+                export: None,
+            },
+        );
+    }
+}
+
+/// A consumer's parameter `name` and the wire that feeds it, each unless it has one.
+fn add_parameter(
+    parts: &mut [Template],
+    wires: &mut [IndexMap<String, Node>],
+    consumer: usize,
+    name: &str,
+    description: impl FnOnce() -> String,
+    wire: impl FnOnce() -> Node,
+) {
+    if let Some(t) = parts.get_mut(consumer)
+        && !t.parameters.contains_key(name)
+    {
+        t.parameters
+            .insert(name.to_string(), Parameter::string(description()));
+    }
+    if let Some(w) = wires.get_mut(consumer)
+        && !w.contains_key(name)
+    {
+        w.insert(name.to_string(), wire());
+    }
+}
+
 fn owner_part(plan: &Plan, layout: &Layout, id: &str) -> Option<usize> {
     let owner = plan
         .resources
@@ -190,12 +228,22 @@ impl Wiring<'_> {
         self.layout.parts.get(p).copied()
     }
 
-    /// Rewrites a reference from part `consumer` to another part or to a root parameter.
+    /// Rewrites a reference from part `consumer` to another part or to a root parameter. A
+    /// consumer reads one value through many references, so a parameter's description and wire
+    /// are made only when it is new.
     fn cross(&mut self, node: &Node, consumer: usize) -> Option<Node> {
         let id = node.target()?;
         if let Some(param) = self.plan.root_parameters.get(id) {
-            let description = param.description.clone();
-            self.parameter(consumer, id, &description, Node::Ref(id.to_string()));
+            let description = &param.description;
+            let (parts, wires) = (&mut self.parts, &mut self.wires);
+            add_parameter(
+                parts,
+                wires,
+                consumer,
+                id,
+                || description.clone(),
+                || Node::Ref(id.to_string()),
+            );
             return Some(Node::Ref(id.to_string()));
         }
         let producer = owner_part(self.plan, self.layout, id)?;
@@ -209,25 +257,38 @@ impl Wiring<'_> {
             .exports
             .get_index_of(&name)
             .and_then(|e| self.layout.pack_of.get(e).copied().flatten());
+        let (parts, wires) = (&mut self.parts, &mut self.wires);
         match packed {
             Some((k, i)) if self.layout.packed => {
                 let param = format!("{}Values{k}", stack.stack_id());
-                let description = format!(
-                    "Values from the {} template, comma-separated",
-                    stack.file_stem()
+                add_parameter(
+                    parts,
+                    wires,
+                    consumer,
+                    &param,
+                    || {
+                        format!(
+                            "Values from the {} template, comma-separated",
+                            stack.file_stem()
+                        )
+                    },
+                    || Node::get_att(stack.stack_id(), format!("Outputs.Values{k}")),
                 );
-                let wire = Node::get_att(stack.stack_id(), format!("Outputs.Values{k}"));
-                self.parameter(consumer, &param, &description, wire);
                 Some(Node::Select(
                     i,
                     Box::new(Node::Split(",".into(), Box::new(Node::Ref(param)))),
                 ))
             }
             _ => {
-                self.export(producer, &name, node);
-                let description = format!("{name} from the {} template", stack.file_stem());
-                let wire = Node::get_att(stack.stack_id(), format!("Outputs.{name}"));
-                self.parameter(consumer, &name, &description, wire);
+                add_export(parts, producer, &name, node);
+                add_parameter(
+                    parts,
+                    wires,
+                    consumer,
+                    &name,
+                    || format!("{name} from the {} template", stack.file_stem()),
+                    || Node::get_att(stack.stack_id(), format!("Outputs.{name}")),
+                );
                 Some(Node::Ref(name))
             }
         }
@@ -245,24 +306,7 @@ impl Wiring<'_> {
     }
 
     fn export(&mut self, producer: usize, name: &str, value: &Node) {
-        if let Some(t) = self.parts.get_mut(producer) {
-            t.outputs.entry(name.to_string()).or_insert_with(|| Output {
-                description: name.to_string(),
-                value: value.clone(),
-                export: None,
-            });
-        }
-    }
-
-    fn parameter(&mut self, consumer: usize, name: &str, description: &str, wire: Node) {
-        if let Some(t) = self.parts.get_mut(consumer) {
-            t.parameters
-                .entry(name.to_string())
-                .or_insert_with(|| Parameter::string(description));
-        }
-        if let Some(w) = self.wires.get_mut(consumer) {
-            w.entry(name.to_string()).or_insert(wire);
-        }
+        add_export(&mut self.parts, producer, name, value);
     }
 
     /// Each packed list as an output of its producer: the values joined with commas.

@@ -1,7 +1,7 @@
 //! Global Datastore in the model: the secondary regions a program names, and the model each
 //! secondary region's template set is emitted (and drawn) from.
 
-use super::{Model, RefOrStr};
+use super::{Model, Network, RefOrStr};
 use crate::span::Spanned;
 
 /// The secondary regions of the program, in the order first named.
@@ -22,45 +22,51 @@ pub fn secondary_regions(model: &Model) -> Vec<String> {
 /// a member inherits from the datastore or keeps regional (parameter groups, users, topics, logs
 /// and alarms).
 pub fn secondary_model(model: &Model, region: &str) -> Model {
-    let mut m = model.clone();
-    m.stack.region = Some(Spanned::new(region.to_string(), model.stack.name.span));
-    m.network.endpoints.clear();
-    m.layers.clear();
-    m.instances.clear();
-    m.functions.clear();
-    m.moves.clear();
-    m.parameter_groups.clear();
-    m.users.clear();
-    m.user_groups.clear();
-    m.topics.clear();
-    m.serverless.clear();
-    m.caches.retain(|c| {
-        c.global
-            .as_ref()
-            .is_some_and(|g| g.regions.value.iter().any(|r| r.value == region))
-    });
-    for c in &mut m.caches {
-        c.logs.clear();
-        c.alarms = None;
-        c.notifications = None;
-        c.user_group = None;
-        c.parameter_group = None;
-        c.autoscaling = None;
-    }
-    let used: Vec<&str> = m
+    // Only what the secondary keeps is cloned: a copy of the whole model, emptied afterwards,
+    // cost more than the secondary's emission itself (twelve regions on a 1,000-cache program).
+    let caches: Vec<_> = model
         .caches
+        .iter()
+        .filter(|c| {
+            c.global
+                .as_ref()
+                .is_some_and(|g| g.regions.value.iter().any(|r| r.value == region))
+        })
+        .map(|c| {
+            let mut c = c.clone();
+            c.logs.clear();
+            c.alarms = None;
+            c.notifications = None;
+            c.user_group = None;
+            c.parameter_group = None;
+            c.autoscaling = None;
+            c
+        })
+        .collect();
+    let used: Vec<&str> = caches
         .iter()
         .filter_map(|c| match &c.kms_key {
             Some(RefOrStr::Declared(k)) => Some(k.name.value.as_str()),
             _ => None,
         })
         .collect();
-    let keys: Vec<_> = m
+    let kms_keys = model
         .kms_keys
         .iter()
         .filter(|k| used.contains(&k.name.value.as_str()))
         .cloned()
         .collect();
-    m.kms_keys = keys;
-    m
+    let mut stack = model.stack.clone();
+    stack.region = Some(Spanned::new(region.to_string(), model.stack.name.span));
+    Model {
+        stack,
+        network: Network {
+            endpoints: Vec::new(),
+            ..model.network.clone()
+        },
+        kms_keys,
+        damage: model.damage.clone(),
+        caches,
+        ..Model::default()
+    }
 }
