@@ -174,15 +174,8 @@ fn lint_names_the_environments_a_finding_belongs_to() {
     let script = format!(
         "#!/bin/sh\nif grep -q -- '-prod' cache.yaml; then echo '{finding}'; else echo '[]'; fi\n"
     );
-    let fake = bin.path().join("cfn-lint");
-    std::fs::write(&fake, script).expect("stand-in");
-    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("executable");
-    let path = format!(
-        "{}:{}",
-        bin.path().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    common::process::stand_in(bin.path(), "cfn-lint", &script);
+    let path = common::process::path_before(bin.path());
     let lint = |extra: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
             .args([

@@ -7,6 +7,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::common;
 use crate::common::process::free_port;
 
 fn cachec(args: &[&str], path: Option<&str>) -> Output {
@@ -264,14 +265,11 @@ fn what_the_machine_lacks_is_reported_against_the_program() {
     let copy = tls_copy();
     // A redis-server that only tells its version: nothing may start before the diagnostics pass.
     let bin = tempfile::tempdir().expect("PATH folder");
-    let fake = bin.path().join("redis-server");
-    std::fs::write(
-        &fake,
+    common::process::stand_in(
+        bin.path(),
+        "redis-server",
         "#!/bin/sh\n[ \"$1\" = --version ] && echo 'Redis server v=7.0.15 sha=0' && exit 0\nexit 1\n",
-    )
-    .expect("fake engine");
-    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("executable");
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_cachec"))
         .args(["up", "stack.cache", "--allow", "W0501", "--color", "never"])
         .current_dir(copy.dir.path())
@@ -398,19 +396,14 @@ fn a_node_that_dies_at_start_stops_the_others() {
         .output()
         .expect("sh");
     let real = text(&real.stdout).trim().to_string();
-    let fake = bin.path().join("redis-server");
-    std::fs::write(
-        &fake,
-        format!("#!/bin/sh\nif grep -q '^bind 127.0.0.2$' \"$1\"; then echo 'Fatal: no memory for this test' >&2; exit 1; fi\nexec {real} \"$@\"\n"),
-    )
-    .expect("fake engine");
-    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("executable");
-    let path = format!(
-        "{}:{}",
-        bin.path().display(),
-        std::env::var("PATH").unwrap_or_default()
+    common::process::stand_in(
+        bin.path(),
+        "redis-server",
+        &format!(
+            "#!/bin/sh\nif grep -q '^bind 127.0.0.2$' \"$1\"; then echo 'Fatal: no memory for this test' >&2; exit 1; fi\nexec {real} \"$@\"\n"
+        ),
     );
+    let path = common::process::path_before(bin.path());
     let out = cachec(&["up", &copy.program()], Some(&path));
     assert_eq!(out.status.code(), Some(1));
     let error = text(&out.stderr);

@@ -1,7 +1,8 @@
-//! Servers the tests start themselves on loopback: a free port, and a guard that stops the process
-//! when the test ends, passed or failed.
+//! Processes the tests start or stand in for: a free port, a guard that stops a server when the
+//! test ends, passed or failed, and stand-in executables put first on a PATH.
 
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,23 @@ pub fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .expect("a free loopback port")
         .port()
+}
+
+/// Writes `script` as the executable `name` in `dir`, a folder the test puts on its PATH.
+pub fn stand_in(dir: &Path, name: &str, script: &str) {
+    let file = dir.join(name);
+    std::fs::write(&file, script).expect("stand-in written");
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("stand-in executable");
+}
+
+/// The PATH with `dir` before the rest, so its stand-ins are found first.
+pub fn path_before(dir: &Path) -> String {
+    format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
 
 /// A child process killed and reaped on drop.
