@@ -12,7 +12,7 @@ use cachec::emit::write;
 use cachec::model::SourceLoader;
 use cachec::plan::render::{self, Source, Sources};
 use cachec::plan::stage::{self, Refused};
-use cachec::plan::{self, Finding, Side};
+use cachec::plan::{self, Finding, Side, carried};
 use cachec::{Built, DirLoader, Options};
 
 use super::{ColourArg, MessageFormat, Report, parse_date};
@@ -205,30 +205,29 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     } else {
         cachec::build_trees
     };
-    let side = |program: &Program, build: Build| {
-        let (built, diags) = build(&program.src, program.loader.as_ref(), &options);
-        let text = shown(program, &diags);
-        (built, diags, text)
-    };
-    // The two programs are independent until the diff: each is built (and its diagnostics
-    // rendered) on its own core, and printed in order, OLD first.
-    let ((old_built, old_diags, old_text), (new_built, new_diags, new_text)) =
-        std::thread::scope(|scope| {
-            let old_side = std::thread::Builder::new()
-                .stack_size(MAIN_STACK)
-                .spawn_scoped(scope, || side(&old, cachec::build_trees));
-            let new_side = side(&new, build_new);
-            let old_side = match old_side {
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to be had: the same work, one after the other.
-                Err(_) => side(&old, cachec::build_trees),
-            };
-            (old_side, new_side)
-        });
-    show(&old_text);
-    show(&new_text);
+    let side =
+        |program: &Program, build: Build| build(&program.src, program.loader.as_ref(), &options);
+    // The two programs are independent until the diff: each is built on its own core.
+    let ((old_built, old_diags), (new_built, new_diags)) = std::thread::scope(|scope| {
+        let old_side = std::thread::Builder::new()
+            .stack_size(MAIN_STACK)
+            .spawn_scoped(scope, || side(&old, cachec::build_trees));
+        let new_side = side(&new, build_new);
+        let old_side = match old_side {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: the same work, one after the other.
+            Err(_) => side(&old, cachec::build_trees),
+        };
+        (old_side, new_side)
+    });
+    let diagnostics = carried::shown(&old_diags, &new_diags);
+    show(&shown(&old, &diagnostics.old));
+    show(&shown(&new, &diagnostics.new));
+    if let Some(note) = diagnostics.note(&new.name, &old.name).filter(|_| !json) {
+        eprintln!("{note}");
+    }
     let (Some(old_built), Some(new_built)) = (old_built, new_built) else {
         return ExitCode::FAILURE;
     };
@@ -253,7 +252,7 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     };
     let [old_findings, new_findings] = split(&plan.findings);
     if json {
-        let objects = render::json(&plan, sources);
+        let objects = render::json(&plan, sources, diagnostics.carried);
         let (summary, changes) = objects
             .split_last()
             .map_or((None, &[][..]), |(s, c)| (Some(s), c));

@@ -1,6 +1,7 @@
 //! Plan: what deploying NEW over OLD does to every resource, and whether it is safe in one update.
 //! A stage after emit: it compares the two emitted template sets, traced back through their source maps.
 
+pub mod carried;
 pub mod diff;
 pub mod events;
 pub mod lint;

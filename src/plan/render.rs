@@ -100,8 +100,9 @@ fn properties(out: &mut String, change: &Change, sources: Sources) {
 /// The format's version, the first field of every object.
 pub const VERSION: u64 = 1;
 
-/// One object per change, then a summary; diagnostics are printed beside them by the caller.
-pub fn json(plan: &Plan, sources: Sources) -> Vec<Value> {
+/// One object per change, then a summary; diagnostics are printed beside them by the caller, who
+/// leaves out the `carried` warnings of NEW that OLD has too ([`super::carried`]).
+pub fn json(plan: &Plan, sources: Sources, carried: usize) -> Vec<Value> {
     let mut out: Vec<Value> = plan.changes.iter().map(|c| change(c, sources)).collect();
     let [add, update, replace, remove] = plan.counts();
     out.push(json!({
@@ -112,6 +113,7 @@ pub fn json(plan: &Plan, sources: Sources) -> Vec<Value> {
         "replace": replace,
         "remove": remove,
         "errors": plan.has_errors(),
+        "warnings_not_shown": carried,
     }));
     out
 }

@@ -1,5 +1,6 @@
 //! Plan tests as data: every `tests/plan/<case>/` holds `old.cache` and `new.cache`; the snapshot
-//! shows both programs' diagnostics, the plan, its findings and the exit status `cachec plan` gives.
+//! shows what `cachec plan` shows: both programs' diagnostics (errors, and NEW's warnings that OLD
+//! does not have), the plan, its findings and the exit status.
 //! `new.cache` may start with `# args: --allow-replace NAME` (and `--env ENV`, for both programs).
 
 use std::collections::BTreeSet;
@@ -35,8 +36,14 @@ fn run(dir: &Path) -> (String, Vec<(String, String)>) {
     let old = build(&dir.join("old.cache"), env.clone());
     let new = build(&dir.join("new.cache"), env);
     let allow = allowed(&new.src);
-    let mut out = render(&old.diags, "old.cache", &old.src, Style::PLAIN);
-    out.push_str(&render(&new.diags, "new.cache", &new.src, Style::PLAIN));
+    // As `cachec plan` shows them: OLD's errors, NEW's errors and the warnings OLD does not have.
+    let shown = plan::carried::shown(&old.diags, &new.diags);
+    let mut out = render(&shown.old, "old.cache", &old.src, Style::PLAIN);
+    out.push_str(&render(&shown.new, "new.cache", &new.src, Style::PLAIN));
+    if let Some(note) = shown.note("new.cache", "old.cache") {
+        out.push_str(&note);
+        out.push('\n');
+    }
     let (Some(before), Some(after)) = (&old.built, &new.built) else {
         out.insert_str(0, "exit: 1\n");
         return (out, Vec::new());

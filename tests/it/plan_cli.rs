@@ -197,3 +197,25 @@ fn stage_writes_nothing_when_the_plan_has_other_errors() {
     assert!(dir.join("step-1/stack.yaml").is_file());
     assert!(!dir.join("step-2").exists());
 }
+
+#[test]
+fn warnings_old_has_too_are_counted_not_shown() {
+    // Both programs warn that the function connects without a user: the plan shows the count.
+    let human = cachec(&["plan", "old.cache", "new.cache"], &case("rbac-users"));
+    let stderr = String::from_utf8_lossy(&human.stderr);
+    assert!(!stderr.contains("W0916"), "{stderr}");
+    assert!(
+        stderr.contains("1 warning of new.cache that old.cache has too is not shown"),
+        "{stderr}"
+    );
+    let json = cachec(
+        &["plan", "old.cache", "new.cache", "--message-format", "json"],
+        &case("rbac-users"),
+    );
+    let stdout = String::from_utf8_lossy(&json.stdout);
+    assert!(!stdout.contains("W0916"), "{stdout}");
+    let last: serde_json::Value =
+        serde_json::from_str(stdout.lines().last().expect("a summary")).expect("JSON");
+    assert_eq!(last["warnings_not_shown"], 1);
+    assert_eq!(human.status.code(), json.status.code());
+}
